@@ -1,0 +1,240 @@
+"""Backup and handover of one meeting as versioned JSON (format documented in the README).
+
+Inside the file, people, board items and goals are referred to by refs such as "p1",
+never by database ids, so a dump loaded and dumped again is identical.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from facilitation import model as m
+from facilitation import tables as t
+from facilitation.services import load_meeting
+from facilitation.services.outcomes import action_values, goal_values
+from facilitation.services.people import person_values
+from facilitation.storage import Database, utcnow
+from facilitation.validation import (
+    MINUTES_MAX,
+    NAME_MAX,
+    NOTES_MAX,
+    SHORT_MAX,
+    TEXT_MAX,
+    ValidationError,
+    a_date,
+    choice,
+    optional_text,
+    required_text,
+    single_line,
+    whole_number,
+)
+
+FORMAT = "moedetavlen-meeting"
+VERSION = 1
+
+
+class BackupError(ValueError):
+    """A backup file that cannot be loaded; the message says where and why."""
+
+
+def dump_meeting(db: Database, meeting_id: int) -> dict[str, Any]:
+    """The whole meeting as a JSON-ready dict."""
+    record = load_meeting(db, meeting_id)
+    people = {p.id: f"p{i + 1}" for i, p in enumerate(record.participants)}
+    board = sorted(record.board, key=lambda b: (list(m.BoardKind).index(b.kind), b.position))
+    board_refs = {b.id: f"b{i + 1}" for i, b in enumerate(board)}
+    goals = sorted(record.goals, key=lambda g: (list(m.GoalTerm).index(g.term), g.position))
+    goal_refs = {g.id: f"g{i + 1}" for i, g in enumerate(goals)}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "case": {
+            "family_name": record.case.family_name,
+            "child_names": record.case.child_names,
+            "case_type": record.case.case_type.value,
+        },
+        "meeting": {
+            "kind": record.meeting.kind.value,
+            "date": record.meeting.date.isoformat(),
+            "place": record.meeting.place,
+            "purpose": record.meeting.purpose,
+            "status": record.meeting.status.value,
+        },
+        "roles": {role.value: name for role, name in sorted(record.roles.items())},
+        "participants": [
+            {
+                "ref": people[p.id], "name": p.name, "relation": p.relation, "sector": p.sector.value,
+                "ring": p.ring, "group": p.group.value, "attendance": p.attendance.value,
+                "can_help_with": p.can_help_with,
+            }
+            for p in record.participants
+        ],
+        "relations": [
+            {"from": people[r.from_id], "to": people[r.to_id], "kind": r.kind, "strained": r.strained}
+            for r in record.relations
+        ],
+        "agenda": [
+            {
+                "title": a.title, "planned_minutes": a.planned_minutes,
+                "started_at": _iso(a.started_at), "ended_at": _iso(a.ended_at), "notes": a.notes,
+            }
+            for a in record.agenda
+        ],
+        "board": [
+            {
+                "ref": board_refs[b.id], "kind": b.kind.value, "text": b.text, "said_by": b.said_by,
+                "category": b.category, "answers": board_refs.get(b.answers_id) if b.answers_id else None,
+            }
+            for b in board
+        ],
+        "scores": [
+            {"participant": people[sc.participant_id], "score": sc.score, "reason": sc.reason}
+            for sc in sorted(record.scores, key=lambda sc: people[sc.participant_id])
+        ],
+        "goals": [
+            {"ref": goal_refs[g.id], "term": g.term.value, "text": g.text, "owner": g.owner}
+            for g in goals
+        ],
+        "actions": [
+            {
+                "what": a.what, "who": a.who, "due": a.due.isoformat() if a.due else None,
+                "coordinator": a.coordinator.value, "status": a.status.value,
+                "goal": goal_refs.get(a.goal_id) if a.goal_id else None,
+            }
+            for a in record.actions
+        ],
+        "evaluations": [
+            {"respondent": e.respondent, "heard": e.heard, "useful": e.useful, "comment": e.comment}
+            for e in record.evaluations
+        ],
+    }
+
+
+def dumps_meeting(db: Database, meeting_id: int) -> str:
+    """The whole meeting as pretty-printed JSON text (UTF-8, æøå kept as they are)."""
+    return json.dumps(dump_meeting(db, meeting_id), ensure_ascii=False, indent=2)
+
+
+def loads_meeting(db: Database, actor: str, text: str) -> int:
+    """Store a JSON backup as a new case and meeting in one transaction; returns the meeting id."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise BackupError(f"Not valid JSON (line {error.lineno}, column {error.colno}): {error.msg}") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise BackupError(f'Not a Mødetavlen meeting file (expected "format": "{FORMAT}")')
+    if data.get("version") != VERSION:
+        raise BackupError(f"Unsupported version {data.get('version')!r}; this program reads version {VERSION}")
+    try:
+        return _store(db, actor, data)
+    except ValidationError as error:
+        raise BackupError(f"Invalid value: {error.code} {error.params}") from None
+    except (KeyError, TypeError, AttributeError) as error:
+        raise BackupError(f"Missing or malformed field: {error}") from None
+
+
+def _store(db: Database, actor: str, data: dict[str, Any]) -> int:
+    case, meeting = data["case"], data["meeting"]
+    with db.write() as session:
+        case_row = t.CaseRow(
+            family_name=single_line(case["family_name"], "family_name"),
+            child_names=single_line(case["child_names"], "child_names"),
+            case_type=choice(case["case_type"], m.CaseType, "case_type").value,
+            created_at=utcnow(),
+        )
+        session.add(case_row)
+        session.flush()
+        meeting_row = t.MeetingRow(
+            case_id=case_row.id, kind=choice(meeting["kind"], m.MeetingKind, "kind").value,
+            date=a_date(meeting["date"], "date"),
+            place=single_line(meeting.get("place", ""), "place", SHORT_MAX, required=False),
+            purpose=optional_text(meeting.get("purpose", ""), "purpose", NOTES_MAX),
+            status=choice(meeting.get("status", "planned"), m.MeetingStatus, "status").value,
+            version=1, updated_at=utcnow(), updated_by=actor[:NAME_MAX],
+        )
+        session.add(meeting_row)
+        session.flush()
+        mid = meeting_row.id
+
+        def add(row: Any) -> Any:
+            row.meeting_id = mid
+            session.add(row)
+            return row
+
+        for role, name in data.get("roles", {}).items():
+            add(t.RoleRow(role=choice(role, m.Role, "role").value, caseworker=single_line(name, "caseworker")))
+        people: dict[str, t.ParticipantRow] = {}
+        for i, p in enumerate(data.get("participants", [])):
+            fields = {k: p[k] for k in ("name", "relation", "sector", "ring", "group", "attendance", "can_help_with") if k in p}
+            people[p["ref"]] = add(t.ParticipantRow(position=i, **person_values(fields)))
+        session.flush()
+        for r in data.get("relations", []):
+            add(t.RelationRow(
+                from_id=people[r["from"]].id, to_id=people[r["to"]].id,
+                kind=single_line(r.get("kind", ""), "relation_kind", SHORT_MAX, required=False),
+                strained=bool(r.get("strained", False)),
+            ))
+        for i, a in enumerate(data.get("agenda", [])):
+            add(t.AgendaItemRow(
+                title=single_line(a["title"], "title", SHORT_MAX), position=i,
+                planned_minutes=whole_number(a["planned_minutes"], "planned_minutes", 1, MINUTES_MAX),
+                started_at=_parse_time(a.get("started_at")), ended_at=_parse_time(a.get("ended_at")),
+                notes=optional_text(a.get("notes", ""), "notes", NOTES_MAX),
+            ))
+        _store_board(session, add, data.get("board", []))
+        for sc in data.get("scores", []):
+            add(t.ScoreRow(
+                participant_id=people[sc["participant"]].id,
+                score=whole_number(sc["score"], "score", m.SCORE_MIN, m.SCORE_MAX),
+                reason=optional_text(sc.get("reason", ""), "reason", TEXT_MAX),
+            ))
+        goals: dict[str, t.GoalRow] = {}
+        positions: dict[str, int] = {}
+        for g in data.get("goals", []):
+            values = goal_values({k: g[k] for k in ("term", "text", "owner") if k in g})
+            positions[values["term"]] = positions.get(values["term"], -1) + 1
+            goals[g["ref"]] = add(t.GoalRow(position=positions[values["term"]], **values))
+        session.flush()
+        for i, a in enumerate(data.get("actions", [])):
+            fields = {k: a[k] for k in ("what", "who", "due", "coordinator", "status") if k in a}
+            goal = goals[a["goal"]].id if a.get("goal") else None
+            add(t.ActionRow(position=i, goal_id=goal, **action_values(fields)))
+        for e in data.get("evaluations", []):
+            add(t.EvaluationRow(
+                respondent=single_line(e.get("respondent", ""), "respondent", NAME_MAX, required=False),
+                heard=whole_number(e["heard"], "heard", 1, 5), useful=whole_number(e["useful"], "useful", 1, 5),
+                comment=optional_text(e.get("comment", ""), "comment", TEXT_MAX),
+            ))
+        return int(mid)
+
+
+def _store_board(session: Any, add: Any, items: list[dict[str, Any]]) -> None:
+    rows: dict[str, t.BoardItemRow] = {}
+    positions: dict[str, int] = {}
+    for b in items:
+        kind = choice(b["kind"], m.BoardKind, "kind").value
+        positions[kind] = positions.get(kind, -1) + 1
+        rows[b["ref"]] = add(t.BoardItemRow(
+            kind=kind, text=required_text(b["text"], "text", TEXT_MAX), position=positions[kind],
+            said_by=single_line(b.get("said_by", ""), "said_by", NAME_MAX, required=False),
+            category=single_line(b.get("category", ""), "category", 30, required=False),
+        ))
+    session.flush()
+    for b in items:
+        if b.get("answers"):
+            rows[b["ref"]].answers_id = rows[b["answers"]].id
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _parse_time(value: object) -> datetime | None:
+    if value in (None, ""):
+        return None
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        raise ValidationError("invalid_date", field="timestamp") from None

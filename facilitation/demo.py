@@ -1,0 +1,130 @@
+"""A complete, fictional demo meeting (no real people) so newcomers see the tool at work."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from facilitation import services as s
+from facilitation.model import Attendance as A
+from facilitation.model import Group as G
+from facilitation.model import Sector as S
+from facilitation.storage import Database
+
+DEMO_ACTOR = "demo"
+
+# name, relation, sector, ring, group, attendance, can help with
+_PEOPLE = [
+    ("Sanne Juhl", "Mor", S.FAMILY, 1, G.FAMILY, A.PRESENT, "Morgenrutiner, lektier om aftenen"),
+    ("Kasper Møller", "Far (bor i Vejle)", S.FAMILY, 2, G.FAMILY, A.PRESENT, "Weekender hver anden uge"),
+    ("Birthe Juhl", "Mormor", S.FAMILY, 1, G.NETWORK, A.PRESENT, "Henter Alma i SFO tirsdag og torsdag"),
+    ("Erik Juhl", "Morfar", S.FAMILY, 2, G.NETWORK, A.ABSENT, "Kørsel til fodbold"),
+    ("Lone Møller", "Farmor", S.FAMILY, 3, G.NETWORK, A.NOT_INVITED, "Ferier"),
+    ("Mads Juhl", "Morbror", S.FAMILY, 2, G.NETWORK, A.PRESENT, "Aflastning en weekend om måneden"),
+    ("Henny Kragh", "Nabo", S.FRIENDS_NEIGHBOURS, 2, G.NETWORK, A.PRESENT, "Alma kan gå til hende efter skole"),
+    ("Mette Lund", "Sannes veninde", S.FRIENDS_NEIGHBOURS, 2, G.NETWORK, A.ABSENT, "Ringer til Sanne, når det er svært"),
+    ("Ole Vestergaard", "Fodboldtræner", S.FRIENDS_NEIGHBOURS, 3, G.NETWORK, A.NOT_INVITED, "Fast træning to gange om ugen"),
+    ("Jonas Friis", "Klasselærer, 3.B", S.SCHOOL_DAYCARE_WORK, 2, G.PROFESSIONAL, A.PRESENT, "Daglig kontakt via Aula"),
+    ("Aisha Khan", "Pædagog i SFO", S.SCHOOL_DAYCARE_WORK, 2, G.PROFESSIONAL, A.PRESENT, "Ro om eftermiddagen, lektiecafé"),
+    ("Ida Nørgaard", "PPR-psykolog", S.PROFESSIONAL, 3, G.PROFESSIONAL, A.PRESENT, "Samtaler med Alma om følelser"),
+    ("Karen Holm", "Sundhedsplejerske", S.PROFESSIONAL, 3, G.PROFESSIONAL, A.ABSENT, "Søvn og kost"),
+    ("Peter Brandt", "Jobkonsulent, jobcentret", S.PROFESSIONAL, 3, G.PROFESSIONAL, A.PRESENT, "Sannes vej tilbage til arbejde"),
+]
+
+_RELATIONS = [  # from, to, kind, strained
+    ("Birthe Juhl", "Sanne Juhl", "mor til", False),
+    ("Erik Juhl", "Birthe Juhl", "gift med", False),
+    ("Mads Juhl", "Sanne Juhl", "bror til", False),
+    ("Lone Møller", "Kasper Møller", "mor til", False),
+    ("Kasper Møller", "Sanne Juhl", "tidligere par", True),
+    ("Mette Lund", "Sanne Juhl", "veninde", False),
+]
+
+_BOARD = [  # kind, text, said by, category
+    ("working_well", "Alma går glad i skole de fleste dage", "Jonas Friis", "strength"),
+    ("working_well", "Mormor henter Alma to faste dage om ugen, og det giver ro", "Sanne Juhl", "existing_safety"),
+    ("working_well", "Sanne har selv bedt om hjælp og kommer til alle møder", "Rådgiver", "strength"),
+    ("working_well", "Alma elsker fodbold og har gode venner på holdet", "Alma (de tre huse)", "strength"),
+    ("worry", "Alma har været alene hjemme om aftenen flere gange, når Sanne havde det skidt", "", "past_harm"),
+    ("worry", "Hvis Sannes depression bliver værre, kan Alma stå alene med ansvaret derhjemme", "", "future_danger"),
+    ("worry", "Konflikter mellem Sanne og Kasper ved afleveringer", "Kasper Møller", "complicating"),
+    ("next_step", "En fast aftaleplan for hvem Alma er hos efter skole", "", ""),
+    ("next_step", "Sanne starter i behandling hos egen læge og psykolog", "", ""),
+    ("danger_statement", "Vi er bekymrede for, at Alma igen kommer til at være alene om aftenen uden en voksen, hvis Sanne får det dårligt, og at hun så bliver bange og føler, hun skal passe på sin mor.", "", ""),
+    ("safety_goal", "Alma ved altid, hvilken voksen hun kan ringe til, og der er altid en voksen hos hende om aftenen, også når Sanne har det svært.", "", ""),
+    ("grey_area", "Vi ved ikke endnu, hvordan Alma har det i weekenderne hos far", "", ""),
+]
+
+_SCORES = {
+    "Sanne Juhl": (6, "Vi har en plan nu, og mor hjælper"),
+    "Kasper Møller": (4, "Jeg er stadig bekymret for aftnerne"),
+    "Birthe Juhl": (5, "Det går bedre, men det er skrøbeligt"),
+    "Jonas Friis": (6, "Alma er mere rolig i skolen"),
+    "Ida Nørgaard": (5, "Alma fortæller mere om, hvordan hun har det"),
+}
+
+_GOALS = [  # term, text, owner
+    ("short", "Alma har en voksen hos sig hver aften", "Familien"),
+    ("short", "En skriftlig plan over, hvem Alma er hos efter skole", "Sanne og Birthe"),
+    ("long", "Sanne har det godt nok til at være tilbage i arbejde", "Sanne"),
+    ("long", "Sagen kan lukkes, fordi netværket selv bærer planen", "Rådgiver"),
+]
+
+_ACTIONS = [  # what, who, due in days, coordinator, goal index
+    ("Lave en ugeplan for eftermiddage og aftener og hænge den på køleskabet", "Sanne og Birthe", 7, "family", 1),
+    ("Give Alma en telefonliste med tre voksne hun kan ringe til", "Sanne", 3, "family", 0),
+    ("Bestille tid hos egen læge om behandling", "Sanne", 14, "family", 2),
+    ("Aftale fast afleveringssted hos mormor i weekender", "Kasper og Sanne", 14, "family", None),
+    ("Tilbyde Alma samtaler hos PPR", "Ida Nørgaard", 21, "caseworker", None),
+    ("Kontakt til jobcentret om et afklaringsforløb", "Peter Brandt", 30, "caseworker", 2),
+    ("Indkalde til opfølgningsmøde", "Rådgiver", 42, "caseworker", None),
+]
+
+
+def create_demo_meeting(db: Database, today: date | None = None) -> int:
+    """Create the fictional Juhl family's start meeting, fully filled in; returns its id."""
+    day = today or date.today()
+    case_id = s.create_case(db, DEMO_ACTOR, "Familien Juhl (demo)", "Alma", "assessment")
+    meeting_id = s.create_meeting(
+        db, DEMO_ACTOR, case_id, "start", day, "Familiehuset, mødelokale 2",
+        "At samle Almas netværk om en plan, så Alma altid har en voksen omkring sig, "
+        "og Sanne får støtte til at få det bedre.",
+    )
+    s.set_role(db, DEMO_ACTOR, meeting_id, "facilitator", "Line Bech")
+    s.set_role(db, DEMO_ACTOR, meeting_id, "timekeeper", "Thomas Vinther")
+    s.set_role(db, DEMO_ACTOR, meeting_id, "minute_taker", "Thomas Vinther")
+    s.set_role(db, DEMO_ACTOR, meeting_id, "chair", "Line Bech")
+    ids: dict[str, int] = {}
+    for name, relation, sector, ring, group, attendance, helps in _PEOPLE:
+        ids[name] = s.add_participant(
+            db, DEMO_ACTOR, meeting_id, name, relation=relation, sector=sector, ring=ring,
+            group=group, attendance=attendance, can_help_with=helps,
+        )
+    for source, target, kind, strained in _RELATIONS:
+        s.add_relation(db, DEMO_ACTOR, meeting_id, ids[source], ids[target], kind, strained=strained)
+    board: dict[str, int] = {}
+    for kind, text, said_by, category in _BOARD:
+        board[kind] = s.add_board_item(db, DEMO_ACTOR, meeting_id, kind, text, said_by=said_by, category=category)
+    s.pair_safety_goal(db, DEMO_ACTOR, meeting_id, board["safety_goal"], board["danger_statement"])
+    for name, (score, reason) in _SCORES.items():
+        s.record_score(db, DEMO_ACTOR, meeting_id, ids[name], score, reason)
+    goal_ids = [s.add_goal(db, DEMO_ACTOR, meeting_id, term, text, owner) for term, text, owner in _GOALS]
+    for what, who, days, coordinator, goal in _ACTIONS:
+        s.add_action(
+            db, DEMO_ACTOR, meeting_id, what, who, day + timedelta(days=days), coordinator,
+            None if goal is None else goal_ids[goal],
+        )
+    first_item = s.load_meeting(db, meeting_id).agenda[0]
+    s.save_note(
+        db, DEMO_ACTOR, meeting_id, first_item.id,
+        "Alle præsenterede sig. Alma var med de første 10 minutter og viste sin tegning af de tre huse.",
+    )
+    return meeting_id
+
+
+def first_meeting_or_demo(db: Database) -> int:
+    """The newest meeting, creating the demo meeting first when the database is empty."""
+    for case in s.list_cases(db):
+        meetings = s.list_meetings(db, case.id)
+        if meetings:
+            return meetings[0].id
+    return create_demo_meeting(db)

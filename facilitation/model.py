@@ -1,0 +1,245 @@
+"""Domain model of a network meeting: plain, immutable values with no web or database code.
+
+Services return these; pages and exporters read them. Vocabulary follows the practice
+(see ../shared/DESIGN.md, glossary).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class CaseType(StrEnum):
+    """Compensation/support measures only (SEL §41/42/44) or a child-welfare assessment (§50/§52)."""
+
+    COMPENSATION = "compensation"
+    ASSESSMENT = "assessment"
+
+
+class MeetingKind(StrEnum):
+    START = "start"
+    FOLLOW_UP = "follow_up"
+    NETWORK = "network"
+    HANDOVER = "handover"
+
+
+class MeetingStatus(StrEnum):
+    PLANNED = "planned"
+    RUNNING = "running"
+    ENDED = "ended"
+
+
+class Sector(StrEnum):
+    """The four quarters of the network map."""
+
+    FAMILY = "family"
+    FRIENDS_NEIGHBOURS = "friends_neighbours"
+    SCHOOL_DAYCARE_WORK = "school_daycare_work"
+    PROFESSIONAL = "professional"
+
+
+class Group(StrEnum):
+    FAMILY = "family"
+    NETWORK = "network"
+    PROFESSIONAL = "professional"
+
+
+class Attendance(StrEnum):
+    """Present, invited but absent, or on the map only (a network member not invited)."""
+
+    PRESENT = "present"
+    ABSENT = "absent"
+    NOT_INVITED = "not_invited"
+
+
+class Role(StrEnum):
+    FACILITATOR = "facilitator"
+    TIMEKEEPER = "timekeeper"
+    MINUTE_TAKER = "minute_taker"
+    CHAIR = "chair"
+
+
+class BoardKind(StrEnum):
+    WORRY = "worry"
+    WORKING_WELL = "working_well"
+    NEXT_STEP = "next_step"
+    DANGER_STATEMENT = "danger_statement"
+    SAFETY_GOAL = "safety_goal"
+    GREY_AREA = "grey_area"
+
+
+class GoalTerm(StrEnum):
+    SHORT = "short"
+    LONG = "long"
+
+
+class Coordinator(StrEnum):
+    FAMILY = "family"
+    CASEWORKER = "caseworker"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+RING_CLOSEST = 1
+RING_FURTHEST = 3
+SCORE_MIN = 0
+SCORE_MAX = 10
+
+
+@dataclass(frozen=True)
+class Case:
+    """A family's case: display name, the child's first name(s), case type."""
+
+    id: int
+    family_name: str
+    child_names: str
+    case_type: CaseType
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One meeting of a case; `version` grows with every edit and is what other devices poll."""
+
+    id: int
+    case_id: int
+    kind: MeetingKind
+    date: date
+    place: str
+    purpose: str
+    status: MeetingStatus
+    version: int
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A person around the child: at the meeting, absent, or on the map only."""
+
+    id: int
+    meeting_id: int
+    name: str
+    relation: str
+    sector: Sector
+    ring: int
+    group: Group
+    attendance: Attendance
+    can_help_with: str
+    position: int
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A tie between two people on the map (e.g. grandparent of the mother); may be strained."""
+
+    id: int
+    meeting_id: int
+    from_id: int
+    to_id: int
+    kind: str
+    strained: bool
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """A timeboxed agenda item; started/ended are set by the timekeeper."""
+
+    id: int
+    meeting_id: int
+    title: str
+    planned_minutes: int
+    position: int
+    started_at: datetime | None
+    ended_at: datetime | None
+    notes: str
+
+
+@dataclass(frozen=True)
+class BoardItem:
+    """One note on the Signs of Safety board, in the family's own words where possible."""
+
+    id: int
+    meeting_id: int
+    kind: BoardKind
+    text: str
+    position: int
+    said_by: str = ""
+    category: str = ""
+    answers_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Score:
+    """A participant's answer on the 0–10 safety scale, with a short reason."""
+
+    id: int
+    meeting_id: int
+    participant_id: int
+    score: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: int
+    meeting_id: int
+    term: GoalTerm
+    text: str
+    owner: str
+    position: int
+
+
+@dataclass(frozen=True)
+class Action:
+    """An agreed action: what, who, by when, and who coordinates it."""
+
+    id: int
+    meeting_id: int
+    what: str
+    who: str
+    due: date | None
+    coordinator: Coordinator
+    status: ActionStatus
+    goal_id: int | None
+    position: int
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """An answer to the end-of-meeting questions; scales 1–5."""
+
+    id: int
+    meeting_id: int
+    respondent: str
+    heard: int
+    useful: int
+    comment: str
+
+
+@dataclass(frozen=True)
+class MeetingRecord:
+    """Everything recorded for one meeting, as read in one transaction."""
+
+    case: Case
+    meeting: Meeting
+    roles: dict[Role, str] = field(default_factory=dict)
+    participants: list[Participant] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    agenda: list[AgendaItem] = field(default_factory=list)
+    board: list[BoardItem] = field(default_factory=list)
+    scores: list[Score] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    evaluations: list[Evaluation] = field(default_factory=list)
+
+    def board_column(self, kind: BoardKind) -> list[BoardItem]:
+        """The board items of one kind, in their order."""
+        return sorted((b for b in self.board if b.kind == kind), key=lambda b: b.position)
+
+    def participant(self, participant_id: int) -> Participant | None:
+        """The participant with this id, if any."""
+        return next((p for p in self.participants if p.id == participant_id), None)

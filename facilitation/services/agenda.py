@@ -1,0 +1,65 @@
+"""Services for the agenda: items, their timing and their notes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from facilitation import tables as t
+from facilitation.services import _common as c
+from facilitation.storage import Database, utcnow
+from facilitation.validation import MINUTES_MAX, NOTES_MAX, SHORT_MAX, optional_text, single_line, whole_number
+
+
+def add_agenda_item(db: Database, actor: str, meeting_id: int, title: str, planned_minutes: int | str) -> int:
+    """Add a timeboxed item at the end of the agenda; returns its id."""
+    row = t.AgendaItemRow(
+        title=single_line(title, "title", SHORT_MAX),
+        planned_minutes=whole_number(planned_minutes, "planned_minutes", 1, MINUTES_MAX),
+        position=None,
+        notes="",
+    )
+    return c.insert_row(db, actor, meeting_id, row)
+
+
+def edit_agenda_item(
+    db: Database, actor: str, meeting_id: int, item_id: int, *, title: str | None = None,
+    planned_minutes: int | str | None = None,
+) -> None:
+    """Change an item's title or planned minutes."""
+    values: dict[str, object] = {}
+    if title is not None:
+        values["title"] = single_line(title, "title", SHORT_MAX)
+    if planned_minutes is not None:
+        values["planned_minutes"] = whole_number(planned_minutes, "planned_minutes", 1, MINUTES_MAX)
+    c.update_row(db, actor, meeting_id, t.AgendaItemRow, item_id, **values)
+
+
+def remove_agenda_item(db: Database, actor: str, meeting_id: int, item_id: int) -> None:
+    """Remove an item from the agenda."""
+    c.delete_row(db, actor, meeting_id, t.AgendaItemRow, item_id)
+
+
+def move_agenda_item(db: Database, actor: str, meeting_id: int, item_id: int, to_index: int) -> None:
+    """Move an item to another place in the agenda."""
+    c.move_row(db, actor, meeting_id, t.AgendaItemRow, item_id, to_index)
+
+
+def start_agenda_item(
+    db: Database, actor: str, meeting_id: int, item_id: int, now: datetime | None = None
+) -> None:
+    """Record that an item started now (the timekeeper's 'start')."""
+    c.update_row(db, actor, meeting_id, t.AgendaItemRow, item_id, started_at=now or utcnow(), ended_at=None)
+
+
+def end_agenda_item(
+    db: Database, actor: str, meeting_id: int, item_id: int, now: datetime | None = None
+) -> None:
+    """Record that an item ended now."""
+    c.update_row(db, actor, meeting_id, t.AgendaItemRow, item_id, ended_at=now or utcnow())
+
+
+def save_note(db: Database, actor: str, meeting_id: int, item_id: int, notes: str) -> str:
+    """Store the minute-taker's notes for an item; returns the text as stored."""
+    text = optional_text(notes, "notes", NOTES_MAX)
+    c.update_row(db, actor, meeting_id, t.AgendaItemRow, item_id, notes=text)
+    return text

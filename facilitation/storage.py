@@ -1,0 +1,124 @@
+"""The one door to the database: engine set-up, migrations, and short transactions.
+
+SQLite (WAL) under `data/` by default; `DATABASE_URL` selects any other database
+(PostgreSQL via psycopg). Every edit of a meeting goes through `Database.edit`, which
+bumps the meeting's version in the same transaction: other devices poll that number.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from facilitation.tables import MeetingRow
+from facilitation.validation import NotFoundError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def default_url() -> str:
+    """DATABASE_URL if set, else a SQLite file in MOEDETAVLEN_DATA_DIR (default ./data)."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url:
+        # Plain postgres URLs name psycopg2, which is not installed; psycopg 3 is.
+        for prefix in ("postgresql://", "postgres://"):
+            if url.startswith(prefix):
+                return "postgresql+psycopg://" + url[len(prefix) :]
+        return url
+    data_dir = Path(os.environ.get("MOEDETAVLEN_DATA_DIR", PROJECT_ROOT / "data"))
+    return f"sqlite:///{data_dir / 'moedetavlen.sqlite3'}"
+
+
+def utcnow() -> datetime:
+    """The current time as a naive UTC datetime (how timestamps are stored)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _prepare_sqlite(engine: Engine) -> None:
+    db_path = engine.url.database
+    if db_path and db_path != ":memory:":
+        Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+
+class Database:
+    """A configured database: short read transactions and one-row edit transactions."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = url or default_url()
+        self.engine = create_engine(self.url, pool_pre_ping=True)
+        if self.engine.dialect.name == "sqlite":
+            _prepare_sqlite(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest Alembic revision."""
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with self.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; nothing it does is committed."""
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A transaction not tied to one meeting (creating a case or meeting)."""
+        with self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def edit(self, meeting_id: int, actor: str) -> Iterator[Session]:
+        """One short transaction editing a meeting; bumps its version first (taking the lock)."""
+        with self._sessions.begin() as session:
+            bumped = session.execute(
+                update(MeetingRow)
+                .where(MeetingRow.id == meeting_id)
+                .values(
+                    version=MeetingRow.version + 1,
+                    updated_at=utcnow(),
+                    updated_by=actor[:200],
+                )
+            )
+            if bumped.rowcount != 1:  # type: ignore[attr-defined]
+                raise NotFoundError("meeting", meeting_id)
+            yield session
+
+    def version(self, meeting_id: int) -> int | None:
+        """The meeting's version number: one indexed read, cheap enough to poll."""
+        with self.engine.connect() as connection:
+            return connection.execute(
+                select(MeetingRow.version).where(MeetingRow.id == meeting_id)
+            ).scalar_one_or_none()
+
+    def dispose(self) -> None:
+        """Close pooled connections (tests, shutdown)."""
+        self.engine.dispose()
+
+
+def open_database(url: str | None = None) -> Database:
+    """A Database at `url` (or the configured one) with its schema migrated."""
+    database = Database(url)
+    database.migrate()
+    return database

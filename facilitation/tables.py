@@ -1,0 +1,152 @@
+"""SQLAlchemy table definitions (the schema of record is the Alembic migrations beside this)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def _meeting_fk() -> Mapped[int]:
+    return mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+
+
+class CaseRow(Base):
+    __tablename__ = "cases"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    family_name: Mapped[str] = mapped_column(String(200))
+    child_names: Mapped[str] = mapped_column(String(200))
+    case_type: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class MeetingRow(Base):
+    __tablename__ = "meetings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    date: Mapped[date] = mapped_column(Date)
+    place: Mapped[str] = mapped_column(String(500), default="")
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="planned")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(200), default="")
+
+
+class RoleRow(Base):
+    __tablename__ = "roles"
+    __table_args__ = (UniqueConstraint("meeting_id", "role"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = _meeting_fk()
+    role: Mapped[str] = mapped_column(String(20))
+    caseworker: Mapped[str] = mapped_column(String(200))
+
+
+class ParticipantRow(Base):
+    __tablename__ = "participants"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = _meeting_fk()
+    name: Mapped[str] = mapped_column(String(200))
+    relation: Mapped[str] = mapped_column(String(500), default="")
+    sector: Mapped[str] = mapped_column(String(30))
+    ring: Mapped[int] = mapped_column(Integer)
+    group: Mapped[str] = mapped_column("grp", String(20))
+    attendance: Mapped[str] = mapped_column(String(20))
+    can_help_with: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class RelationRow(Base):
+    __tablename__ = "relations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = _meeting_fk()
+    from_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
+    to_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(200), default="")
+    strained: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AgendaItemRow(Base):
+    __tablename__ = "agenda_items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = _meeting_fk()
+    title: Mapped[str] = mapped_column(String(500))
+    planned_minutes: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class BoardItemRow(Base):
+    __tablename__ = "board_items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = _meeting_fk()
+    kind: Mapped[str] = mapped_column(String(30))
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+    said_by: Mapped[str] = mapped_column(String(200), default="")
+    category: Mapped[str] = mapped_column(String(30), default="")
+    answers_id: Mapped[int | None] = mapped_column(
+        ForeignKey("board_items.id", ondelete="SET NULL"), nullable=True
+    )
+
+
+class ScoreRow(Base):
+    __tablename__ = "scores"
+    __table_args__ = (UniqueConstraint("meeting_id", "participant_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = _meeting_fk()
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
+    score: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class GoalRow(Base):
+    __tablename__ = "goals"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = _meeting_fk()
+    term: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class ActionRow(Base):
+    __tablename__ = "actions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = _meeting_fk()
+    what: Mapped[str] = mapped_column(Text)
+    who: Mapped[str] = mapped_column(String(200))
+    due: Mapped[date | None] = mapped_column(Date, nullable=True)
+    coordinator: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    goal_id: Mapped[int | None] = mapped_column(
+        ForeignKey("goals.id", ondelete="SET NULL"), nullable=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class EvaluationRow(Base):
+    __tablename__ = "evaluations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = _meeting_fk()
+    respondent: Mapped[str] = mapped_column(String(200), default="")
+    heard: Mapped[int] = mapped_column(Integer)
+    useful: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str] = mapped_column(Text, default="")
