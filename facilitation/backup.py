@@ -31,6 +31,7 @@ from facilitation.validation import (
     whole_number,
 )
 
+_PERSON_FIELDS = ("name", "relation", "sector", "ring", "group", "attendance", "can_help_with")
 FORMAT = "moedetavlen-meeting"
 VERSION = 1
 
@@ -167,7 +168,7 @@ def _store(db: Database, actor: str, data: dict[str, Any]) -> int:
             add(t.RoleRow(role=choice(role, m.Role, "role").value, caseworker=single_line(name, "caseworker")))
         people: dict[str, t.ParticipantRow] = {}
         for i, p in enumerate(data.get("participants", [])):
-            fields = {k: p[k] for k in ("name", "relation", "sector", "ring", "group", "attendance", "can_help_with") if k in p}
+            fields = {k: p[k] for k in _PERSON_FIELDS if k in p}
             people[p["ref"]] = add(t.ParticipantRow(position=i, **person_values(fields)))
         session.flush()
         for r in data.get("relations", []):
