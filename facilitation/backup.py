@@ -10,6 +10,8 @@ import json
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
+
 from facilitation import model as m
 from facilitation import tables as t
 from facilitation.services import load_meeting
@@ -134,6 +136,11 @@ def loads_meeting(db: Database, actor: str, text: str) -> int:
         raise BackupError(f"Invalid value: {error.code} {error.params}") from None
     except (KeyError, TypeError, AttributeError) as error:
         raise BackupError(f"Missing or malformed field: {error}") from None
+    except IntegrityError as error:
+        # A required field left out, or a duplicate (two scores for one person); only the
+        # constraint is named, never the row's values (personal data).
+        reason = str(error.orig).splitlines()[0] if error.orig else "constraint failed"
+        raise BackupError(f"Missing or duplicate entry: {reason}") from None
 
 
 def _store(db: Database, actor: str, data: dict[str, Any]) -> int:

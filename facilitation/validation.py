@@ -45,8 +45,9 @@ class NotFoundError(LookupError):
 def clean_text(value: object) -> str:
     """Normalise to NFC, turn CR/CRLF into newlines, drop control characters, trim ends."""
     text = "" if value is None else str(value)
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return _CONTROL.sub("", text).strip()
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    # Normalise after removing controls: a control between a letter and its accent blocks composition.
+    return unicodedata.normalize("NFC", text).strip()
 
 
 def had_control_characters(value: str) -> bool:

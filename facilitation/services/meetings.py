@@ -150,6 +150,15 @@ def list_meetings(db: Database, case_id: int) -> list[m.Meeting]:
         return [c.meeting_of(r) for r in rows]
 
 
+def get_meeting(db: Database, meeting_id: int) -> m.Meeting:
+    """One meeting's own fields (without its items)."""
+    with db.read() as session:
+        row = session.get(t.MeetingRow, meeting_id)
+        if row is None:
+            raise NotFoundError("meeting", meeting_id)
+        return c.meeting_of(row)
+
+
 def meeting_exists(db: Database, meeting_id: int) -> bool:
     """Whether a meeting with this id exists."""
     return db.version(meeting_id) is not None

@@ -15,6 +15,7 @@ from facilitation.validation import (
     NAME_MAX,
     TEXT_MAX,
     NotFoundError,
+    ValidationError,
     a_date,
     choice,
     optional_text,
@@ -28,6 +29,8 @@ def record_score(
     db: Database, actor: str, meeting_id: int, participant_id: int, score: int | str, reason: str = ""
 ) -> None:
     """Record (or replace) a participant's number on the 0–10 safety scale."""
+    if participant_id is None:
+        raise ValidationError("empty", field="participant")
     number = whole_number(score, "score", m.SCORE_MIN, m.SCORE_MAX)
     why = optional_text(reason, "reason", TEXT_MAX)
     with db.edit(meeting_id, actor) as session:

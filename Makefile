@@ -1,0 +1,35 @@
+# Two commands on a fresh machine: `make run` and `make test` (see README).
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8501
+
+.PHONY: run test lint bench clean
+
+$(PY):
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(VENV)/.runtime-installed: requirements.txt | $(PY)
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime-installed
+
+## Install (first time) and start the app on the demo meeting at http://localhost:$(PORT)
+run: $(VENV)/.runtime-installed
+	$(PY) -m facilitation migrate
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+## Install everything the tests need (Chromium included) and run the whole suite
+test: $(VENV)/.dev-installed
+	./scripts/system-deps.sh
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts

@@ -1,0 +1,67 @@
+"""Dagsorden: the timeboxed agenda — order, planned minutes, start and end of each item."""
+
+import streamlit as st
+
+from facilitation import services
+from ui import forms, session
+from ui.current import actor, meeting_or_stop
+from ui.db import database
+from ui.i18n import t
+from ui.text import md
+
+db = database()
+record = meeting_or_stop(db)
+mid, me = record.meeting.id, actor(record)
+value = session.widget_value
+
+st.title(t("page.agenda"))
+total = sum(item.planned_minutes for item in record.agenda)
+st.caption(t("agenda.total", minutes=total))
+
+for index, item in enumerate(record.agenda):
+    with st.container(border=True):
+        title, minutes, state, buttons = st.columns([6, 2, 2, 4], vertical_alignment="center")
+        title.markdown(f"**{index + 1}. {md(item.title)}**")
+        minutes.markdown(t("agenda.minutes", minutes=item.planned_minutes))
+        if item.ended_at:
+            state.markdown(f":green[{t('agenda.done')}]")
+        elif item.started_at:
+            state.markdown(f":orange[{t('agenda.running')}]")
+        up, down, run, edit = buttons.columns(4)
+        with up:
+            forms.button(f"agenda.up.{item.id}", "↑", lambda i=item, n=index: services.move_agenda_item(
+                db, me, mid, i.id, n - 1), disabled=index == 0, help=t("move_up"))
+        with down:
+            forms.button(f"agenda.down.{item.id}", "↓", lambda i=item, n=index: services.move_agenda_item(
+                db, me, mid, i.id, n + 1), disabled=index == len(record.agenda) - 1, help=t("move_down"))
+        with run:
+            if item.started_at and not item.ended_at:
+                forms.button(f"agenda.end.{item.id}", t("agenda.end"), lambda i=item: services.end_agenda_item(
+                    db, me, mid, i.id))
+            else:
+                forms.button(f"agenda.start.{item.id}", t("agenda.start"), lambda i=item: services.start_agenda_item(
+                    db, me, mid, i.id))
+        with edit.popover("", icon=":material/edit:", help=t("edit")):
+            keys = (session.fresh_key(f"agenda.title.{item.id}", item.title),
+                    session.fresh_key(f"agenda.minutes.{item.id}", item.planned_minutes))
+            with st.form(f"agenda_edit_{item.id}", border=False):
+                st.text_input(t("field.title"), item.title, key=keys[0])
+                st.number_input(t("field.planned_minutes"), 1, 600, item.planned_minutes, key=keys[1])
+                forms.submit_button(
+                    f"agenda_edit_{item.id}", t("save"), lambda k=keys, i=item: services.edit_agenda_item(
+                        db, me, mid, i.id, title=str(value(k[0])), planned_minutes=value(k[1])))  # type: ignore
+            forms.button(f"agenda.remove.{item.id}", t("remove"), lambda i=item: services.remove_agenda_item(
+                db, me, mid, i.id), icon=":material/delete:")
+        forms.show_error(f"agenda_edit_{item.id}")
+
+with st.container(border=True):
+    st.subheader(t("agenda.add"))
+    keys_new = ("agenda.new.title", "agenda.new.minutes")
+    with st.form("agenda_new", border=False):
+        left, right = st.columns([4, 1])
+        left.text_input(t("field.title"), key=keys_new[0])
+        right.number_input(t("field.planned_minutes"), 1, 600, 10, key=keys_new[1])
+        forms.submit_button("agenda_new", t("add"), lambda: services.add_agenda_item(
+            db, me, mid, str(value(keys_new[0], "")), value(keys_new[1], 10)),  # type: ignore[arg-type]
+            clear=keys_new[:1])
+    forms.show_error("agenda_new")

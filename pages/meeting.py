@@ -1,0 +1,71 @@
+"""Mødet: what this meeting is, the case it belongs to, and who holds which role."""
+
+import streamlit as st
+
+from facilitation import services
+from facilitation.dates import long_date
+from facilitation.model import Attendance, CaseType, MeetingKind, MeetingStatus, Role
+from ui import forms, session
+from ui.current import actor, meeting_or_stop
+from ui.db import database
+from ui.i18n import label, t
+from ui.text import md
+
+db = database()
+record = meeting_or_stop(db)
+meeting, case, me = record.meeting, record.case, actor(record)
+value = session.widget_value
+
+st.title(f"{md(case.family_name)} · {md(case.child_names)}")
+st.caption(f"{label('kind', meeting.kind)} · {long_date(meeting.date, session.language())} · {md(meeting.place)}")
+present = sum(p.attendance == Attendance.PRESENT for p in record.participants)
+columns = st.columns(4)
+columns[0].metric(t("meeting.present"), f"{present} / {len(record.participants)}")
+columns[1].metric(t("meeting.board_items"), len(record.board))
+columns[2].metric(t("meeting.actions"), len(record.actions))
+columns[3].metric(t("meeting.scores"), len(record.scores))
+
+left, right = st.columns(2, gap="large")
+with left, st.container(border=True):
+    st.subheader(t("meeting.details"))
+    keys = {name: session.fresh_key(f"meeting.{name}", meeting.id, getattr(meeting, name))
+            for name in ("kind", "date", "place", "purpose", "status")}
+    with st.form("meeting_details", border=False):
+        st.selectbox(t("field.kind"), list(MeetingKind), index=list(MeetingKind).index(meeting.kind),
+                     key=keys["kind"], format_func=lambda v: label("kind", v))
+        st.date_input(t("field.date"), meeting.date, key=keys["date"], format="DD.MM.YYYY")
+        st.text_input(t("field.place"), meeting.place, key=keys["place"])
+        st.text_area(t("field.purpose"), meeting.purpose, key=keys["purpose"], height=120)
+        st.selectbox(t("field.status"), list(MeetingStatus), index=list(MeetingStatus).index(meeting.status),
+                     key=keys["status"], format_func=lambda v: label("status", v))
+        forms.submit_button("meeting_details", t("save"), lambda: services.edit_meeting(
+            db, me, meeting.id, **{name: value(key) for name, key in keys.items()}))
+    forms.show_error("meeting_details")
+
+with right, st.container(border=True):
+    st.subheader(t("meeting.roles"))
+    role_keys = {role: session.fresh_key(f"meeting.role.{role.value}", record.roles.get(role)) for role in Role}
+
+    def save_roles() -> None:
+        for role, key in role_keys.items():
+            if str(value(key, "")) != record.roles.get(role, ""):
+                services.set_role(db, me, meeting.id, role, str(value(key, "")))
+
+    with st.form("meeting_roles", border=False):
+        for role, key in role_keys.items():
+            st.text_input(label("role", role), record.roles.get(role, ""), key=key)
+        forms.submit_button("meeting_roles", t("save"), save_roles)
+    forms.show_error("meeting_roles")
+
+with right, st.container(border=True):
+    st.subheader(t("meeting.case"))
+    case_keys = {name: session.fresh_key(f"case.{name}", case.id, getattr(case, name))
+                 for name in ("family_name", "child_names", "case_type")}
+    with st.form("case_details", border=False):
+        st.text_input(t("field.family_name"), case.family_name, key=case_keys["family_name"])
+        st.text_input(t("field.child_names"), case.child_names, key=case_keys["child_names"])
+        st.selectbox(t("field.case_type"), list(CaseType), index=list(CaseType).index(case.case_type),
+                     key=case_keys["case_type"], format_func=lambda v: label("case_type", v))
+        forms.submit_button("case_details", t("save"), lambda: services.edit_case(
+            db, me, case.id, **{name: str(value(key)) for name, key in case_keys.items()}))
+    forms.show_error("case_details")

@@ -1,0 +1,88 @@
+"""Danish UI text (the default). Keys are shared with catalog_en.py; a test keeps them equal."""
+
+DA: dict[str, str] = {
+    # general
+    "add": "Tilføj", "save": "Gem", "saved": "Gemt.", "edit": "Ret", "remove": "Fjern",
+    "move_up": "Flyt op", "move_down": "Flyt ned", "actor.unknown": "Ukendt rådgiver",
+    # pages
+    "page.meeting": "Mødet", "page.network": "Netværk", "page.agenda": "Dagsorden", "page.board": "Tavlen",
+    "page.minutes": "Referat og aftaler",
+    # sidebar
+    "sidebar.language": "Sprog", "sidebar.case": "Sag", "sidebar.meeting": "Møde", "sidebar.role": "Min rolle i mødet",
+    "sidebar.no_case": "Vælg en sag", "sidebar.no_meeting": "Vælg et møde", "sidebar.new_case": "Ny sag",
+    "sidebar.new_meeting": "Nyt møde i sagen", "sidebar.create_case": "Opret sag",
+    "sidebar.create_meeting": "Opret møde",
+    # messages
+    "info.choose_meeting": "Vælg en sag og et møde i menuen til venstre.",
+    "info.control_removed": "Usynlige styretegn blev fjernet fra teksten.",
+    "error.unknown_meeting_in_url": "Mødet »{value}« i adressen findes ikke. Vælg et møde i menuen til venstre.",
+    "error.meeting_gone": "Mødet findes ikke længere. Vælg et andet møde i menuen til venstre.",
+    "error.not_found": "Det findes ikke længere — måske har en anden lige slettet det. Siden er opdateret.",
+    "error.empty": "»{field}« skal udfyldes.",
+    "error.too_long": "»{field}« er for lang: {length} tegn, højst {limit}. Teksten er ikke gemt; kort den ned.",
+    "error.not_a_number": "»{field}« skal være et helt tal.",
+    "error.out_of_range": "»{field}« skal være et tal fra {low} til {high}.",
+    "error.invalid_date": "»{field}« er ikke en gyldig dato.",
+    "error.invalid_choice": "»{field}« har en ugyldig værdi.",
+    "error.relation_to_self": "En person kan ikke have en relation til sig selv.",
+    # fields
+    "field.": "Feltet", "field.name": "Navn", "field.relation": "Relation til barnet", "field.sector": "Sektor",
+    "field.ring": "Hvor tæt på barnet", "field.group": "Gruppe", "field.attendance": "Deltager i mødet",
+    "field.can_help_with": "Kan hjælpe med", "field.family_name": "Familiens navn",
+    "field.child_names": "Barnets fornavn(e)", "field.case_type": "Sagstype", "field.kind": "Mødetype",
+    "field.date": "Dato", "field.place": "Sted", "field.purpose": "Formål", "field.status": "Status",
+    "field.title": "Punkt", "field.planned_minutes": "Minutter", "field.text": "Tekst", "field.said_by": "Sagt af",
+    "field.participant": "Deltager", "field.score": "Tal (0–10)", "field.reason": "Hvorfor det tal?",
+    "field.term": "Tidshorisont", "field.goal": "Mål", "field.owner": "Ansvarlig", "field.what": "Hvad skal der ske?",
+    "field.who": "Hvem gør det?", "field.due": "Hvornår?", "field.coordinator": "Hvem koordinerer?",
+    "field.caseworker": "Rådgiver", "field.role": "Rolle", "field.relation_kind": "Slags relation",
+    "field.category": "Kategori", "field.notes": "Noter", "field.respondent": "Hvem svarer",
+    "field.heard": "Blev du hørt?", "field.useful": "Var mødet nyttigt?", "field.comment": "Kommentar",
+    "field.timestamp": "Tidspunkt",
+    # enums
+    "case_type.compensation": "Kompenserende/støttende indsats (§41, §42, §44)",
+    "case_type.assessment": "Børnefaglig undersøgelse (§50/§52)",
+    "kind.start": "Opstartsmøde", "kind.follow_up": "Opfølgningsmøde", "kind.network": "Netværksmøde",
+    "kind.handover": "Overleveringsmøde",
+    "status.planned": "Planlagt", "status.running": "I gang", "status.ended": "Afsluttet",
+    "sector.family": "Familie", "sector.friends_neighbours": "Venner og naboer",
+    "sector.school_daycare_work": "Skole, dagtilbud og arbejde", "sector.professional": "Professionelle",
+    "group.family": "Familie", "group.network": "Netværk", "group.professional": "Fagperson",
+    "attendance.present": "Til stede", "attendance.absent": "Afbud", "attendance.not_invited": "Ikke inviteret",
+    "role.facilitator": "Mødeleder", "role.timekeeper": "Tidtager", "role.minute_taker": "Referent",
+    "role.chair": "Ordstyrer", "role.projector": "Projektor",
+    "ring.1": "Tættest", "ring.2": "Tæt", "ring.3": "Længere væk",
+    "board.worry": "Hvad er vi bekymrede for?", "board.working_well": "Hvad går godt?",
+    "board.next_step": "Hvad skal der ske?", "board.danger_statement": "Bekymringsudsagn",
+    "board.safety_goal": "Sikkerhedsmål", "board.grey_area": "Gråzoner — det ved vi ikke endnu",
+    "term.short": "Kortsigtede mål", "term.long": "Langsigtede mål",
+    "coordinator.family": "Familien", "coordinator.caseworker": "Rådgiveren",
+    "action_status.open": "Åben", "action_status.done": "Udført", "action_status.dropped": "Droppet",
+    # meeting page
+    "meeting.present": "Til stede", "meeting.board_items": "På tavlen", "meeting.actions": "Aftaler",
+    "meeting.scores": "Skaleringer", "meeting.details": "Om mødet", "meeting.roles": "Roller i mødet",
+    "meeting.case": "Sagen",
+    # network page
+    "network.empty": "Der er ingen personer på netværkskortet endnu.", "network.add": "Tilføj en person",
+    "network.added": "Personen er tilføjet.", "network.edit": "Ret en person",
+    "network.choose_person": "Vælg en person", "network.remove": "Fjern personen",
+    "network.removed": "Personen er fjernet.", "placeholder.relation": "fx mormor, nabo, klasselærer",
+    # agenda page
+    "agenda.total": "I alt {minutes} minutter planlagt.", "agenda.minutes": "{minutes} min.",
+    "agenda.done": "Færdig", "agenda.running": "I gang", "agenda.start": "Start", "agenda.end": "Slut",
+    "agenda.add": "Nyt punkt på dagsordenen",
+    # board page
+    "board.said_by": "Sagt af {name}", "board.move_to": "Flyt til", "board.new_item": "Ny note",
+    "board.scale": "Skalering 0–10", "board.record_score": "Gem tal",
+    "board.scale_question": "0 = barnet kan ikke blive boende hjemme, som tingene er nu. "
+                            "10 = alle er trygge ved, at barnet er sikkert nok til, at sagen kan lukkes.",
+    "placeholder.worry": "Det, vi er bekymrede for, med familiens egne ord",
+    "placeholder.working_well": "Det, der går godt",
+    "placeholder.next_step": "Det næste, der skal ske",
+    "placeholder.danger_statement": "Vi er bekymrede for, at … hvis … så …",
+    "placeholder.safety_goal": "Det skal vi se, før vi er trygge",
+    "placeholder.grey_area": "Det ved vi ikke endnu",
+    # minutes page
+    "minutes.notes": "Noter", "minutes.goals": "Mål", "minutes.actions": "Aftaler",
+    "actions.no_due": "ingen dato",
+}

@@ -1,0 +1,61 @@
+"""Form plumbing: run a service from a widget callback, keep input on errors, say why."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+from facilitation.validation import NotFoundError, ValidationError, had_control_characters
+from ui import session
+from ui.i18n import t
+
+
+def error_text(error: ValidationError | NotFoundError) -> str:
+    """A clear message in the UI language for a refused input or a vanished item."""
+    if isinstance(error, NotFoundError):
+        return t("error.not_found")
+    params = dict(error.params)
+    params["field"] = t(f"field.{params.get('field', '')}")
+    return t(f"error.{error.code}", **params)
+
+
+def on_submit(
+    form_key: str, action: Callable[[], object], *, clear: Sequence[str] = (), success: str | None = None
+) -> None:
+    """Widget callback: run `action`; on success clear `clear` inputs, on failure keep them."""
+    try:
+        action()
+    except (ValidationError, NotFoundError) as error:
+        session.set_error(form_key, error_text(error))
+        return
+    session.set_error(form_key, None)
+    cleaned = any(
+        isinstance(value, str) and had_control_characters(value)
+        for value in (session.widget_value(key) for key in clear)
+    )
+    session.reset_widgets(*clear)
+    message = success or t("saved")
+    session.flash(t("info.control_removed") + " " + message if cleaned else message)
+
+
+def show_error(form_key: str) -> None:
+    """Show the error left by the last attempt of this form, if any."""
+    message = session.pop_error(form_key)
+    if message:
+        st.error(message, icon=":material/error:")
+
+
+def submit_button(form_key: str, label: str, action: Callable[[], object], *, clear: Sequence[str] = (),
+                  success: str | None = None) -> None:
+    """A form's submit button wired to `on_submit`, followed by its error message."""
+    st.form_submit_button(
+        label, type="primary", on_click=on_submit, args=(form_key, action),
+        kwargs={"clear": clear, "success": success},
+    )
+
+
+def button(key: str, label: str, action: Callable[[], object], *, success: str | None = None,
+           **kwargs: object) -> None:
+    """A plain button that runs a service in its callback (errors shown like forms)."""
+    st.button(label, key=key, on_click=on_submit, args=(key, action), kwargs={"success": success}, **kwargs)

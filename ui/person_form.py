@@ -1,0 +1,47 @@
+"""The fields of a person around the child, shared by the add and edit forms."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from facilitation.model import Attendance, Group, Participant, Sector
+from ui import session
+from ui.i18n import label, t
+
+FIELDS = ("name", "relation", "sector", "ring", "group", "attendance", "can_help_with")
+
+
+def person_keys(prefix: str, person: Participant | None = None) -> dict[str, str]:
+    """Widget keys for each field; for an existing person they follow the stored values."""
+    if person is None:
+        return {name: f"{prefix}.{name}" for name in FIELDS}
+    return {name: session.fresh_key(f"{prefix}.{person.id}.{name}", getattr(person, name)) for name in FIELDS}
+
+
+def person_fields(keys: dict[str, str], person: Participant | None = None) -> None:
+    """Draw the inputs for a person (inside a form)."""
+    left, right = st.columns(2)
+    left.text_input(t("field.name"), person.name if person else "", key=keys["name"])
+    right.text_input(t("field.relation"), person.relation if person else "", key=keys["relation"],
+                     placeholder=t("placeholder.relation"))
+    sector = person.sector if person else Sector.FAMILY
+    left.selectbox(t("field.sector"), list(Sector), index=list(Sector).index(sector), key=keys["sector"],
+                   format_func=lambda v: label("sector", v))
+    right.segmented_control(t("field.ring"), [1, 2, 3], default=person.ring if person else 2, key=keys["ring"],
+                            format_func=lambda r: t(f"ring.{r}"))
+    group = person.group if person else Group.FAMILY
+    left.selectbox(t("field.group"), list(Group), index=list(Group).index(group), key=keys["group"],
+                   format_func=lambda v: label("group", v))
+    attendance = person.attendance if person else Attendance.PRESENT
+    right.selectbox(t("field.attendance"), list(Attendance), index=list(Attendance).index(attendance),
+                    key=keys["attendance"], format_func=lambda v: label("attendance", v))
+    st.text_area(t("field.can_help_with"), person.can_help_with if person else "", key=keys["can_help_with"],
+                 height=80)
+
+
+def person_values(keys: dict[str, str]) -> dict[str, object]:
+    """The values typed into the person inputs (read inside a callback)."""
+    values = {name: session.widget_value(key) for name, key in keys.items()}
+    if values["ring"] is None:  # segmented control deselected: keep the middle ring
+        values["ring"] = 2
+    return values

@@ -1,0 +1,118 @@
+"""Typed accessors for the little UI state a session keeps (ids and flags, never meeting data).
+
+Keys are "<area>.<field>"; nothing else in the app touches st.session_state directly,
+except widget keys, which Streamlit itself stores there.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+import streamlit as st
+
+MEETING = "session.meeting_id"
+CASE = "session.case_id"
+LANGUAGE = "session.language"
+ROLE = "session.role"
+FLASH = "session.flash"
+URL_ERROR = "session.url_error"
+
+LANGUAGES = ("da", "en")
+DEVICE_ROLES = ("facilitator", "timekeeper", "minute_taker", "chair", "projector")
+
+
+def current_meeting_id() -> int | None:
+    """The meeting this device is working on, if chosen."""
+    return st.session_state.get(MEETING)
+
+
+def set_current_meeting(meeting_id: int | None, case_id: int | None = None) -> None:
+    """Choose the meeting (and its case) this device works on; mirrored into the URL as ?m=ID."""
+    st.session_state[MEETING] = meeting_id
+    if case_id is not None:
+        st.session_state[CASE] = case_id
+    if meeting_id is None:
+        st.query_params.pop("m", None)
+    else:
+        st.query_params["m"] = str(meeting_id)
+
+
+def current_case_id() -> int | None:
+    """The case chosen in the sidebar."""
+    return st.session_state.get(CASE)
+
+
+def language() -> str:
+    """'da' (default) or 'en'."""
+    value = st.session_state.get(LANGUAGE, "da")
+    return value if value in LANGUAGES else "da"
+
+
+def device_role() -> str:
+    """The role this device plays in the meeting (facilitator by default)."""
+    return st.session_state.get(ROLE, DEVICE_ROLES[0])
+
+
+def flash(message: str) -> None:
+    """Remember a success message to show once after the next rerun."""
+    st.session_state[FLASH] = message
+
+
+def pop_flash() -> str | None:
+    """The pending success message, shown once."""
+    return st.session_state.pop(FLASH, None)
+
+
+def url_meeting_param() -> str | None:
+    """The raw ?m= value of the URL, if any."""
+    return st.query_params.get("m")
+
+
+def widget_value(key: str, default: object = None) -> object:
+    """The current value of a widget, read inside its callback."""
+    return st.session_state.get(key, default)
+
+
+def reset_widgets(*keys: str) -> None:
+    """Empty text widgets after a successful save (allowed inside callbacks only).
+
+    Setting "" rather than deleting the key: a deleted key lets the browser send its old value back.
+    """
+    for key in keys:
+        if isinstance(st.session_state.get(key), str):
+            st.session_state[key] = ""
+        else:
+            st.session_state.pop(key, None)
+
+
+def set_error(key: str, message: str | None) -> None:
+    """Remember (or clear) an error message shown beside a form."""
+    if message is None:
+        st.session_state.pop(f"{key}.error", None)
+    else:
+        st.session_state[f"{key}.error"] = message
+
+
+def pop_error(key: str) -> str | None:
+    """The error message waiting beside a form, shown once."""
+    return st.session_state.pop(f"{key}.error", None)
+
+
+def url_error() -> str | None:
+    """The ?m= value that named no meeting, when the URL was wrong."""
+    return st.session_state.get(URL_ERROR)
+
+
+def set_url_error(value: str | None) -> None:
+    """Remember (or clear) a wrong ?m= value to explain on the page."""
+    st.session_state[URL_ERROR] = value
+
+
+def prime_widget(key: str, value: object) -> None:
+    """Set a widget's value before it is drawn (e.g. the sidebar follows the URL)."""
+    st.session_state[key] = value
+
+
+def fresh_key(base: str, *values: object) -> str:
+    """A widget key that changes when the stored value changes, so the widget shows fresh data."""
+    return f"{base}.{zlib.crc32(repr(values).encode('utf-8')):08x}"
