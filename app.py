@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import session, sidebar
+from ui import current, session, sidebar
 from ui.db import database
 from ui.i18n import t
 
@@ -22,4 +22,5 @@ sidebar.render(db)
 message = session.pop_flash()
 if message:
     st.toast(message, icon=":material/check_circle:")
-page.run()
+if current.has_meeting(db):
+    page.run()

@@ -8,7 +8,7 @@ from facilitation.model import Attendance, CaseType, MeetingKind, MeetingStatus,
 from ui import forms, session
 from ui.current import actor, meeting_or_stop
 from ui.db import database
-from ui.i18n import label, t
+from ui.i18n import formatter, label, t
 from ui.text import md
 
 db = database()
@@ -32,12 +32,12 @@ with left, st.container(border=True):
             for name in ("kind", "date", "place", "purpose", "status")}
     with st.form("meeting_details", border=False):
         st.selectbox(t("field.kind"), list(MeetingKind), index=list(MeetingKind).index(meeting.kind),
-                     key=keys["kind"], format_func=lambda v: label("kind", v))
+                     key=keys["kind"], format_func=formatter("kind"))
         st.date_input(t("field.date"), meeting.date, key=keys["date"], format="DD.MM.YYYY")
         st.text_input(t("field.place"), meeting.place, key=keys["place"])
         st.text_area(t("field.purpose"), meeting.purpose, key=keys["purpose"], height=120)
         st.selectbox(t("field.status"), list(MeetingStatus), index=list(MeetingStatus).index(meeting.status),
-                     key=keys["status"], format_func=lambda v: label("status", v))
+                     key=keys["status"], format_func=formatter("status"))
         forms.submit_button("meeting_details", t("save"), lambda: services.edit_meeting(
             db, me, meeting.id, **{name: value(key) for name, key in keys.items()}))
     forms.show_error("meeting_details")
@@ -65,7 +65,7 @@ with right, st.container(border=True):
         st.text_input(t("field.family_name"), case.family_name, key=case_keys["family_name"])
         st.text_input(t("field.child_names"), case.child_names, key=case_keys["child_names"])
         st.selectbox(t("field.case_type"), list(CaseType), index=list(CaseType).index(case.case_type),
-                     key=case_keys["case_type"], format_func=lambda v: label("case_type", v))
+                     key=case_keys["case_type"], format_func=formatter("case_type"))
         forms.submit_button("case_details", t("save"), lambda: services.edit_case(
             db, me, case.id, **{name: str(value(key)) for name, key in case_keys.items()}))
     forms.show_error("case_details")

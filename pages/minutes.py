@@ -8,7 +8,7 @@ from facilitation.model import ActionStatus, Coordinator, GoalTerm
 from ui import forms, session
 from ui.current import actor, meeting_or_stop
 from ui.db import database
-from ui.i18n import label, t
+from ui.i18n import formatter, label, t
 from ui.text import md
 
 db = database()
@@ -35,10 +35,10 @@ with goals_tab:
         for goal in (g for g in record.goals if g.term == term):
             owner = f" — _{md(goal.owner)}_" if goal.owner else ""
             st.markdown(f"- {md(goal.text)}{owner}")
-    keys = ("goal.term", "goal.text", "goal.owner")
+    keys = (session.lang_key("goal.term"), "goal.text", "goal.owner")
     with st.form("goal_new"):
         st.segmented_control(t("field.term"), list(GoalTerm), default=GoalTerm.SHORT, key=keys[0],
-                             format_func=lambda v: label("term", v))
+                             format_func=formatter("term"))
         st.text_area(t("field.goal"), key=keys[1], height=80)
         st.text_input(t("field.owner"), key=keys[2])
         forms.submit_button("goal_new", t("add"), lambda: services.add_goal(
@@ -53,17 +53,17 @@ with actions_tab:
         left.markdown(f"**{md(action.what)}**  \n{md(action.who)} · {due} · {label('coordinator', action.coordinator)}")
         status_key = session.fresh_key(f"action.status.{action.id}", action.status)
         right.selectbox(t("field.status"), list(ActionStatus), index=list(ActionStatus).index(action.status),
-                        key=status_key, format_func=lambda v: label("action_status", v), label_visibility="collapsed",
-                        on_change=forms.on_submit, args=(f"action_status_{action.id}", lambda a=action, k=status_key:
+                        key=status_key, format_func=formatter("action_status"), label_visibility="collapsed",
+                        on_change=forms.on_submit, args=(forms.PAGE, lambda a=action, k=status_key:
                                                          services.edit_action(db, me, mid, a.id, status=value(k))))
-    keys_a = ("action.what", "action.who", "action.due", "action.coordinator")
+    keys_a = ("action.what", "action.who", "action.due", session.lang_key("action.coordinator"))
     with st.form("action_new"):
         st.text_area(t("field.what"), key=keys_a[0], height=80)
         who, due_col, coordinator = st.columns(3)
         who.text_input(t("field.who"), key=keys_a[1])
         due_col.date_input(t("field.due"), value=None, key=keys_a[2], format="DD.MM.YYYY")
         coordinator.selectbox(t("field.coordinator"), list(Coordinator), key=keys_a[3],
-                              format_func=lambda v: label("coordinator", v))
+                              format_func=formatter("coordinator"))
         forms.submit_button("action_new", t("add"), lambda: services.add_action(
             db, me, mid, str(value(keys_a[0], "")), str(value(keys_a[1], "")), value(keys_a[2]),  # type: ignore[arg-type]
             str(value(keys_a[3], Coordinator.FAMILY))), clear=keys_a[:3])

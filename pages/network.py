@@ -55,4 +55,3 @@ with edit, st.container(border=True):
         forms.button("person_remove", t("network.remove"), lambda: services.remove_participant(
             db, me, mid, person.id), success=t("network.removed"), icon=":material/delete:")
         forms.show_error("person_edit")
-        forms.show_error("person_remove")

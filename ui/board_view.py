@@ -8,7 +8,7 @@ from facilitation import services
 from facilitation.model import BoardItem, BoardKind
 from facilitation.storage import Database
 from ui import forms, session
-from ui.i18n import label, t
+from ui.i18n import formatter, label, t
 from ui.text import md
 
 
@@ -39,8 +39,8 @@ def _card(db: Database, actor: str, meeting_id: int, item: BoardItem, index: int
             forms.show_error(form_key)
             kinds = list(BoardKind)
             st.selectbox(t("board.move_to"), kinds, index=kinds.index(item.kind), key=keys[2],
-                         format_func=lambda v: label("board", v), on_change=forms.on_submit,
-                         args=(f"board_move_{item.id}", lambda: services.move_board_item(
+                         format_func=formatter("board"), on_change=forms.on_submit,
+                         args=(forms.PAGE, lambda: services.move_board_item(
                              db, actor, meeting_id, item.id, 10_000, str(value(keys[2])))))
             up, down, remove = st.columns(3)
             with up:

@@ -14,6 +14,7 @@ DA: dict[str, str] = {
     "sidebar.create_meeting": "Opret møde",
     # messages
     "info.choose_meeting": "Vælg en sag og et møde i menuen til venstre.",
+    "info.case_without_meetings": "Sagen har ingen møder endnu. Opret det første under »Nyt møde i sagen« i menuen til venstre.",
     "info.control_removed": "Usynlige styretegn blev fjernet fra teksten.",
     "error.unknown_meeting_in_url": "Mødet »{value}« i adressen findes ikke. Vælg et møde i menuen til venstre.",
     "error.meeting_gone": "Mødet findes ikke længere. Vælg et andet møde i menuen til venstre.",

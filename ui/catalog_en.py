@@ -11,6 +11,7 @@ EN: dict[str, str] = {
     "sidebar.new_meeting": "New meeting in this case", "sidebar.create_case": "Create case",
     "sidebar.create_meeting": "Create meeting",
     "info.choose_meeting": "Choose a case and a meeting in the menu on the left.",
+    "info.case_without_meetings": "This case has no meetings yet. Create the first under “New meeting in this case” on the left.",
     "info.control_removed": "Invisible control characters were removed from the text.",
     "error.unknown_meeting_in_url": "The meeting “{value}” in the address does not exist. "
                                     "Choose a meeting in the menu on the left.",

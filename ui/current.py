@@ -8,23 +8,35 @@ from facilitation import services
 from facilitation.model import MeetingRecord, Role
 from facilitation.storage import Database
 from facilitation.validation import NotFoundError
-from ui import session
+from ui import forms, session
 from ui.i18n import t
 
 
-def meeting_or_stop(db: Database) -> MeetingRecord:
-    """The current meeting's record; shows a clear message and stops the page when there is none."""
+def has_meeting(db: Database) -> bool:
+    """Whether a meeting is chosen and exists; if not, say why and what to do (the router then runs no page)."""
     url_error = session.url_error()
     if url_error:
         st.error(t("error.unknown_meeting_in_url", value=url_error), icon=":material/error:")
     meeting_id = session.current_meeting_id()
     if meeting_id is None:
-        st.info(t("info.choose_meeting"), icon=":material/arrow_back:")
-        st.stop()
-    try:
-        return services.load_meeting(db, meeting_id)
-    except NotFoundError:
+        no_meetings = session.current_case_id() is not None and not url_error
+        st.info(t("info.case_without_meetings" if no_meetings else "info.choose_meeting"),
+                icon=":material/arrow_back:")
+        return False
+    if not services.meeting_exists(db, meeting_id):
         session.set_current_meeting(None)
+        st.error(t("error.meeting_gone"), icon=":material/error:")
+        return False
+    return True
+
+
+def meeting_or_stop(db: Database) -> MeetingRecord:
+    """The current meeting's record (the router has checked it exists); stops if it just vanished."""
+    forms.show_error(forms.PAGE)
+    meeting_id = session.current_meeting_id()
+    try:
+        return services.load_meeting(db, meeting_id)  # type: ignore[arg-type]
+    except NotFoundError:
         st.error(t("error.meeting_gone"), icon=":material/error:")
         st.stop()
 

@@ -10,6 +10,8 @@ from facilitation.validation import NotFoundError, ValidationError, had_control_
 from ui import session
 from ui.i18n import t
 
+PAGE = "page"  # errors of buttons and choice widgets are shown at the top of the page
+
 
 def error_text(error: ValidationError | NotFoundError) -> str:
     """A clear message in the UI language for a refused input or a vanished item."""
@@ -50,7 +52,7 @@ def submit_button(form_key: str, label: str, action: Callable[[], object], *, cl
                   success: str | None = None) -> None:
     """A form's submit button wired to `on_submit`, followed by its error message."""
     st.form_submit_button(
-        label, type="primary", on_click=on_submit, args=(form_key, action),
+        label, type="primary", key=f"{form_key}.submit", on_click=on_submit, args=(form_key, action),
         kwargs={"clear": clear, "success": success},
     )
 
@@ -58,4 +60,4 @@ def submit_button(form_key: str, label: str, action: Callable[[], object], *, cl
 def button(key: str, label: str, action: Callable[[], object], *, success: str | None = None,
            **kwargs: object) -> None:
     """A plain button that runs a service in its callback (errors shown like forms)."""
-    st.button(label, key=key, on_click=on_submit, args=(key, action), kwargs={"success": success}, **kwargs)
+    st.button(label, key=key, on_click=on_submit, args=(PAGE, action), kwargs={"success": success}, **kwargs)

@@ -6,15 +6,17 @@ import streamlit as st
 
 from facilitation.model import Attendance, Group, Participant, Sector
 from ui import session
-from ui.i18n import label, t
+from ui.i18n import formatter, t
 
 FIELDS = ("name", "relation", "sector", "ring", "group", "attendance", "can_help_with")
+_CHOICES = {"sector", "ring", "group", "attendance"}
 
 
 def person_keys(prefix: str, person: Participant | None = None) -> dict[str, str]:
     """Widget keys for each field; for an existing person they follow the stored values."""
     if person is None:
-        return {name: f"{prefix}.{name}" for name in FIELDS}
+        return {name: session.lang_key(f"{prefix}.{name}") if name in _CHOICES else f"{prefix}.{name}"
+                for name in FIELDS}
     return {name: session.fresh_key(f"{prefix}.{person.id}.{name}", getattr(person, name)) for name in FIELDS}
 
 
@@ -26,15 +28,15 @@ def person_fields(keys: dict[str, str], person: Participant | None = None) -> No
                      placeholder=t("placeholder.relation"))
     sector = person.sector if person else Sector.FAMILY
     left.selectbox(t("field.sector"), list(Sector), index=list(Sector).index(sector), key=keys["sector"],
-                   format_func=lambda v: label("sector", v))
+                   format_func=formatter("sector"))
     right.segmented_control(t("field.ring"), [1, 2, 3], default=person.ring if person else 2, key=keys["ring"],
-                            format_func=lambda r: t(f"ring.{r}"))
+                            format_func=formatter("ring"))
     group = person.group if person else Group.FAMILY
     left.selectbox(t("field.group"), list(Group), index=list(Group).index(group), key=keys["group"],
-                   format_func=lambda v: label("group", v))
+                   format_func=formatter("group"))
     attendance = person.attendance if person else Attendance.PRESENT
     right.selectbox(t("field.attendance"), list(Attendance), index=list(Attendance).index(attendance),
-                    key=keys["attendance"], format_func=lambda v: label("attendance", v))
+                    key=keys["attendance"], format_func=formatter("attendance"))
     st.text_area(t("field.can_help_with"), person.can_help_with if person else "", key=keys["can_help_with"],
                  height=80)
 

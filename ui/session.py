@@ -48,9 +48,22 @@ def language() -> str:
     return value if value in LANGUAGES else "da"
 
 
+def set_language(code: object) -> None:
+    """Switch the UI language of this session."""
+    if code in LANGUAGES:
+        st.session_state[LANGUAGE] = code
+
+
 def device_role() -> str:
     """The role this device plays in the meeting (facilitator by default)."""
-    return st.session_state.get(ROLE, DEVICE_ROLES[0])
+    role = st.session_state.get(ROLE, DEVICE_ROLES[0])
+    return role if role in DEVICE_ROLES else DEVICE_ROLES[0]
+
+
+def set_device_role(role: object) -> None:
+    """Choose the role this device plays."""
+    if role in DEVICE_ROLES:
+        st.session_state[ROLE] = role
 
 
 def flash(message: str) -> None:
@@ -114,5 +127,14 @@ def prime_widget(key: str, value: object) -> None:
 
 
 def fresh_key(base: str, *values: object) -> str:
-    """A widget key that changes when the stored value changes, so the widget shows fresh data."""
-    return f"{base}.{zlib.crc32(repr(values).encode('utf-8')):08x}"
+    """A widget key that changes when the stored value (or the language) changes.
+
+    The widget then shows fresh data; the language is part of it because the browser keeps a
+    choice widget's old *translated* label otherwise.
+    """
+    return f"{base}.{zlib.crc32(repr((language(), *values)).encode('utf-8')):08x}"
+
+
+def lang_key(base: str) -> str:
+    """A key for a choice widget whose labels are translated (see fresh_key)."""
+    return f"{base}.{language()}"

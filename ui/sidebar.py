@@ -12,10 +12,12 @@ from facilitation.demo import first_meeting_or_demo
 from facilitation.model import CaseType, Meeting, MeetingKind
 from facilitation.storage import Database
 from ui import forms, session
-from ui.i18n import label, t
+from ui.i18n import formatter, label, t
 
 CASE_KEY = "sidebar.case"
 MEETING_KEY = "sidebar.meeting"
+ROLE_KEY = "sidebar.role"
+LANGUAGE_KEY = "sidebar.language"
 
 
 def follow_url(db: Database) -> None:
@@ -24,7 +26,7 @@ def follow_url(db: Database) -> None:
     current = session.current_meeting_id()
     if raw is None:
         session.set_url_error(None)
-        if current is None:
+        if current is None and session.current_case_id() is None:
             meeting_id = first_meeting_or_demo(db)
             session.set_current_meeting(meeting_id, _case_of(db, meeting_id))
         return
@@ -42,9 +44,11 @@ def follow_url(db: Database) -> None:
 def render(db: Database) -> None:
     """Draw the sidebar controls."""
     with st.sidebar:
+        session.prime_widget(LANGUAGE_KEY, session.language())
         st.radio(
-            t("sidebar.language"), ["da", "en"], key=session.LANGUAGE, horizontal=True,
-            format_func=lambda code: {"da": "Dansk", "en": "English"}[code],
+            t("sidebar.language"), session.LANGUAGES, key=LANGUAGE_KEY, horizontal=True,
+            format_func={"da": "Dansk", "en": "English"}.__getitem__,
+            on_change=lambda: session.set_language(session.widget_value(LANGUAGE_KEY)),
         )
         cases = services.list_cases(db)
         case_ids = [c.id for c in cases]
@@ -58,16 +62,19 @@ def render(db: Database) -> None:
         if case_id is not None:
             meetings = services.list_meetings(db, case_id)
             by_id = {m.id: m for m in meetings}
+            meeting_key = session.lang_key(MEETING_KEY)
             if session.current_meeting_id() in by_id:
-                session.prime_widget(MEETING_KEY, session.current_meeting_id())
+                session.prime_widget(meeting_key, session.current_meeting_id())
             st.selectbox(
-                t("sidebar.meeting"), list(by_id), key=MEETING_KEY, index=None,
-                format_func=lambda i: meeting_label(by_id[i]), on_change=_meeting_chosen,
+                t("sidebar.meeting"), list(by_id), key=meeting_key, index=None,
+                format_func={i: meeting_label(m) for i, m in by_id.items()}.__getitem__, on_change=_meeting_chosen,
                 placeholder=t("sidebar.no_meeting"),
             )
+        role_key = session.lang_key(ROLE_KEY)
+        session.prime_widget(role_key, session.device_role())
         st.selectbox(
-            t("sidebar.role"), session.DEVICE_ROLES, key=session.ROLE,
-            format_func=lambda r: label("role", r),
+            t("sidebar.role"), session.DEVICE_ROLES, key=role_key, format_func=formatter("role"),
+            on_change=lambda: session.set_device_role(session.widget_value(role_key)),
         )
         with st.expander(t("sidebar.new_meeting"), icon=":material/add:"):
             if case_id is not None:
@@ -93,13 +100,13 @@ def _case_chosen(db: Database) -> None:
 
 
 def _meeting_chosen() -> None:
-    meeting_id = session.widget_value(MEETING_KEY)
+    meeting_id = session.widget_value(session.lang_key(MEETING_KEY))
     session.set_url_error(None)
     session.set_current_meeting(meeting_id if isinstance(meeting_id, int) else None)
 
 
 def _new_case_form(db: Database) -> None:
-    keys = ("new_case.family", "new_case.child", "new_case.type")
+    keys = ("new_case.family", "new_case.child", session.lang_key("new_case.type"))
 
     def create() -> None:
         case_id = services.create_case(
@@ -111,13 +118,13 @@ def _new_case_form(db: Database) -> None:
     with st.form("new_case", border=False):
         st.text_input(t("field.family_name"), key=keys[0])
         st.text_input(t("field.child_names"), key=keys[1])
-        st.selectbox(t("field.case_type"), list(CaseType), key=keys[2], format_func=lambda v: label("case_type", v))
+        st.selectbox(t("field.case_type"), list(CaseType), key=keys[2], format_func=formatter("case_type"))
         forms.submit_button("new_case", t("sidebar.create_case"), create, clear=keys[:2])
     forms.show_error("new_case")
 
 
 def _new_meeting_form(db: Database, case_id: int) -> None:
-    keys = ("new_meeting.kind", "new_meeting.date", "new_meeting.place")
+    keys = (session.lang_key("new_meeting.kind"), "new_meeting.date", "new_meeting.place")
 
     def create() -> None:
         meeting_id = services.create_meeting(
@@ -128,7 +135,7 @@ def _new_meeting_form(db: Database, case_id: int) -> None:
         session.set_current_meeting(meeting_id, case_id)
 
     with st.form("new_meeting", border=False):
-        st.selectbox(t("field.kind"), list(MeetingKind), key=keys[0], format_func=lambda v: label("kind", v))
+        st.selectbox(t("field.kind"), list(MeetingKind), key=keys[0], format_func=formatter("kind"))
         st.date_input(t("field.date"), key=keys[1], format="DD.MM.YYYY")
         st.text_input(t("field.place"), key=keys[2])
         forms.submit_button("new_meeting", t("sidebar.create_meeting"), create, clear=keys[2:])
