@@ -100,6 +100,8 @@ def wait_for_app(page: Page) -> None:
         " || document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.trim() === ''",
     )
     page.wait_for_selector("h1")
+    page.wait_for_load_state("networkidle")  # widget bundles are loaded lazily
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')")
 
 
 def screenshot(page: Page, name: str) -> Path:
