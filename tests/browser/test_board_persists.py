@@ -24,11 +24,13 @@ def test_a_board_item_added_in_the_browser_survives_a_reload(app_server: str, pa
     worry_form = page.locator("[data-testid='stForm']").filter(has_text="Ny note").nth(1)
     worry_form.get_by_role("textbox").first.fill(note)
     worry_form.get_by_role("button", name="Tilføj").click()
-    expect(page.get_by_text(note)).to_be_visible()
+    card = page.get_by_role("paragraph").filter(has_text=note)
+    expect(card).to_be_visible()
+    expect(worry_form.get_by_role("textbox").first).to_have_value("")
     screenshot(page, "board-page")
 
     page.reload()
     wait_for_app(page)
     expect(page).to_have_url(re.compile(r"[?&]m=\d+"))
-    expect(page.get_by_text(note)).to_be_visible()
+    expect(page.get_by_role("paragraph").filter(has_text=note)).to_be_visible()
     assert not [url for url in failed if not url.startswith(app_server)], failed
