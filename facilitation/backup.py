@@ -126,6 +126,9 @@ def loads_meeting(db: Database, actor: str, text: str) -> int:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise BackupError(f"Not valid JSON (line {error.lineno}, column {error.colno}): {error.msg}") from None
+    except (ValueError, RecursionError):
+        # Python's own limits (4,300-digit numbers, deep nesting) fail before any JSON error is raised.
+        raise BackupError("Not valid JSON: a number too long or nesting too deep") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BackupError(f'Not a Mødetavlen meeting file (expected "format": "{FORMAT}")')
     if data.get("version") != VERSION:

@@ -102,6 +102,8 @@ def insert_row(db: Database, actor: str, meeting_id: int, row: Any) -> int:
 def update_row(db: Database, actor: str, meeting_id: int, row_cls: Any, item_id: int, **values: Any) -> None:
     """Update one row of a meeting; a row of another meeting is never touched."""
     if not values:
+        with db.read() as session:
+            _owned(session, row_cls, meeting_id, item_id)  # an empty edit still names a real item
         return
     with db.edit(meeting_id, actor) as session:
         result = session.execute(
@@ -130,15 +132,23 @@ def move_row(
 ) -> None:
     """Move an item to `to_index` within its scope (or into `new_scope`), keeping order dense."""
     with db.edit(meeting_id, actor) as session:
-        row = _owned(session, row_cls, meeting_id, item_id)
-        old_scope = _scope_of(row)
-        for name, value in new_scope.items():
-            setattr(row, name, value)
-        session.flush()
-        scope = _scope_of(row)
-        if old_scope != scope:
-            _renumber(session, row_cls, meeting_id, old_scope, [])
-        _renumber(session, row_cls, meeting_id, scope, [(row, to_index)])
+        move_in_session(session, meeting_id, row_cls, item_id, to_index, **new_scope)
+
+
+def move_in_session(
+    session: Session, meeting_id: int, row_cls: Any, item_id: int, to_index: int, **new_scope: Any
+) -> Any:
+    """The body of move_row, for services that do more in the same transaction; returns the row."""
+    row = _owned(session, row_cls, meeting_id, item_id)
+    old_scope = _scope_of(row)
+    for name, value in new_scope.items():
+        setattr(row, name, value)
+    session.flush()
+    scope = _scope_of(row)
+    if old_scope != scope:
+        _renumber(session, row_cls, meeting_id, old_scope, [])
+    _renumber(session, row_cls, meeting_id, scope, [(row, to_index)])
+    return row
 
 
 def _owned(session: Session, row_cls: Any, meeting_id: int, item_id: int) -> Any:

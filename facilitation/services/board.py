@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import update
+
 from facilitation import model as m
 from facilitation import tables as t
 from facilitation.services import _common as c
@@ -47,8 +49,19 @@ def move_board_item(
     db: Database, actor: str, meeting_id: int, item_id: int, to_index: int, kind: str | None = None
 ) -> None:
     """Move a note to `to_index` in its column, or in another column when `kind` is given."""
-    new_scope = {} if kind is None else {"kind": choice(kind, m.BoardKind, "kind").value}
-    c.move_row(db, actor, meeting_id, t.BoardItemRow, item_id, to_index, **new_scope)
+    if kind is None:
+        c.move_row(db, actor, meeting_id, t.BoardItemRow, item_id, to_index)
+        return
+    new_kind = choice(kind, m.BoardKind, "kind").value
+    with db.edit(meeting_id, actor) as session:
+        moved = c.move_in_session(session, meeting_id, t.BoardItemRow, item_id, to_index, kind=new_kind)
+        # A note that leaves its column leaves its pairing too (a worry cannot answer a danger statement).
+        if moved.kind != m.BoardKind.SAFETY_GOAL:
+            moved.answers_id = None
+        if moved.kind != m.BoardKind.DANGER_STATEMENT:
+            session.execute(
+                update(t.BoardItemRow).where(t.BoardItemRow.answers_id == item_id).values(answers_id=None)
+            )
 
 
 def pair_safety_goal(db: Database, actor: str, meeting_id: int, goal_id: int, danger_id: int | None) -> None:

@@ -1,0 +1,272 @@
+"""Backup and handover of one meeting as JSON: a faithful round trip, and all-or-nothing loading."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import pytest
+
+from facilitation import services as s
+from facilitation.backup import FORMAT, VERSION, BackupError, dump_meeting, dumps_meeting, loads_meeting
+from facilitation.demo import create_demo_meeting
+from facilitation.model import BoardKind
+from facilitation.storage import Database
+from tests.conftest import ACTOR
+from tests.unit.helpers import DEMO_DAY
+
+SCRIPT = "<script>alert(1)</script>"
+LONG_NOTE = ("Æøå 🙂 " * 2_000)[:9_999] + "!"  # 10,000 characters, the most a board note may hold
+
+
+def make_awkward_meeting(db: Database) -> int:
+    """A meeting full of the input that breaks naive code: emoji, æøå, HTML, control characters, long text."""
+    case_id = s.create_case(db, ACTOR, f"Familien {SCRIPT}", "Åse 🦄 & Øjvind", "compensation")
+    mid = s.create_meeting(
+        db, ACTOR, case_id, "network", "2026-02-28", "Kælderen \x07under \"Huset\"", "Formål:\r\n- første\r\n- andet",
+        with_default_agenda=False,
+    )
+    s.set_role(db, ACTOR, mid, "minute_taker", f"{SCRIPT} Bech")
+    mother = s.add_participant(db, ACTOR, mid, f"Sanne {SCRIPT}", relation="Mor 👩", ring=1, can_help_with=LONG_NOTE)
+    father = s.add_participant(
+        db, ACTOR, mid, "Kasper\x00 Møller", sector="friends_neighbours", ring=3, group="network",
+        attendance="not_invited", relation="Far & <b>ven</b>",
+    )
+    teacher = s.add_participant(db, ACTOR, mid, "Jonas 👨‍🏫", sector="school_daycare_work", group="professional")
+    s.add_relation(db, ACTOR, mid, father, mother, "tidligere <i>par</i>", strained=True)
+    s.add_relation(db, ACTOR, mid, teacher, mother)
+    item = s.add_agenda_item(db, ACTOR, mid, "Velkommen 👋 <hr>", 10)
+    s.add_agenda_item(db, ACTOR, mid, "Hvad går godt?", 600)
+    s.start_agenda_item(db, ACTOR, mid, item, now=datetime(2026, 2, 28, 9, 0, 5, 123456))
+    s.end_agenda_item(db, ACTOR, mid, item, now=datetime(2026, 2, 28, 9, 11))
+    s.save_note(db, ACTOR, mid, item, LONG_NOTE)
+    danger = s.add_board_item(db, ACTOR, mid, "danger_statement", "Vi er \x1bbekymrede for " + SCRIPT)
+    goal = s.add_board_item(db, ACTOR, mid, "safety_goal", "Mål\r\nmed to linjer 💛", said_by=SCRIPT)
+    s.add_board_item(db, ACTOR, mid, "safety_goal", "Andet mål, uparret")
+    s.pair_safety_goal(db, ACTOR, mid, goal, danger)
+    s.add_board_item(db, ACTOR, mid, "worry", LONG_NOTE, category="past_harm")
+    worry = s.add_board_item(db, ACTOR, mid, "worry", "Flyttes om")
+    s.move_board_item(db, ACTOR, mid, worry, 0)
+    s.add_board_item(db, ACTOR, mid, "grey_area", "Ved ikke 🤷")
+    s.record_score(db, ACTOR, mid, teacher, 0, "Ærlig talt\x08 bekymret")
+    s.record_score(db, ACTOR, mid, mother, "10", LONG_NOTE)
+    long_goal = s.add_goal(db, ACTOR, mid, "long", "Langsigtet 🌱", SCRIPT)
+    short_goal = s.add_goal(db, ACTOR, mid, "short", "Kortsigtet")
+    s.add_action(db, ACTOR, mid, LONG_NOTE, f"Sanne {SCRIPT}", None, "family", long_goal)
+    s.add_action(db, ACTOR, mid, "Ringe til PPR", "Rådgiver", "2026-03-31", "caseworker", short_goal)
+    s.add_action(db, ACTOR, mid, "Uden mål", "Birthe")
+    s.record_evaluation(db, ACTOR, mid, "", 1, 5, "Kommentar med \x0cform feed og 🙂")
+    return mid
+
+
+def cases(db: Database) -> int:
+    """How many cases there are (a failed load must not leave one behind)."""
+    return len(s.list_cases(db))
+
+
+
+
+def test_the_demo_meeting_survives_dump_load_dump_unchanged(db: Database) -> None:
+    original_id = create_demo_meeting(db, DEMO_DAY)
+    first = dumps_meeting(db, original_id)
+    copy_id = loads_meeting(db, ACTOR, first)
+    assert copy_id != original_id
+    assert dumps_meeting(db, copy_id) == first
+
+
+def test_a_loaded_demo_meeting_has_the_same_content_under_new_ids(db: Database) -> None:
+    original_id = create_demo_meeting(db, DEMO_DAY)
+    copy_id = loads_meeting(db, ACTOR, dumps_meeting(db, original_id))
+    original, copy = s.load_meeting(db, original_id), s.load_meeting(db, copy_id)
+    assert copy.case.id != original.case.id
+    assert [p.name for p in copy.participants] == [p.name for p in original.participants]
+    assert len(copy.relations) == len(original.relations)
+    for kind in BoardKind:
+        assert [b.text for b in copy.board_column(kind)] == [b.text for b in original.board_column(kind)]
+    assert {copy.participant(sc.participant_id).name: sc.score for sc in copy.scores} == {  # type: ignore[union-attr]
+        original.participant(sc.participant_id).name: sc.score for sc in original.scores  # type: ignore[union-attr]
+    }
+    assert copy.meeting.version == 1
+
+
+def test_the_demo_backup_loads_into_an_empty_database_and_dumps_back_identically(
+    db: Database, demo_text: str
+) -> None:
+    assert dumps_meeting(db, loads_meeting(db, ACTOR, demo_text)) == demo_text
+
+
+def test_the_demo_pairing_of_safety_goal_and_danger_statement_survives_a_load(db: Database, demo_text: str) -> None:
+    copy_id = loads_meeting(db, ACTOR, demo_text)
+    board = s.load_meeting(db, copy_id).board
+    (goal,) = [b for b in board if b.kind == "safety_goal"]
+    (danger,) = [b for b in board if b.kind == "danger_statement"]
+    assert goal.answers_id == danger.id
+
+
+def test_a_meeting_full_of_awkward_input_survives_dump_load_dump_unchanged(db: Database) -> None:
+    assert len(LONG_NOTE) == 10_000
+    original_id = make_awkward_meeting(db)
+    first = dumps_meeting(db, original_id)
+    copy_id = loads_meeting(db, ACTOR, first)
+    assert dumps_meeting(db, copy_id) == first
+
+
+def test_the_dump_keeps_html_emoji_and_danish_letters_verbatim_and_control_characters_out(db: Database) -> None:
+    text = dumps_meeting(db, make_awkward_meeting(db))
+    data = json.loads(text)
+    assert data["case"]["family_name"] == f"Familien {SCRIPT}"
+    assert data["participants"][0]["name"] == f"Sanne {SCRIPT}"
+    assert data["participants"][1]["name"] == "Kasper Møller"
+    assert data["participants"][0]["can_help_with"] == LONG_NOTE
+    assert data["agenda"][0]["notes"] == LONG_NOTE
+    assert data["meeting"]["purpose"] == "Formål:\n- første\n- andet"
+    assert "Åse 🦄 & Øjvind" in text  # not \u-escaped: the file stays readable
+    assert not any(chr(c) in text for c in [*range(0x00, 0x0A), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
+def test_the_dump_names_people_and_notes_by_reference_not_by_database_id(db: Database) -> None:
+    data = dump_meeting(db, make_awkward_meeting(db))
+    assert data["format"] == FORMAT
+    assert data["version"] == VERSION
+    assert [p["ref"] for p in data["participants"]] == ["p1", "p2", "p3"]
+    assert data["relations"][0] == {"from": "p2", "to": "p1", "kind": "tidligere <i>par</i>", "strained": True}
+    paired = [b for b in data["board"] if b["answers"]]
+    assert len(paired) == 1
+    (answered,) = [b for b in data["board"] if b["ref"] == paired[0]["answers"]]
+    assert answered["kind"] == "danger_statement"
+    assert data["agenda"][0]["started_at"] == "2026-02-28T09:00:05.123456"
+
+
+def test_the_board_order_within_a_column_survives_a_load(db: Database) -> None:
+    original_id = make_awkward_meeting(db)
+    copy_id = loads_meeting(db, ACTOR, dumps_meeting(db, original_id))
+    worries = s.load_meeting(db, copy_id).board_column(BoardKind.WORRY)
+    assert [w.text for w in worries] == ["Flyttes om", LONG_NOTE]
+    assert [w.position for w in worries] == [0, 1]
+
+
+def test_invalid_json_is_refused_with_its_line_and_nothing_is_written(db: Database, demo_text: str) -> None:
+    with pytest.raises(BackupError, match="line"):
+        loads_meeting(db, ACTOR, demo_text[: len(demo_text) // 2])
+    assert cases(db) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"format": "moedetavlen-meeting", "version": ' + "9" * 5_000 + "}", "[" * 100_000 + "]" * 100_000],
+    ids=["number-too-long", "nesting-too-deep"],
+)
+def test_json_beyond_python_s_own_limits_is_refused_as_invalid_json(db: Database, text: str) -> None:
+    with pytest.raises(BackupError, match="Not valid JSON"):
+        loads_meeting(db, ACTOR, text)
+    assert cases(db) == 0
+
+
+@pytest.mark.parametrize("text", ["[]", "42", '"tekst"', "{}", '{"format": "andet-program", "version": 1}'])
+def test_a_json_file_that_is_not_a_meeting_file_is_refused(db: Database, text: str) -> None:
+    with pytest.raises(BackupError, match="format"):
+        loads_meeting(db, ACTOR, text)
+    assert cases(db) == 0
+
+
+@pytest.mark.parametrize("version", [2, 0, "1", None])
+def test_a_file_of_another_version_is_refused_and_nothing_is_written(
+    db: Database, demo_data: dict[str, Any], version: object
+) -> None:
+    demo_data["version"] = version
+    with pytest.raises(BackupError, match="version"):
+        loads_meeting(db, ACTOR, json.dumps(demo_data))
+    assert cases(db) == 0
+
+
+def break_third_ring(data: dict[str, Any]) -> None:
+    data["participants"][2]["ring"] = 7
+
+
+def break_last_action_date(data: dict[str, Any]) -> None:
+    data["actions"][-1]["due"] = "2026-02-30"
+
+
+def break_relation_ref(data: dict[str, Any]) -> None:
+    data["relations"][-1]["to"] = "p999"
+
+
+def break_answer_ref(data: dict[str, Any]) -> None:
+    next(b for b in data["board"] if b["answers"])["answers"] = "b999"
+
+
+def break_goal_ref(data: dict[str, Any]) -> None:
+    data["actions"][-1]["goal"] = "g999"
+
+
+def break_last_evaluation(data: dict[str, Any]) -> None:
+    data["evaluations"] = [{"respondent": "X", "heard": 9, "useful": 3}]
+
+
+def break_board_text(data: dict[str, Any]) -> None:
+    data["board"][-1]["text"] = "x" * 10_001
+
+
+def break_agenda_time(data: dict[str, Any]) -> None:
+    data["agenda"][-1]["started_at"] = "kl. ni"
+
+
+def drop_a_required_name(data: dict[str, Any]) -> None:
+    del data["participants"][-1]["name"]
+
+
+def drop_a_coordinator(data: dict[str, Any]) -> None:
+    del data["actions"][-1]["coordinator"]
+
+
+def duplicate_a_score(data: dict[str, Any]) -> None:
+    data["scores"].append(dict(data["scores"][0]))
+
+
+def make_participants_a_dict(data: dict[str, Any]) -> None:
+    data["participants"] = {"p1": data["participants"][0]}
+
+
+def drop_the_case(data: dict[str, Any]) -> None:
+    del data["case"]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        break_third_ring, break_last_action_date, break_relation_ref, break_answer_ref, break_goal_ref,
+        break_last_evaluation, break_board_text, break_agenda_time, drop_a_required_name, drop_a_coordinator,
+        duplicate_a_score, make_participants_a_dict, drop_the_case,
+    ],
+)
+def test_a_file_with_one_bad_entry_is_refused_and_nothing_at_all_is_written(
+    db: Database, demo_data: dict[str, Any], damage: Callable[[dict[str, Any]], None]
+) -> None:
+    damage(demo_data)
+    with pytest.raises(BackupError):
+        loads_meeting(db, ACTOR, json.dumps(demo_data))
+    assert cases(db) == 0
+
+
+def test_a_third_participant_in_ring_seven_is_reported_as_out_of_range_and_nothing_is_written(
+    db: Database, demo_data: dict[str, Any]
+) -> None:
+    break_third_ring(demo_data)
+    with pytest.raises(BackupError, match="out_of_range") as info:
+        loads_meeting(db, ACTOR, json.dumps(demo_data))
+    assert "ring" in str(info.value)
+    assert cases(db) == 0
+
+
+def test_an_error_about_a_missing_field_does_not_repeat_the_family_s_data(
+    db: Database, demo_data: dict[str, Any]
+) -> None:
+    drop_a_required_name(demo_data)
+    with pytest.raises(BackupError) as info:
+        loads_meeting(db, ACTOR, json.dumps(demo_data))
+    message = str(info.value)
+    assert "participants.name" in message
+    assert demo_data["participants"][-1]["relation"] not in message
+    assert demo_data["case"]["family_name"] not in message
