@@ -25,6 +25,8 @@ DA: dict[str, str] = {
     "error.out_of_range": "»{field}« skal være et tal fra {low} til {high}.",
     "error.invalid_date": "»{field}« er ikke en gyldig dato.",
     "error.invalid_choice": "»{field}« har en ugyldig værdi.",
+    "error.copy_to_same_meeting": "Et møde kan ikke kopiere sit eget netværkskort.",
+    "error.copy_across_cases": "Netværkskortet kan kun kopieres mellem møder i samme sag.",
     "error.relation_to_self": "En person kan ikke have en relation til sig selv.",
     # fields
     "field.": "Feltet", "field.name": "Navn", "field.relation": "Relation til barnet", "field.sector": "Sektor",

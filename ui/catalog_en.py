@@ -23,6 +23,8 @@ EN: dict[str, str] = {
     "error.out_of_range": "“{field}” must be a number from {low} to {high}.",
     "error.invalid_date": "“{field}” is not a valid date.",
     "error.invalid_choice": "“{field}” has an invalid value.",
+    "error.copy_to_same_meeting": "A meeting cannot copy its own network map.",
+    "error.copy_across_cases": "The network map can only be copied between meetings of the same case.",
     "error.relation_to_self": "A person cannot be related to themselves.",
     "field.": "The field", "field.name": "Name", "field.relation": "Relation to the child", "field.sector": "Sector",
     "field.ring": "How close to the child", "field.group": "Group", "field.attendance": "At the meeting",

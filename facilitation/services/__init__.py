@@ -29,6 +29,7 @@ from facilitation.services.meetings import (
     meeting_exists,
     set_role,
 )
+from facilitation.services.network_copy import copy_network_forward
 from facilitation.services.outcomes import (
     add_action,
     add_goal,
@@ -60,6 +61,7 @@ __all__ = [
     "add_participant",
     "add_relation",
     "create_case",
+    "copy_network_forward",
     "create_meeting",
     "delete_meeting",
     "edit_action",

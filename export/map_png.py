@@ -1,0 +1,140 @@
+"""The static network map: a PNG for the Word minute, drawn with matplotlib's Agg canvas.
+
+It uses the same layout as the interactive map. No pyplot: a Figure with its own Agg canvas
+keeps no global state, so concurrent sessions cannot draw into each other's pictures.
+Participant text is drawn with `parse_math=False`, so a "$" in a name is just a dollar sign.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Circle, Patch, Wedge
+
+from export.map_style import (
+    ATTENDANCE_NAMES,
+    CHILD_COLOUR,
+    RING_COLOUR,
+    SECTOR_COLOURS,
+    SECTOR_NAMES,
+    STRAINED_COLOUR,
+    STRAINED_NAME,
+    TIE_COLOUR,
+)
+from facilitation.model import Attendance, MeetingRecord, Sector
+from facilitation.network import CHILD, SECTOR_START, build_graph, map_geometry, relation_edges
+
+WIDTH_PX = 1600
+HEIGHT_PX = 1700
+DPI = 200
+PERSON_RADIUS = 0.3  # map units; people are at least 1 unit apart
+CHILD_RADIUS = 0.75
+
+
+def render_map_png(
+    record: MeetingRecord, *, anonymised: bool = False, width_px: int = WIDTH_PX,
+    height_px: int = HEIGHT_PX, dpi: int = DPI,
+) -> bytes:
+    """The meeting's network map as PNG bytes of exactly width_px × height_px pixels."""
+    graph = build_graph(record, anonymised)
+    geometry = map_geometry(graph)
+    outer = geometry.outer_radius
+    figure = Figure(figsize=(width_px / dpi, height_px / dpi), dpi=dpi, facecolor="white")
+    FigureCanvasAgg(figure)
+    legend_share = 0.15
+    axes = figure.add_axes((0.01, legend_share, 0.98, 0.99 - legend_share))
+    axes.set_aspect("equal")
+    axes.set_axis_off()
+    half_width, half_height = outer * 1.03, outer * 1.12  # room for the sector names above and below
+    axes.set_xlim(-half_width, half_width)
+    axes.set_ylim(-half_height, half_height)
+    points_per_unit = _points_per_unit(figure, axes, half_width, half_height)
+    name_size = min(9.0, max(4.0, 0.3 * points_per_unit))
+
+    for sector in Sector:
+        start = math.degrees(SECTOR_START[sector])
+        axes.add_patch(Wedge((0, 0), outer, start, start + 90, facecolor=SECTOR_COLOURS[sector],
+                             alpha=0.09, linewidth=0, zorder=0))
+        # in the outer corner of the quarter, running inwards, so long names stay on the picture
+        mid = SECTOR_START[sector] + math.pi / 4
+        x, y = math.copysign(outer, math.cos(mid)), math.copysign(outer, math.sin(mid))
+        axes.text(x, y, SECTOR_NAMES[sector], color=SECTOR_COLOURS[sector], fontsize=name_size + 2,
+                  fontweight="bold", ha="left" if x < 0 else "right", va="bottom" if y > 0 else "top")
+    for radius in geometry.ring_radii:
+        axes.add_patch(Circle((0, 0), radius, fill=False, edgecolor=RING_COLOUR, linewidth=0.8, zorder=1))
+    inner = geometry.ring_radii[0]
+    for dx, dy in ((1, 0), (0, 1), (-1, 0), (0, -1)):
+        axes.plot([dx * inner, dx * outer], [dy * inner, dy * outer], color=RING_COLOUR, linewidth=0.8, zorder=1)
+    for ring, (low, high) in enumerate(zip(geometry.ring_radii, geometry.ring_radii[1:], strict=False), 1):
+        axes.text(0, (low + high) / 2, str(ring), color=RING_COLOUR, fontsize=name_size, fontweight="bold",
+                  ha="center", va="center", zorder=2,
+                  bbox={"boxstyle": "circle,pad=0.2", "facecolor": "white", "edgecolor": "none"})
+
+    positions = geometry.positions
+    for source, target, data in relation_edges(graph):
+        (x1, y1), (x2, y2) = positions[source], positions[target]
+        strained = bool(data["strained"])
+        axes.plot([x1, x2], [y1, y2], color=STRAINED_COLOUR if strained else TIE_COLOUR,
+                  linestyle=(0, (4, 3)) if strained else "-", linewidth=1.6 if strained else 1.0, zorder=3)
+        if data["kind"]:
+            axes.text((x1 + x2) / 2, (y1 + y2) / 2, str(data["kind"]), fontsize=name_size * 0.8,
+                      color=STRAINED_COLOUR if strained else TIE_COLOUR, ha="center", va="center", zorder=4,
+                      parse_math=False, bbox={"boxstyle": "round,pad=0.15", "facecolor": "white",
+                                              "edgecolor": "none", "alpha": 0.85})
+
+    for node, data in graph.nodes(data=True):
+        x, y = positions[node]
+        if node == CHILD:
+            axes.add_patch(Circle((x, y), CHILD_RADIUS, facecolor=CHILD_COLOUR, edgecolor=CHILD_COLOUR, zorder=5))
+            axes.text(x, y, _two_lines(data["label"]), color="white", fontsize=name_size + 1, fontweight="bold",
+                      ha="center", va="center", zorder=6, parse_math=False)
+            continue
+        colour = SECTOR_COLOURS[data["sector"]]
+        attendance = data["attendance"]
+        axes.add_patch(Circle(
+            (x, y), PERSON_RADIUS, facecolor=colour if attendance == Attendance.PRESENT else "white",
+            edgecolor=colour, linewidth=1.8, linestyle=(0, (2, 1.5)) if attendance == Attendance.NOT_INVITED else "-",
+            zorder=5,
+        ))
+        axes.text(x, y - PERSON_RADIUS * 1.15, _two_lines(data["label"]), fontsize=name_size, ha="center",
+                  va="top", zorder=6, parse_math=False, linespacing=1.0,
+                  bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.7})
+
+    figure.legend(handles=_legend_handles(), loc="lower center", ncol=2, frameon=False,
+                  fontsize=max(6.0, name_size), bbox_to_anchor=(0.5, 0.005))
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
+    return buffer.getvalue()
+
+
+def _legend_handles() -> list[Patch | Line2D]:
+    """Sectors, attendance and strained ties, explained in the family's language."""
+    handles: list[Patch | Line2D] = [
+        Patch(facecolor=SECTOR_COLOURS[s], edgecolor=SECTOR_COLOURS[s], label=SECTOR_NAMES[s]) for s in Sector
+    ]
+    for attendance, fill, style in (
+        (Attendance.PRESENT, TIE_COLOUR, "-"), (Attendance.ABSENT, "white", "-"),
+        (Attendance.NOT_INVITED, "white", (0, (2, 1.5))),
+    ):
+        handles.append(Patch(facecolor=fill, edgecolor=TIE_COLOUR, linestyle=style, linewidth=1.5,
+                             label=ATTENDANCE_NAMES[attendance].capitalize()))
+    handles.append(Line2D([], [], color=STRAINED_COLOUR, linestyle=(0, (4, 3)), linewidth=1.6,
+                          label=STRAINED_NAME.capitalize()))
+    return handles
+
+
+def _points_per_unit(figure: Figure, axes: object, half_width: float, half_height: float) -> float:
+    """How many typographic points one map unit spans (the axes keep an equal aspect)."""
+    width_in, height_in = figure.get_size_inches()
+    box = axes.get_position()  # type: ignore[attr-defined]
+    return 72 * min(width_in * box.width / (2 * half_width), height_in * box.height / (2 * half_height))
+
+
+def _two_lines(label: str) -> str:
+    """A long name over two lines (first name, then the rest) so neighbours' names overlap less."""
+    first, _, rest = label.partition(" ")
+    return f"{first}\n{rest}" if rest and len(label) > 10 else label

@@ -1,0 +1,97 @@
+"""Carrying the network forward into a follow-up meeting of the same case."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from facilitation import model as m
+from facilitation import services as s
+from facilitation.demo import create_demo_meeting
+from facilitation.services.network_copy import copy_network_forward
+from facilitation.storage import Database
+from tests.conftest import ACTOR
+from tests.unit.helpers import not_found, refused
+
+
+def _follow_up(db: Database, meeting_id: int) -> int:
+    case_id = s.load_meeting(db, meeting_id).case.id
+    return s.create_meeting(db, ACTOR, case_id, "follow_up", date(2026, 12, 30))
+
+
+def _people(record: m.MeetingRecord) -> list[tuple[object, ...]]:
+    return [
+        (p.name, p.relation, p.sector, p.ring, p.group, p.attendance, p.can_help_with)
+        for p in record.participants
+    ]
+
+
+def _ties(record: m.MeetingRecord) -> set[tuple[str, str, str, bool]]:
+    names = {p.id: p.name for p in record.participants}
+    return {(names[r.from_id], names[r.to_id], r.kind, r.strained) for r in record.relations}
+
+
+def test_copying_forward_brings_every_person_and_tie_into_the_follow_up(db: Database) -> None:
+    start = create_demo_meeting(db)
+    follow_up = _follow_up(db, start)
+    copy_network_forward(db, ACTOR, start, follow_up)
+    old, new = s.load_meeting(db, start), s.load_meeting(db, follow_up)
+    assert _people(new) == _people(old)
+    assert _ties(new) == _ties(old)
+    assert {p.id for p in new.participants}.isdisjoint({p.id for p in old.participants})
+    assert [p.position for p in new.participants] == list(range(14))
+    assert new.scores == []
+
+
+def test_copying_forward_is_one_edit_of_the_follow_up(db: Database) -> None:
+    start = create_demo_meeting(db)
+    follow_up = _follow_up(db, start)
+    before, start_before = db.version(follow_up), db.version(start)
+    copy_network_forward(db, ACTOR, start, follow_up)
+    assert db.version(follow_up) == before + 1  # type: ignore[operator]
+    assert db.version(start) == start_before
+
+
+def test_copying_forward_twice_changes_nothing_the_second_time(db: Database) -> None:
+    start = create_demo_meeting(db)
+    follow_up = _follow_up(db, start)
+    copy_network_forward(db, ACTOR, start, follow_up)
+    once = s.load_meeting(db, follow_up)
+    copy_network_forward(db, ACTOR, start, follow_up)
+    twice = s.load_meeting(db, follow_up)
+    assert twice.participants == once.participants
+    assert twice.relations == once.relations
+
+
+def test_people_already_in_the_follow_up_are_kept_and_tied_in(db: Database) -> None:
+    start = create_demo_meeting(db)
+    follow_up = _follow_up(db, start)
+    sanne = s.add_participant(db, ACTOR, follow_up, "sanne  JUHL", relation="Mor", ring=2)
+    copy_network_forward(db, ACTOR, start, follow_up)
+    new = s.load_meeting(db, follow_up)
+    assert len(new.participants) == 14
+    kept = new.participant(sanne)
+    assert kept is not None and kept.ring == 2 and kept.position == 0
+    assert sum(1 for r in new.relations if sanne in (r.from_id, r.to_id)) == 4  # her four ties in the demo
+
+
+def test_the_network_is_never_copied_into_another_familys_case(db: Database) -> None:
+    start = create_demo_meeting(db)
+    other_case = s.create_case(db, ACTOR, "Familien Andersen", "Bo", "compensation")
+    other = s.create_meeting(db, ACTOR, other_case, "start", date(2026, 12, 1))
+    with refused(db, "copy_across_cases", start, other, field="meeting"):
+        copy_network_forward(db, ACTOR, start, other)
+
+
+def test_a_meeting_is_not_copied_into_itself(db: Database) -> None:
+    start = create_demo_meeting(db)
+    with refused(db, "copy_to_same_meeting", start, field="meeting"):
+        copy_network_forward(db, ACTOR, start, start)
+
+
+def test_copying_from_or_to_a_missing_meeting_fails_and_changes_nothing(db: Database) -> None:
+    start = create_demo_meeting(db)
+    follow_up = _follow_up(db, start)
+    with not_found(db, start, follow_up):
+        copy_network_forward(db, ACTOR, 999, follow_up)
+    with not_found(db, start, follow_up):
+        copy_network_forward(db, ACTOR, start, 999)

@@ -1,0 +1,151 @@
+"""The network map as a graph: nodes, sectors, rings, ties; anonymisation; maps compared over time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+
+from facilitation import model as m
+from facilitation import services as s
+from facilitation.anonymity import child_initials, initials, name_scrubber
+from facilitation.demo import create_demo_meeting
+from facilitation.network import CHILD, build_graph, compare_maps, person_node, relation_edges
+from facilitation.storage import Database
+from tests.unit.map_records import record_with
+
+
+@pytest.fixture
+def demo(db: Database) -> m.MeetingRecord:
+    return s.load_meeting(db, create_demo_meeting(db))
+
+
+def _person(record: m.MeetingRecord, name: str) -> m.Participant:
+    return next(p for p in record.participants if p.name == name)
+
+
+def test_the_child_is_the_centre_node_named_from_the_case(demo: m.MeetingRecord) -> None:
+    graph = build_graph(demo)
+    assert graph.nodes[CHILD] == {"kind": "child", "label": "Alma"}
+
+
+def test_every_participant_is_a_node_with_sector_ring_and_attendance(demo: m.MeetingRecord) -> None:
+    graph = build_graph(demo)
+    people = [n for n, d in graph.nodes(data=True) if d["kind"] == "person"]
+    assert len(people) == len(demo.participants) == 14
+    sanne = graph.nodes[person_node(_person(demo, "Sanne Juhl").id)]
+    assert (sanne["label"], sanne["sector"], sanne["ring"]) == ("Sanne Juhl", m.Sector.FAMILY, 1)
+    assert sanne["attendance"] == m.Attendance.PRESENT
+    assert sanne["relation"] == "Mor"
+    assert sanne["resources"] == "Morgenrutiner, lektier om aftenen"
+    lone = graph.nodes[person_node(_person(demo, "Lone Møller").id)]
+    assert lone["attendance"] == m.Attendance.NOT_INVITED and lone["ring"] == 3
+    sectors = {graph.nodes[n]["sector"] for n in people}
+    assert sectors == set(m.Sector)
+
+
+def test_relations_become_edges_between_people_with_strained_kept(demo: m.MeetingRecord) -> None:
+    graph = build_graph(demo)
+    ties = {(graph.nodes[a]["label"], graph.nodes[b]["label"]): d for a, b, d in relation_edges(graph)}
+    assert len(ties) == 6
+    strained = [pair for pair, data in ties.items() if data["strained"]]
+    assert [set(pair) for pair in strained] == [{"Kasper Møller", "Sanne Juhl"}]
+    birthe, sanne = _person(demo, "Birthe Juhl"), _person(demo, "Sanne Juhl")
+    data = graph.edges[person_node(birthe.id), person_node(sanne.id)]
+    assert data["kind"] == "mor til"
+    assert data["statements"] == ((person_node(birthe.id), "mor til", person_node(sanne.id)),)
+
+
+def test_everyone_is_tied_to_the_child_by_their_relation_to_the_child(demo: m.MeetingRecord) -> None:
+    graph = build_graph(demo)
+    assert graph.degree(CHILD) == 14
+    sanne = person_node(_person(demo, "Sanne Juhl").id)
+    assert graph.edges[CHILD, sanne]["tie"] == "child"
+    assert graph.edges[CHILD, sanne]["kind"] == "Mor"
+
+
+def test_two_ties_between_the_same_two_people_become_one_edge() -> None:
+    record = record_with(
+        [("Ane", m.Sector.FAMILY, 1), ("Bo", m.Sector.FAMILY, 2)],
+        [(0, 1, "mor til", False), (1, 0, "søn af", True)],
+    )
+    ((_, _, data),) = relation_edges(build_graph(record))
+    assert data["kind"] == "mor til / søn af"
+    assert data["strained"] is True
+    assert len(data["statements"]) == 2
+
+
+def test_a_ring_outside_one_to_three_is_drawn_in_the_nearest_ring() -> None:
+    record = record_with([("Ane", m.Sector.FAMILY, 1)])
+    record = replace(record, participants=[replace(record.participants[0], ring=7)])
+    assert build_graph(record).nodes["p1"]["ring"] == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Sanne Juhl", "S.J."), ("Anne-Marie Ørsted", "A.M.Ø."), ("Peter", "P."), ("  ida  nørgaard ", "I.N."),
+     ("", "?"), ("123", "?")],
+)
+def test_initials_are_the_first_letter_of_each_name(name: str, expected: str) -> None:
+    assert initials(name) == expected
+
+
+def test_several_children_get_initials_each() -> None:
+    assert child_initials("Alma og Bo") == "A. og B."
+    assert child_initials("Alma, Bo & Karl") == "A. og B. og K."
+
+
+def test_the_scrubber_replaces_full_names_first_names_and_genitives() -> None:
+    scrub = name_scrubber(["Sanne Juhl", "Alma", "Kasper Møller"])
+    assert scrub("Henter Alma i SFO") == "Henter A. i SFO"
+    assert scrub("Sannes vej tilbage til arbejde") == "S.'s vej tilbage til arbejde"
+    assert scrub("ringer til sanne  juhl") == "ringer til S.J."
+    assert scrub("Kør med Møller") == "Kør med M."
+    assert scrub("Almanak og Sannesen") == "Almanak og Sannesen"  # whole words only
+
+
+def test_the_anonymised_graph_holds_no_name_of_anyone(demo: m.MeetingRecord) -> None:
+    graph = build_graph(demo, anonymised=True)
+    texts = [str(v) for _, d in graph.nodes(data=True) for v in d.values() if isinstance(v, str)]
+    texts += [str(d["kind"]) for _, _, d in graph.edges(data=True)]
+    names = [p.name for p in demo.participants] + ["Alma"]
+    parts = {word for name in names for word in name.split()}
+    for text in texts:
+        assert not any(name in text for name in names), text
+        assert not any(re.search(rf"(?<!\w){part}(?:'?s)?(?!\w)", text) for part in parts), text
+    sanne = graph.nodes[person_node(_person(demo, "Sanne Juhl").id)]
+    assert sanne["label"] == "S.J."
+    assert graph.nodes[CHILD]["label"] == "A."
+    birthe = graph.nodes[person_node(_person(demo, "Birthe Juhl").id)]
+    assert birthe["resources"] == "Henter A. i SFO tirsdag og torsdag"
+    mette = graph.nodes[person_node(_person(demo, "Mette Lund").id)]
+    assert mette["relation"] == "S.'s veninde"
+
+
+def test_comparing_maps_finds_who_moved_closer_further_came_and_left() -> None:
+    old = record_with([
+        ("Sanne Juhl", m.Sector.FAMILY, 2), ("Erik Juhl", m.Sector.FAMILY, 1),
+        ("Henny Kragh", m.Sector.FRIENDS_NEIGHBOURS, 3), ("Ole Vestergaard", m.Sector.FRIENDS_NEIGHBOURS, 3),
+        ("Jonas Friis", m.Sector.SCHOOL_DAYCARE_WORK, 2),
+    ])
+    new = record_with([
+        ("sanne  juhl", m.Sector.FAMILY, 1), ("Erik Juhl", m.Sector.FAMILY, 2),
+        ("Henny Kragh", m.Sector.FRIENDS_NEIGHBOURS, 3), ("Jonas Friis", m.Sector.PROFESSIONAL, 2),
+        ("Ida Nørgaard", m.Sector.PROFESSIONAL, 3),
+    ], meeting_id=2)
+    changes = compare_maps(old, new)
+    assert [(c.name, c.old_ring, c.new_ring) for c in changes.closer] == [("sanne  juhl", 2, 1)]
+    assert [(c.name, c.old_ring, c.new_ring) for c in changes.further] == [("Erik Juhl", 1, 2)]
+    assert changes.new == ("Ida Nørgaard",)
+    assert changes.left == ("Ole Vestergaard",)
+    assert [(c.name, c.old_sector, c.new_sector) for c in changes.moved_sector] == [
+        ("Jonas Friis", m.Sector.SCHOOL_DAYCARE_WORK, m.Sector.PROFESSIONAL)
+    ]
+    assert changes.unchanged == ("Henny Kragh",)
+
+
+def test_a_map_compared_with_itself_has_no_changes(demo: m.MeetingRecord) -> None:
+    changes = compare_maps(demo, demo)
+    assert changes.closer == changes.further == changes.new == changes.left == changes.moved_sector == ()
+    assert len(changes.unchanged) == 14
