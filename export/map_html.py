@@ -17,9 +17,11 @@ from __future__ import annotations
 import json
 import math
 import re
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pyvis
 from pyvis.network import Network
 
 from export.map_style import (
@@ -48,6 +50,7 @@ _REMOTE_ANY = re.compile(r"<(?:link|script)\b[^>]*?\b(?:href|src)\s*=\s*[\"']?\s
 _EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>")
 _DEAD_COMMENT = re.compile(r"<!--\s*<link[^>]*node_modules.*?-->", re.DOTALL)  # pyvis's commented-out vis.js
 _CSS_LENGTH = re.compile(r"\d{1,5}(?:px|vh|%)")
+_LIBRARY_URL = re.compile(r"/[A-Za-z0-9_./-]*/")
 
 
 def _options() -> dict[str, Any]:
@@ -74,8 +77,14 @@ class UnsafeMapError(RuntimeError):
     """The generated page would load something from the internet or render text as HTML."""
 
 
-def render_map_html(record: MeetingRecord, *, anonymised: bool = False, height: str = "720px") -> str:
-    """The meeting's network map as one self-contained HTML page."""
+def render_map_html(
+    record: MeetingRecord, *, anonymised: bool = False, height: str = "720px", library_url: str | None = None
+) -> str:
+    """The meeting's network map as one HTML page, self-contained unless `library_url` is given.
+
+    With `library_url` (a same-origin folder such as "/app/static/", served by the app), the page
+    links vis-network from there instead of inlining its ~690 KB, so the browser loads it once.
+    """
     if not _CSS_LENGTH.fullmatch(height):  # pyvis writes it into the page's CSS as it is
         raise ValueError(f"height must be a CSS length such as '720px', not {height!r}")
     graph = build_graph(record, anonymised)
@@ -94,8 +103,28 @@ def render_map_html(record: MeetingRecord, *, anonymised: bool = False, height: 
         )
     net.options = _options()  # a dict: pyvis writes it out with json.dumps; it holds no participant text
     html = _finish_page(net.generate_html(), geometry)
+    if library_url is not None:
+        html = _link_library(html, library_url)
     _check(html)
     return html
+
+
+def library_files() -> dict[str, Path]:
+    """The vis-network files pyvis inlines, by the name a served folder should give them."""
+    folder = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    return {name: folder / name for name in ("vis-network.min.js", "vis-network.css")}
+
+
+def _link_library(html: str, url: str) -> str:
+    if not _LIBRARY_URL.fullmatch(url):
+        raise ValueError(f"library_url must be a same-origin folder such as '/app/static/', not {url!r}")
+    files = library_files()
+    script = "<script>" + files["vis-network.min.js"].read_text(encoding="utf-8") + "</script>"
+    style = "<style>" + files["vis-network.css"].read_text(encoding="utf-8") + "</style>"
+    if script not in html or style not in html:
+        raise UnsafeMapError("pyvis no longer inlines vis-network as expected")
+    html = html.replace(script, f'<script src="{url}vis-network.min.js"></script>', 1)
+    return html.replace(style, f'<link rel="stylesheet" href="{url}vis-network.css">', 1)
 
 
 def _finish_page(html: str, geometry: MapGeometry) -> str:
@@ -105,7 +134,7 @@ def _finish_page(html: str, geometry: MapGeometry) -> str:
     html = html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n<title>Netværkskort</title>', 1)
     html = html.replace("</head>", _TOOLTIP_STYLE + "</head>", 1)
     body_end = html.rfind("</body>")
-    return "<!DOCTYPE html>\n" + html[:body_end] + _background_script(geometry) + html[body_end:]
+    return "<!DOCTYPE html>\n" + html[:body_end] + _TOOLBAR + _background_script(geometry) + html[body_end:]
 
 
 def _node_style(graph: nx.Graph, node: str, data: dict[str, Any]) -> dict[str, Any]:
@@ -172,7 +201,25 @@ def _check(html: str) -> None:
 
 _TOOLTIP_STYLE = """<style>
 div.vis-tooltip { font-family: sans-serif; font-size: 15px; white-space: pre-wrap; max-width: 30em; }
+body { margin: 0; }
+#mynetwork { border: none !important; }
+#map-tools { position: fixed; top: 50%; right: 8px; transform: translateY(-50%); display: flex;
+  flex-direction: column; gap: 6px; z-index: 10; }
+#map-tools button { font: 600 15px sans-serif; padding: 6px 11px; border: 1px solid #9AA0A6;
+  border-radius: 6px; background: #ffffff; color: #1F2A44; cursor: pointer; }
+#map-tools button:hover { background: #eef2f7; }
+:fullscreen #mynetwork { height: 100vh !important; }
+@media print { #map-tools { display: none; } }
 </style>
+"""
+
+_TOOLBAR = """
+<div id="map-tools" role="toolbar" aria-label="Kort">
+  <button id="map-zoom-in" type="button" title="Zoom ind" aria-label="Zoom ind">+</button>
+  <button id="map-zoom-out" type="button" title="Zoom ud" aria-label="Zoom ud">−</button>
+  <button id="map-fit" type="button" title="Vis hele kortet">Hele kortet</button>
+  <button id="map-fullscreen" type="button" title="Fuld skærm">Fuld skærm</button>
+</div>
 """
 
 _BACKGROUND_JS = """
@@ -235,6 +282,17 @@ _BACKGROUND_JS = """
       network.moveTo({position: {x: 0, y: 0}, scale: scale});
     }
   }
+  function zoom(factor) {
+    network.moveTo({scale: network.getScale() * factor});
+  }
+  document.getElementById("map-zoom-in").onclick = function () { zoom(1.25); };
+  document.getElementById("map-zoom-out").onclick = function () { zoom(0.8); };
+  document.getElementById("map-fit").onclick = fit;
+  document.getElementById("map-fullscreen").onclick = function () {
+    if (document.fullscreenElement) { document.exitFullscreen(); }
+    else if (document.documentElement.requestFullscreen) { document.documentElement.requestFullscreen(); }
+  };
+  document.addEventListener("fullscreenchange", function () { setTimeout(fit, 50); });
   network.on("beforeDrawing", paint);
   network.once("afterDrawing", fit);
   window.addEventListener("resize", fit);

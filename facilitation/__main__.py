@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from facilitation.backup import BackupError, dumps_meeting, loads_meeting
-from facilitation.demo import create_demo_meeting
+from facilitation.demo import create_demo_case
 from facilitation.storage import open_database
 from facilitation.validation import NotFoundError
 
@@ -18,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command against the configured database (DATABASE_URL or data/)."""
     parser = argparse.ArgumentParser(prog="python -m facilitation", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("demo", help="create the fictional demo meeting; prints its id last")
+    commands.add_parser("demo", help="create the fictional demo case (two meetings); prints the newest meeting id last")
     commands.add_parser("migrate", help="bring the database schema up to date")
     dump = commands.add_parser("dump", help="write a meeting as JSON to stdout")
     dump.add_argument("meeting_id", type=int)
@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     db = open_database()
     try:
         if args.command == "demo":
-            print(create_demo_meeting(db))
+            print(create_demo_case(db))
         elif args.command == "dump":
             sys.stdout.write(dumps_meeting(db, args.meeting_id) + "\n")
         elif args.command == "load":

@@ -80,15 +80,45 @@ _ACTIONS = [  # what, who, due in days, coordinator, goal index
 ]
 
 
+_PURPOSE = (
+    "At samle Almas netværk om en plan, så Alma altid har en voksen omkring sig, "
+    "og Sanne får støtte til at få det bedre."
+)
+# Six weeks earlier the network was further away and the worry greater (maps and scores over time).
+_EARLIER_RINGS = {"Kasper Møller": 3, "Mads Juhl": 3, "Henny Kragh": 3}
+_EARLIER_SCORES = {"Sanne Juhl": 4, "Kasper Møller": 2, "Birthe Juhl": 3, "Jonas Friis": 4, "Ida Nørgaard": 3}
+_NOT_YET_THERE = "Ole Vestergaard"
+
+
 def create_demo_meeting(db: Database, today: date | None = None) -> int:
     """Create the fictional Juhl family's start meeting, fully filled in; returns its id."""
     day = today or date.today()
     case_id = s.create_case(db, DEMO_ACTOR, "Familien Juhl (demo)", "Alma", "assessment")
+    meeting_id = s.create_meeting(db, DEMO_ACTOR, case_id, "start", day, "Familiehuset, mødelokale 2", _PURPOSE)
+    _fill(db, meeting_id, day)
+    return meeting_id
+
+
+def create_demo_case(db: Database, today: date | None = None) -> int:
+    """The demo case with history: a start meeting six weeks ago and today's follow-up; returns today's id."""
+    day = today or date.today()
+    earlier_id = create_demo_meeting(db, day - timedelta(weeks=6))
+    earlier = s.load_meeting(db, earlier_id)
+    by_name = {p.name: p for p in earlier.participants}
+    for name, ring in _EARLIER_RINGS.items():
+        s.edit_participant(db, DEMO_ACTOR, earlier_id, by_name[name].id, ring=ring)
+    for name, score in _EARLIER_SCORES.items():
+        s.record_score(db, DEMO_ACTOR, earlier_id, by_name[name].id, score, "")
+    s.remove_participant(db, DEMO_ACTOR, earlier_id, by_name[_NOT_YET_THERE].id)
+    s.edit_meeting(db, DEMO_ACTOR, earlier_id, status="ended")
     meeting_id = s.create_meeting(
-        db, DEMO_ACTOR, case_id, "start", day, "Familiehuset, mødelokale 2",
-        "At samle Almas netværk om en plan, så Alma altid har en voksen omkring sig, "
-        "og Sanne får støtte til at få det bedre.",
+        db, DEMO_ACTOR, earlier.case.id, "follow_up", day, "Familiehuset, mødelokale 2", _PURPOSE
     )
+    _fill(db, meeting_id, day)
+    return meeting_id
+
+
+def _fill(db: Database, meeting_id: int, day: date) -> None:
     s.set_role(db, DEMO_ACTOR, meeting_id, "facilitator", "Line Bech")
     s.set_role(db, DEMO_ACTOR, meeting_id, "timekeeper", "Thomas Vinther")
     s.set_role(db, DEMO_ACTOR, meeting_id, "minute_taker", "Thomas Vinther")
@@ -118,7 +148,6 @@ def create_demo_meeting(db: Database, today: date | None = None) -> int:
         db, DEMO_ACTOR, meeting_id, first_item.id,
         "Alle præsenterede sig. Alma var med de første 10 minutter og viste sin tegning af de tre huse.",
     )
-    return meeting_id
 
 
 def first_meeting_or_demo(db: Database) -> int:
@@ -127,4 +156,4 @@ def first_meeting_or_demo(db: Database) -> int:
         meetings = s.list_meetings(db, case.id)
         if meetings:
             return meetings[0].id
-    return create_demo_meeting(db)
+    return create_demo_case(db)

@@ -1,57 +1,70 @@
-"""Netværk: the people around the child — who they are, how close, what they can help with."""
+"""Netværk: the people around the child on the map — who, how close, what they can help with."""
 
 import streamlit as st
 
 from facilitation import services
-from ui import forms
+from ui import forms, map_view
 from ui.current import actor, meeting_or_stop
 from ui.db import database
 from ui.i18n import label, t
+from ui.map_history import history_section
 from ui.person_form import person_fields, person_keys, person_values
+from ui.relations_form import relations_section
 
 db = database()
 record = meeting_or_stop(db)
-mid, me = record.meeting.id, actor(record)
+mid, version, me = record.meeting.id, record.meeting.version, actor(record)
 
 st.title(t("page.network"))
-rows = [
-    {
-        t("field.name"): p.name, t("field.relation"): p.relation, t("field.sector"): label("sector", p.sector),
-        t("field.ring"): p.ring, t("field.attendance"): label("attendance", p.attendance),
-        t("field.can_help_with"): p.can_help_with,
-    }
-    for p in record.participants
-]
-if rows:
-    st.dataframe(rows, hide_index=True, width="stretch")
-else:
-    st.info(t("network.empty"))
+map_tab, people_tab, time_tab = st.tabs([t("network.tab_map"), t("network.tab_people"), t("network.tab_time")])
 
-add, edit = st.columns(2, gap="large")
-with add, st.container(border=True):
-    st.subheader(t("network.add"))
-    keys = person_keys("person.new")
-    with st.form("person_new", border=False):
-        person_fields(keys)
-        forms.submit_button(
-            "person_new", t("add"),
-            lambda: services.add_participant(db, me, mid, **person_values(keys)),  # type: ignore[arg-type]
-            clear=tuple(keys.values()), success=t("network.added"),
-        )
-    forms.show_error("person_new")
+with map_tab:
+    anonymised = st.toggle(t("network.anonymised"), key="network.anonymised", help=t("network.anonymised_help"))
+    map_view.show_map(db, mid, version, anonymised=anonymised)
+    st.caption(t("network.legend"))
+    suffix = "-anonym" if anonymised else ""
+    st.download_button(t("network.download_png"), lambda: map_view.map_picture(db, mid, version, anonymised=anonymised),
+                       file_name=f"netvaerkskort{suffix}.png", mime="image/png", on_click="ignore",
+                       icon=":material/print:")
 
-with edit, st.container(border=True):
-    st.subheader(t("network.edit"))
-    people = {p.id: p for p in record.participants}
-    chosen = st.selectbox(t("network.choose_person"), list(people), index=None, key="network.edit_choice",
-                          format_func=lambda i: f"{people[i].name} ({people[i].relation})")
-    if chosen is not None:
-        person = people[chosen]
-        keys_edit = person_keys("person.edit", person)
-        with st.form("person_edit", border=False):
-            person_fields(keys_edit, person)
-            forms.submit_button("person_edit", t("save"), lambda: services.edit_participant(
-                db, me, mid, person.id, **person_values(keys_edit)))
-        forms.button("person_remove", t("network.remove"), lambda: services.remove_participant(
-            db, me, mid, person.id), success=t("network.removed"), icon=":material/delete:")
-        forms.show_error("person_edit")
+with people_tab:
+    rows = [
+        {t("field.name"): p.name, t("field.relation"): p.relation, t("field.sector"): label("sector", p.sector),
+         t("field.ring"): p.ring, t("field.attendance"): label("attendance", p.attendance),
+         t("field.can_help_with"): p.can_help_with}
+        for p in record.participants
+    ]
+    if rows:
+        st.dataframe(rows, hide_index=True, width="stretch")
+    else:
+        st.info(t("network.empty"))
+    add, edit = st.columns(2, gap="large")
+    with add, st.container(border=True):
+        st.subheader(t("network.add"))
+        keys = person_keys("person.new")
+        with st.form("person_new", border=False):
+            person_fields(keys)
+            forms.submit_button("person_new", t("add"), lambda: services.add_participant(
+                db, me, mid, **person_values(keys)),  # type: ignore[arg-type]
+                clear=tuple(keys.values()), success=t("network.added"))
+        forms.show_error("person_new")
+    with edit, st.container(border=True):
+        st.subheader(t("network.edit"))
+        people = {p.id: p for p in record.participants}
+        chosen = st.selectbox(t("network.choose_person"), list(people), index=None, key="network.edit_choice",
+                              format_func={i: f"{p.name} ({p.relation})" for i, p in people.items()}.__getitem__)
+        if chosen is not None:
+            person = people[chosen]
+            keys_edit = person_keys("person.edit", person)
+            with st.form("person_edit", border=False):
+                person_fields(keys_edit, person)
+                forms.submit_button("person_edit", t("save"), lambda: services.edit_participant(
+                    db, me, mid, person.id, **person_values(keys_edit)))
+            forms.button("person_remove", t("network.remove"), lambda: services.remove_participant(
+                db, me, mid, person.id), success=t("network.removed"), icon=":material/delete:")
+            forms.show_error("person_edit")
+    with st.container(border=True):
+        relations_section(db, me, record)
+
+with time_tab:
+    history_section(db, me, record)

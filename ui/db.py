@@ -8,10 +8,11 @@ from facilitation.storage import Database, default_url, open_database
 
 
 @st.cache_resource(show_spinner=False)
-def _database(url: str) -> Database:
+def database_at(url: str) -> Database:
+    """The database at `url`, migrated on first use in this process."""
     return open_database(url)
 
 
 def database() -> Database:
-    """The configured database, migrated on first use in this process."""
-    return _database(default_url())
+    """The configured database (DATABASE_URL or the SQLite file in the data folder)."""
+    return database_at(default_url())

@@ -127,7 +127,7 @@ def _new_meeting_form(db: Database, case_id: int) -> None:
     keys = (session.lang_key("new_meeting.kind"), "new_meeting.date", "new_meeting.place")
 
     def create() -> None:
-        meeting_id = services.create_meeting(
+        meeting_id = services.plan_meeting(
             db, t("actor.unknown"), case_id, str(session.widget_value(keys[0], MeetingKind.START)),
             session.widget_value(keys[1]) or date.today(), str(session.widget_value(keys[2], "")),  # type: ignore[arg-type]
             language=session.language(),

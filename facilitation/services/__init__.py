@@ -52,6 +52,7 @@ from facilitation.services.people import (
     remove_participant,
     remove_relation,
 )
+from facilitation.services.planning import plan_meeting
 
 __all__ = [
     "add_action",
@@ -83,6 +84,7 @@ __all__ = [
     "move_goal",
     "move_participant",
     "pair_safety_goal",
+    "plan_meeting",
     "record_evaluation",
     "record_score",
     "remove_action",

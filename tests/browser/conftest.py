@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -23,6 +23,7 @@ CHROMIUM_ARGS = [
 ARTIFACTS = ROOT / "test-artifacts"
 
 pytestmark = pytest.mark.browser
+expect.set_options(timeout=15_000)
 
 
 def _free_port() -> int:
@@ -87,7 +88,7 @@ def page(browser: Browser) -> Iterator[Page]:
     """A fresh browser context and page at projector size."""
     context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="da-DK")
     page = context.new_page()
-    page.set_default_timeout(20_000)
+    page.set_default_timeout(45_000)  # generous: CI shares two cores with the server and the browser
     yield page
     context.close()
 

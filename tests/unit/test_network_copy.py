@@ -95,3 +95,18 @@ def test_copying_from_or_to_a_missing_meeting_fails_and_changes_nothing(db: Data
         copy_network_forward(db, ACTOR, 999, follow_up)
     with not_found(db, start, follow_up):
         copy_network_forward(db, ACTOR, start, 999)
+
+
+def test_a_planned_meeting_starts_from_the_latest_map_of_its_case(db: Database) -> None:
+    first = create_demo_meeting(db)
+    case_id = s.get_meeting(db, first).case_id
+    people = {p.name for p in s.load_meeting(db, first).participants}
+    second = s.plan_meeting(db, ACTOR, case_id, "follow_up", "2027-01-06", "Familiehuset")
+    assert {p.name for p in s.load_meeting(db, second).participants} == people
+    assert len(s.load_meeting(db, second).relations) == len(s.load_meeting(db, first).relations)
+
+
+def test_the_first_meeting_of_a_new_case_starts_with_an_empty_map(db: Database) -> None:
+    case_id = s.create_case(db, ACTOR, "Familien Ny", "Ida", "compensation")
+    meeting = s.plan_meeting(db, ACTOR, case_id, "start", "2027-01-06")
+    assert s.load_meeting(db, meeting).participants == []

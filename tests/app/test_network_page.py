@@ -1,0 +1,76 @@
+"""The network page: the interactive map, anonymised view, relations and the map over time."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from facilitation import services
+from facilitation.storage import Database
+from tests.app.conftest import meeting_id, open_page
+
+
+def map_pages(at: AppTest) -> list[str]:
+    """The HTML of every embedded map on the page."""
+    return [e.proto.srcdoc for e in at.get("iframe")]
+
+
+def test_the_map_tab_embeds_a_small_map_page_that_links_the_served_library(app: AppTest, db: Database) -> None:
+    open_page(app, "network")
+    pages = map_pages(app)
+    assert len(pages) == 1
+    page = pages[0]
+    assert "Sanne Juhl" in page and "Alma" in page
+    assert '<script src="/app/static/vis-network.min.js">' in page
+    assert len(page) < 100_000, "the ~700 KB library must not be resent on every rerun"
+    assert "https://" not in page.split("<body", 1)[0].lower().replace("https://visjs", "")
+
+
+def test_the_anonymised_toggle_shows_initials_instead_of_names(app: AppTest, db: Database) -> None:
+    open_page(app, "network")
+    app.toggle(key="network.anonymised").set_value(True).run()
+    page = map_pages(app)[0]
+    assert "Sanne Juhl" not in page and "Birthe Juhl" not in page
+    assert "S.J." in page
+
+
+def test_a_relation_is_added_and_removed_on_the_page(app: AppTest, db: Database) -> None:
+    open_page(app, "network")
+    mid = meeting_id(app)
+    record = services.load_meeting(db, mid)
+    henny = next(p for p in record.participants if p.name == "Henny Kragh")
+    birthe = next(p for p in record.participants if p.name == "Birthe Juhl")
+    app.selectbox(key="relation.from").set_value(henny.id)
+    app.selectbox(key="relation.to").set_value(birthe.id)
+    app.text_input(key="relation.kind").set_value("nabo til")
+    app.checkbox(key="relation.strained").check()
+    app.button(key="relation_new.submit").click().run()
+    added = services.load_meeting(db, mid).relations[-1]
+    assert (added.from_id, added.to_id, added.kind, added.strained) == (henny.id, birthe.id, "nabo til", True)
+    app.button(key=f"relation.remove.{added.id}").click().run()
+    assert added.id not in {r.id for r in services.load_meeting(db, mid).relations}
+
+
+def test_a_relation_to_oneself_gets_a_clear_message(app: AppTest, db: Database) -> None:
+    open_page(app, "network")
+    first = services.load_meeting(db, meeting_id(app)).participants[0]
+    app.selectbox(key="relation.from").set_value(first.id)
+    app.selectbox(key="relation.to").set_value(first.id)
+    app.button(key="relation_new.submit").click().run()
+    assert any("sig selv" in e.value for e in app.error)
+
+
+def test_the_time_tab_tells_who_moved_closer_since_the_earlier_meeting(app: AppTest, db: Database) -> None:
+    open_page(app, "network")
+    text = " ".join(m.value for m in app.markdown)
+    assert "Kasper Møller" in text and "tættere på (ring 3 → 2)" in text
+    assert "Ole Vestergaard" in text and "ny på kortet" in text
+    assert len(app.get("image")) == 2, "the earlier map and this one are shown side by side"
+
+
+def test_a_person_typed_with_markup_appears_as_text_in_the_map(app: AppTest, db: Database) -> None:
+    open_page(app, "network")
+    app.text_input(key="person.new.name").set_value("<img src=x onerror=alert(1)>")
+    app.button(key="person_new.submit").click().run()
+    page = map_pages(app)[0]
+    assert "<img src=x" not in page
+    assert "\\u003cimg src=x onerror=alert(1)\\u003e" in page

@@ -1,0 +1,34 @@
+"""The network map renders in Chromium from the app's own server, with no request leaving it."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import screenshot, wait_for_app
+
+
+def test_the_map_draws_the_network_with_no_failed_or_outside_requests(app_server: str, page: Page) -> None:
+    requests: list[str] = []
+    failed: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.goto(app_server)
+    wait_for_app(page)
+    page.get_by_role("link", name="Netværk").click()
+    expect(page.locator("h1")).to_have_text("Netværk")
+    frame = page.frame_locator("[data-testid='stIFrame']").first
+    canvas = frame.locator("#mynetwork canvas")
+    expect(canvas).to_be_visible(timeout=20_000)
+    page.wait_for_timeout(800)  # the first draw and the fit-to-view run after load
+    coloured = canvas.evaluate(
+        """c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                  let n = 0;
+                  for (let i = 0; i < d.length; i += 4) { if (d[i+3] > 0 && (d[i] < 240 || d[i+1] < 240)) n++; }
+                  return n; }"""
+    )
+    assert coloured > 5_000, f"the network canvas is (nearly) blank: {coloured} coloured pixels"
+    screenshot(page, "network-map")
+    assert not failed, failed
+    outside = [url for url in requests if not url.startswith(app_server) and not url.startswith(("data:", "about:"))]
+    assert not outside, outside
+    assert any(url.endswith("/app/static/vis-network.min.js") for url in requests)

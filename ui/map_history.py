@@ -1,0 +1,52 @@
+"""Maps over time: this meeting's map beside an earlier one, and who moved closer or further."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from facilitation import services
+from facilitation.dates import long_date
+from facilitation.model import Meeting, MeetingRecord
+from facilitation.network import compare_maps
+from facilitation.storage import Database
+from ui import forms, map_view, session
+from ui.i18n import formatter, label, t
+from ui.text import md
+
+
+def earlier_meetings(db: Database, record: MeetingRecord) -> list[Meeting]:
+    """Meetings of the same case before this one (newest first)."""
+    this = record.meeting
+    return [m for m in services.list_meetings(db, this.case_id) if (m.date, m.id) < (this.date, this.id)]
+
+
+def history_section(db: Database, actor: str, record: MeetingRecord) -> None:
+    """Compare with an earlier meeting of the case, or say there is none."""
+    earlier = earlier_meetings(db, record)
+    if not earlier:
+        st.info(t("network.no_earlier"))
+        return
+    lang = session.language()
+    labels = {m.id: f"{label('kind', m.kind)} · {long_date(m.date, lang)}" for m in earlier}
+    chosen = st.selectbox(t("network.compare_with"), list(labels), format_func=labels.__getitem__,
+                          key=session.lang_key(f"network.compare.{record.meeting.id}"))
+    old = services.load_meeting(db, chosen)
+    changes = compare_maps(old, record)
+    sector = formatter("sector")
+    lines = (
+        [t("network.closer", name=md(c.name), old=c.old_ring, new=c.new_ring) for c in changes.closer]
+        + [t("network.further", name=md(c.name), old=c.old_ring, new=c.new_ring) for c in changes.further]
+        + [t("network.moved", name=md(c.name), old=sector(c.old_sector), new=sector(c.new_sector))
+           for c in changes.moved_sector]
+        + [t("network.new_person", name=md(name)) for name in changes.new]
+        + [t("network.left_person", name=md(name)) for name in changes.left]
+    )
+    st.markdown("\n".join(f"- {line}" for line in lines) if lines else t("network.no_changes"))
+    then, now = st.columns(2)
+    then.caption(labels[chosen])
+    then.image(map_view.map_picture(db, old.meeting.id, old.meeting.version))
+    now.caption(t("network.this_meeting"))
+    now.image(map_view.map_picture(db, record.meeting.id, record.meeting.version))
+    if not record.participants:
+        forms.button("network.copy_forward", t("network.copy_forward"), lambda: services.copy_network_forward(
+            db, actor, chosen, record.meeting.id), success=t("network.copied"))

@@ -1,0 +1,58 @@
+"""The interactive network map in the app: vis-network served once, the small map page cached.
+
+vis-network (a public library, no case data) is copied from pyvis into the app's static folder
+and served by Streamlit; each map page links it, so a rerun sends ~20 KB, never ~700 KB, and
+the browser keeps the library cached. The map page itself is only sent inside the meeting.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+from pathlib import Path
+
+import streamlit as st
+
+from export.map_html import library_files, render_map_html
+from export.map_png import render_map_png
+from facilitation import services
+from facilitation.storage import Database
+from ui.db import database_at
+
+STATIC = Path(__file__).resolve().parent.parent / "static"
+MAP_HEIGHT_PX = 720
+
+
+@st.cache_resource(show_spinner=False)
+def _library_url() -> str:
+    """Put vis-network in the static folder (once per process) and return its URL folder."""
+    STATIC.mkdir(exist_ok=True)
+    for name, source in library_files().items():
+        target = STATIC / name
+        if not target.exists() or not filecmp.cmp(source, target, shallow=False):
+            shutil.copyfile(source, target)
+    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}/app/static/" if base else "/app/static/"
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _map_page(url: str, meeting_id: int, version: int, anonymised: bool, library: str) -> str:
+    """The map page of one meeting version (cached: reruns that change nothing reuse it)."""
+    record = services.load_meeting(database_at(url), meeting_id)
+    return render_map_html(record, anonymised=anonymised, height=f"{MAP_HEIGHT_PX}px", library_url=library)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _map_picture(url: str, meeting_id: int, version: int, anonymised: bool) -> bytes:
+    return render_map_png(services.load_meeting(database_at(url), meeting_id), anonymised=anonymised)
+
+
+def show_map(db: Database, meeting_id: int, version: int, *, anonymised: bool = False) -> None:
+    """Draw the interactive map of this meeting version."""
+    page = _map_page(db.url, meeting_id, version, anonymised, _library_url())
+    st.iframe(page, height=MAP_HEIGHT_PX + 10)
+
+
+def map_picture(db: Database, meeting_id: int, version: int, *, anonymised: bool = False) -> bytes:
+    """The map as a PNG (for printing and the minute)."""
+    return _map_picture(db.url, meeting_id, version, anonymised)
