@@ -12,6 +12,7 @@ from pathlib import Path
 
 from export.map_html import render_map_html
 from export.map_png import render_map_png
+from export.minute_cli import add_ics_command, add_minute_command
 from facilitation.services import load_meeting
 from facilitation.storage import Database, open_database
 from facilitation.validation import NotFoundError
@@ -46,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m export", description="Export a meeting to files.")
     commands = parser.add_subparsers(dest="command", required=True)
     add_map_command(commands)
+    add_minute_command(commands)
+    add_ics_command(commands)
     args = parser.parse_args(argv)
     if args.needs and not any(getattr(args, name) for name in args.needs):
         parser.error(f"{args.command}: give at least one of " + ", ".join(f"--{n}" for n in args.needs))

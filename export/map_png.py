@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import math
+import warnings
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -107,7 +108,10 @@ def render_map_png(
     figure.legend(handles=_legend_handles(), loc="lower center", ncol=2, frameon=False,
                   fontsize=max(6.0, name_size), bbox_to_anchor=(0.5, 0.005))
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
+    with warnings.catch_warnings():
+        # Names with emoji: DejaVu has no colour glyphs; matplotlib draws a box and warns. A box is fine.
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
+        figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
     return buffer.getvalue()
 
 

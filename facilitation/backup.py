@@ -14,7 +14,10 @@ from sqlalchemy.exc import IntegrityError
 
 from facilitation import model as m
 from facilitation import tables as t
+from facilitation.drawing_backup import dump_drawings, store_drawings
+from facilitation.scaling import QUESTION_MAX
 from facilitation.services import load_meeting
+from facilitation.services.board import board_category
 from facilitation.services.outcomes import action_values, goal_values
 from facilitation.services.people import person_values
 from facilitation.storage import Database, utcnow
@@ -64,8 +67,12 @@ def dump_meeting(db: Database, meeting_id: int) -> dict[str, Any]:
             "place": record.meeting.place,
             "purpose": record.meeting.purpose,
             "status": record.meeting.status.value,
+            "scale_question": record.meeting.scale_question,
+            "show_three_houses": record.meeting.show_three_houses,
+            "follow_up_date": record.meeting.follow_up_date.isoformat() if record.meeting.follow_up_date else None,
         },
         "roles": {role.value: name for role, name in sorted(record.roles.items())},
+        "contacts": {role.value: text for role, text in sorted(record.contacts.items())},
         "participants": [
             {
                 "ref": people[p.id], "name": p.name, "relation": p.relation, "sector": p.sector.value,
@@ -97,7 +104,10 @@ def dump_meeting(db: Database, meeting_id: int) -> dict[str, Any]:
             for sc in sorted(record.scores, key=lambda sc: people[sc.participant_id])
         ],
         "goals": [
-            {"ref": goal_refs[g.id], "term": g.term.value, "text": g.text, "owner": g.owner}
+            {
+                "ref": goal_refs[g.id], "term": g.term.value, "text": g.text, "owner": g.owner,
+                "safety_goal": board_refs.get(g.safety_goal_id) if g.safety_goal_id else None,
+            }
             for g in goals
         ],
         "actions": [
@@ -112,6 +122,7 @@ def dump_meeting(db: Database, meeting_id: int) -> dict[str, Any]:
             {"respondent": e.respondent, "heard": e.heard, "useful": e.useful, "comment": e.comment}
             for e in record.evaluations
         ],
+        "drawings": dump_drawings(db, meeting_id),
     }
 
 
@@ -163,6 +174,10 @@ def _store(db: Database, actor: str, data: dict[str, Any]) -> int:
             place=single_line(meeting.get("place", ""), "place", SHORT_MAX, required=False),
             purpose=optional_text(meeting.get("purpose", ""), "purpose", NOTES_MAX),
             status=choice(meeting.get("status", "planned"), m.MeetingStatus, "status").value,
+            scale_question=optional_text(meeting.get("scale_question", ""), "scale_question", QUESTION_MAX),
+            show_three_houses=_flag(meeting.get("show_three_houses", False), "show_three_houses"),
+            follow_up_date=a_date(meeting["follow_up_date"], "follow_up_date") if meeting.get("follow_up_date")
+            else None,
             version=1, updated_at=utcnow(), updated_by=actor[:NAME_MAX],
         )
         session.add(meeting_row)
@@ -175,7 +190,9 @@ def _store(db: Database, actor: str, data: dict[str, Any]) -> int:
             return row
 
         for role, name in data.get("roles", {}).items():
-            add(t.RoleRow(role=choice(role, m.Role, "role").value, caseworker=single_line(name, "caseworker")))
+            add(t.RoleRow(role=choice(role, m.Role, "role").value, caseworker=single_line(name, "caseworker"),
+                          contact=single_line(data.get("contacts", {}).get(role, ""), "contact", SHORT_MAX,
+                                              required=False)))
         people: dict[str, t.ParticipantRow] = {}
         for i, p in enumerate(data.get("participants", [])):
             fields = {k: p[k] for k in _PERSON_FIELDS if k in p}
@@ -194,7 +211,7 @@ def _store(db: Database, actor: str, data: dict[str, Any]) -> int:
                 started_at=_parse_time(a.get("started_at")), ended_at=_parse_time(a.get("ended_at")),
                 notes=optional_text(a.get("notes", ""), "notes", NOTES_MAX),
             ))
-        _store_board(session, add, data.get("board", []))
+        board = _store_board(session, add, data.get("board", []))
         for sc in data.get("scores", []):
             add(t.ScoreRow(
                 participant_id=people[sc["participant"]].id,
@@ -206,7 +223,8 @@ def _store(db: Database, actor: str, data: dict[str, Any]) -> int:
         for g in data.get("goals", []):
             values = goal_values({k: g[k] for k in ("term", "text", "owner") if k in g})
             positions[values["term"]] = positions.get(values["term"], -1) + 1
-            goals[g["ref"]] = add(t.GoalRow(position=positions[values["term"]], **values))
+            answers = _safety_goal_ref(board, g.get("safety_goal"))
+            goals[g["ref"]] = add(t.GoalRow(position=positions[values["term"]], safety_goal_id=answers, **values))
         session.flush()
         for i, a in enumerate(data.get("actions", [])):
             fields = {k: a[k] for k in ("what", "who", "due", "coordinator", "status") if k in a}
@@ -218,10 +236,11 @@ def _store(db: Database, actor: str, data: dict[str, Any]) -> int:
                 heard=whole_number(e["heard"], "heard", 1, 5), useful=whole_number(e["useful"], "useful", 1, 5),
                 comment=optional_text(e.get("comment", ""), "comment", TEXT_MAX),
             ))
+        store_drawings(add, data.get("drawings", []))
         return int(mid)
 
 
-def _store_board(session: Any, add: Any, items: list[dict[str, Any]]) -> None:
+def _store_board(session: Any, add: Any, items: list[dict[str, Any]]) -> dict[str, t.BoardItemRow]:
     rows: dict[str, t.BoardItemRow] = {}
     positions: dict[str, int] = {}
     for b in items:
@@ -230,12 +249,32 @@ def _store_board(session: Any, add: Any, items: list[dict[str, Any]]) -> None:
         rows[b["ref"]] = add(t.BoardItemRow(
             kind=kind, text=required_text(b["text"], "text", TEXT_MAX), position=positions[kind],
             said_by=single_line(b.get("said_by", ""), "said_by", NAME_MAX, required=False),
-            category=single_line(b.get("category", ""), "category", 30, required=False),
+            category=board_category(b.get("category", ""), kind),
         ))
     session.flush()
     for b in items:
         if b.get("answers"):
-            rows[b["ref"]].answers_id = rows[b["answers"]].id
+            goal, danger = rows[b["ref"]], rows[b["answers"]]
+            if (goal.kind, danger.kind) != (m.BoardKind.SAFETY_GOAL, m.BoardKind.DANGER_STATEMENT):
+                raise ValidationError("invalid_choice", field="answers", value=str(b["answers"])[:50])
+            goal.answers_id = danger.id
+    return rows
+
+
+def _safety_goal_ref(board: dict[str, t.BoardItemRow], ref: object) -> int | None:
+    """The id of the safety goal a goal answers (the ref must name a safety goal of the file)."""
+    if not ref:
+        return None
+    row = board[str(ref)]
+    if row.kind != m.BoardKind.SAFETY_GOAL:
+        raise ValidationError("invalid_choice", field="safety_goal", value=str(ref)[:50])
+    return int(row.id)
+
+
+def _flag(value: object, field: str) -> bool:
+    if not isinstance(value, bool):
+        raise ValidationError("invalid_choice", field=field, value=str(value)[:50])
+    return value
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -52,6 +52,13 @@ _BOARD = [  # kind, text, said by, category
     ("danger_statement", "Vi er bekymrede for, at Alma igen kommer til at være alene om aftenen uden en voksen, hvis Sanne får det dårligt, og at hun så bliver bange og føler, hun skal passe på sin mor.", "", ""),
     ("safety_goal", "Alma ved altid, hvilken voksen hun kan ringe til, og der er altid en voksen hos hende om aftenen, også når Sanne har det svært.", "", ""),
     ("grey_area", "Vi ved ikke endnu, hvordan Alma har det i weekenderne hos far", "", ""),
+    # Alma's Three Houses, from her talk with the caseworker
+    ("house_worry", "Når mor ligger i sengen hele dagen", "", ""),
+    ("house_worry", "At være alene hjemme, når det er mørkt", "", ""),
+    ("house_good", "Fodbold med holdet", "", ""),
+    ("house_good", "Mormors pandekager om tirsdagen", "", ""),
+    ("house_dream", "At mor bliver glad igen", "", ""),
+    ("house_dream", "At far og mor ikke skændes, når jeg skifter hus", "", ""),
 ]
 
 _SCORES = {
@@ -138,6 +145,8 @@ def _fill(db: Database, meeting_id: int, day: date) -> None:
     for name, (score, reason) in _SCORES.items():
         s.record_score(db, DEMO_ACTOR, meeting_id, ids[name], score, reason)
     goal_ids = [s.add_goal(db, DEMO_ACTOR, meeting_id, term, text, owner) for term, text, owner in _GOALS]
+    s.link_goal_to_safety_goal(db, DEMO_ACTOR, meeting_id, goal_ids[0], board["safety_goal"])
+    s.set_show_three_houses(db, DEMO_ACTOR, meeting_id, True)
     for what, who, days, coordinator, goal in _ACTIONS:
         s.add_action(
             db, DEMO_ACTOR, meeting_id, what, who, day + timedelta(days=days), coordinator,

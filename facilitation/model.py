@@ -68,6 +68,33 @@ class BoardKind(StrEnum):
     DANGER_STATEMENT = "danger_statement"
     SAFETY_GOAL = "safety_goal"
     GREY_AREA = "grey_area"
+    HOUSE_WORRY = "house_worry"  # the Three Houses: the child's own words
+    HOUSE_GOOD = "house_good"
+    HOUSE_DREAM = "house_dream"
+
+
+MAPPING_KINDS = (
+    BoardKind.WORRY, BoardKind.WORKING_WELL, BoardKind.NEXT_STEP,
+    BoardKind.DANGER_STATEMENT, BoardKind.SAFETY_GOAL, BoardKind.GREY_AREA,
+)
+HOUSE_KINDS = (BoardKind.HOUSE_WORRY, BoardKind.HOUSE_GOOD, BoardKind.HOUSE_DREAM)
+
+
+class Category(StrEnum):
+    """How a worry (harm, danger, complicating factor) or a strength (strength, existing safety) is marked."""
+
+    PAST_HARM = "past_harm"
+    FUTURE_DANGER = "future_danger"
+    COMPLICATING = "complicating"
+    STRENGTH = "strength"
+    EXISTING_SAFETY = "existing_safety"
+
+
+CATEGORIES: dict[BoardKind, tuple[Category, ...]] = {
+    BoardKind.WORRY: (Category.PAST_HARM, Category.FUTURE_DANGER, Category.COMPLICATING),
+    BoardKind.WORKING_WELL: (Category.STRENGTH, Category.EXISTING_SAFETY),
+}
+"""The categories a note of each kind may carry; notes of other kinds carry none."""
 
 
 class GoalTerm(StrEnum):
@@ -84,6 +111,14 @@ class ActionStatus(StrEnum):
     OPEN = "open"
     DONE = "done"
     DROPPED = "dropped"
+
+
+class DrawingBackground(StrEnum):
+    """What a drawing is drawn on: white paper, the board's three columns, or the network map."""
+
+    BLANK = "blank"
+    BOARD = "board"
+    MAP = "map"
 
 
 RING_CLOSEST = 1
@@ -114,6 +149,12 @@ class Meeting:
     purpose: str
     status: MeetingStatus
     version: int
+    scale_question: str = ""  # "" means the default question in the reader's language
+    show_three_houses: bool = False
+    screen: str = "agenda"  # what the projector shows now (see facilitation.live.Screen)
+    curtain: bool = False  # the privacy curtain: the projector shows nothing
+    warn_minutes: int = 2  # the timer turns amber this many minutes before an item's end
+    follow_up_date: date | None = None  # the next follow-up as agreed (None: the cadence's date, see cadence.py)
 
 
 @dataclass(frozen=True)
@@ -156,6 +197,9 @@ class AgendaItem:
     started_at: datetime | None
     ended_at: datetime | None
     notes: str
+    paused_at: datetime | None = None
+    paused_seconds: int = 0
+    extra_minutes: int = 0
 
 
 @dataclass(frozen=True)
@@ -173,6 +217,17 @@ class BoardItem:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """A decision recorded by the minute-taker, optionally under an agenda item."""
+
+    id: int
+    meeting_id: int
+    agenda_item_id: int | None
+    text: str
+    position: int
+
+
+@dataclass(frozen=True)
 class Score:
     """A participant's answer on the 0–10 safety scale, with a short reason."""
 
@@ -185,12 +240,15 @@ class Score:
 
 @dataclass(frozen=True)
 class Goal:
+    """A short- or long-term goal with its owner; may answer one safety goal of the board."""
+
     id: int
     meeting_id: int
     term: GoalTerm
     text: str
     owner: str
     position: int
+    safety_goal_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -206,6 +264,7 @@ class Action:
     status: ActionStatus
     goal_id: int | None
     position: int
+    carried_from_id: int | None = None  # the open action of an earlier meeting this one continues
 
 
 @dataclass(frozen=True)
@@ -218,6 +277,21 @@ class Evaluation:
     heard: int
     useful: int
     comment: str
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A named drawing of the meeting (graphic recording); `revision` grows with every change of it.
+
+    Its canvas JSON and pictures are read on demand (facilitation.services.drawings), never with the record.
+    """
+
+    id: int
+    meeting_id: int
+    name: str
+    position: int
+    background: DrawingBackground
+    revision: int
 
 
 @dataclass(frozen=True)
@@ -235,6 +309,8 @@ class MeetingRecord:
     goals: list[Goal] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     evaluations: list[Evaluation] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    contacts: dict[Role, str] = field(default_factory=dict)  # how to reach the caseworker holding a role
 
     def board_column(self, kind: BoardKind) -> list[BoardItem]:
         """The board items of one kind, in their order."""

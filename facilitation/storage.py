@@ -68,13 +68,28 @@ class Database:
             _prepare_sqlite(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
-    def migrate(self) -> None:
-        """Bring the schema to the newest Alembic revision."""
+    def migrate(self, revision: str = "head", *, downgrade: bool = False) -> None:
+        """Bring the schema to an Alembic revision (the newest by default)."""
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
-        with self.engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        sqlite = self.engine.dialect.name == "sqlite"
+        with self.engine.connect() as connection:
+            if sqlite:
+                # Batch mode rebuilds a table by copying it and dropping the old one; with foreign keys
+                # on, that drop would fire ON DELETE CASCADE / SET NULL in every table pointing at it.
+                # The pragma only takes effect outside a transaction (SQLite's 12-step ALTER recipe).
+                connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                connection.commit()
+            try:
+                with connection.begin():
+                    config.attributes["connection"] = connection
+                    (command.downgrade if downgrade else command.upgrade)(config, revision)
+                    if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                        raise RuntimeError("the migration left rows pointing at missing rows")
+            finally:
+                if sqlite:
+                    connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                    connection.commit()
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -10,6 +10,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -46,6 +47,12 @@ class MeetingRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     updated_by: Mapped[str] = mapped_column(String(200), default="")
+    scale_question: Mapped[str] = mapped_column(Text, default="", server_default="")  # "" = the default
+    show_three_houses: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    screen: Mapped[str] = mapped_column(String(20), default="agenda", server_default="agenda")
+    curtain: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    warn_minutes: Mapped[int] = mapped_column(Integer, default=2, server_default="2")
+    follow_up_date: Mapped[date | None] = mapped_column(Date, nullable=True)  # the next follow-up (0005)
 
 
 class RoleRow(Base):
@@ -55,6 +62,7 @@ class RoleRow(Base):
     meeting_id: Mapped[int] = _meeting_fk()
     role: Mapped[str] = mapped_column(String(20))
     caseworker: Mapped[str] = mapped_column(String(200))
+    contact: Mapped[str] = mapped_column(String(500), default="", server_default="")  # how to reach them
 
 
 class ParticipantRow(Base):
@@ -91,6 +99,20 @@ class AgendaItemRow(Base):
     started_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     ended_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    paused_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    paused_seconds: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    extra_minutes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class DecisionRow(Base):
+    __tablename__ = "decisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = _meeting_fk()
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), nullable=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
 
 
 class BoardItemRow(Base):
@@ -125,6 +147,10 @@ class GoalRow(Base):
     text: Mapped[str] = mapped_column(Text)
     owner: Mapped[str] = mapped_column(String(200), default="")
     position: Mapped[int] = mapped_column(Integer)
+    safety_goal_id: Mapped[int | None] = mapped_column(
+        ForeignKey("board_items.id", ondelete="SET NULL", name="fk_goals_safety_goal_id"),
+        nullable=True, index=True,
+    )
 
 
 class ActionRow(Base):
@@ -140,6 +166,9 @@ class ActionRow(Base):
         ForeignKey("goals.id", ondelete="SET NULL"), nullable=True
     )
     position: Mapped[int] = mapped_column(Integer)
+    carried_from_id: Mapped[int | None] = mapped_column(  # the open action of an earlier meeting it continues
+        ForeignKey("actions.id", ondelete="SET NULL", name="fk_actions_carried_from_id"), nullable=True
+    )
 
 
 class EvaluationRow(Base):
@@ -150,3 +179,20 @@ class EvaluationRow(Base):
     heard: Mapped[int] = mapped_column(Integer)
     useful: Mapped[int] = mapped_column(Integer)
     comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class DrawingRow(Base):
+    """A drawing of the meeting; the small columns come first, so listing drawings never reads the pictures."""
+
+    __tablename__ = "drawings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = _meeting_fk()
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer)
+    background: Mapped[str] = mapped_column(String(20), default="blank")
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    canvas: Mapped[str] = mapped_column(Text, deferred=True)  # Fabric.js JSON from streamlit-drawable-canvas
+    layer_png: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)  # the strokes on transparency
+    background_png: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    png: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)  # strokes on background: projector, minute

@@ -3,11 +3,13 @@
 import streamlit as st
 
 from facilitation import services
+from facilitation.live import Capability, can
 from ui import forms, session
 from ui.current import actor, meeting_or_stop
 from ui.db import database
 from ui.i18n import t
 from ui.text import md
+from ui.timer_controls import timer_panel
 
 db = database()
 record = meeting_or_stop(db)
@@ -15,6 +17,11 @@ mid, me = record.meeting.id, actor(record)
 value = session.widget_value
 
 st.title(t("page.agenda"))
+timer_panel(db, mid)
+if not can(session.device_role(), Capability.PREPARE):
+    st.stop()
+st.divider()
+st.subheader(t("agenda.edit"))
 total = sum(item.planned_minutes for item in record.agenda)
 st.caption(t("agenda.total", minutes=total))
 
@@ -27,20 +34,16 @@ for index, item in enumerate(record.agenda):
             state.markdown(f":green[{t('agenda.done')}]")
         elif item.started_at:
             state.markdown(f":orange[{t('agenda.running')}]")
-        up, down, run, edit = buttons.columns(4)
+        with state:
+            forms.button(f"agenda.start.{item.id}", t("agenda.start"), lambda i=item: services.start_agenda_item(
+                db, me, mid, i.id), help=t("agenda.start_help"), type="tertiary")
+        up, down, edit = buttons.columns(3)
         with up:
             forms.button(f"agenda.up.{item.id}", "↑", lambda i=item, n=index: services.move_agenda_item(
                 db, me, mid, i.id, n - 1), disabled=index == 0, help=t("move_up"))
         with down:
             forms.button(f"agenda.down.{item.id}", "↓", lambda i=item, n=index: services.move_agenda_item(
                 db, me, mid, i.id, n + 1), disabled=index == len(record.agenda) - 1, help=t("move_down"))
-        with run:
-            if item.started_at and not item.ended_at:
-                forms.button(f"agenda.end.{item.id}", t("agenda.end"), lambda i=item: services.end_agenda_item(
-                    db, me, mid, i.id))
-            else:
-                forms.button(f"agenda.start.{item.id}", t("agenda.start"), lambda i=item: services.start_agenda_item(
-                    db, me, mid, i.id))
         with edit.popover("", icon=":material/edit:", help=t("edit")):
             keys = (session.fresh_key(f"agenda.title.{item.id}", item.title),
                     session.fresh_key(f"agenda.minutes.{item.id}", item.planned_minutes))

@@ -1,44 +1,50 @@
-"""Tavlen: the Signs of Safety board — worries, what works, next steps, and the safety scale."""
+"""Tavlen: the Signs of Safety board — edited by the caseworkers, or presented to the room."""
 
 import streamlit as st
 
 from facilitation import services
-from facilitation.model import BoardKind
-from ui import board_view, forms, session
+from ui import board_present, board_view, live, session
+from ui.board_goals import goals_section
+from ui.board_pairs import danger_and_safety
+from ui.board_scale import scale_section
 from ui.current import actor, meeting_or_stop
 from ui.db import database
-from ui.i18n import t
-from ui.text import md
+from ui.i18n import formatter, t
 
 db = database()
 record = meeting_or_stop(db)
-mid, me = record.meeting.id, actor(record)
+board = board_view.Board(db, actor(record), record)
+history = services.score_history(db, record.case.id, until=record.meeting.date)
 
-st.title(t("page.board"))
-main = st.columns(3, gap="medium")
-for place, kind in zip(main, (BoardKind.WORRY, BoardKind.WORKING_WELL, BoardKind.NEXT_STEP), strict=True):
-    with place:
-        board_view.column(db, me, mid, kind, record.board_column(kind))
+heading, switch = st.columns([3, 2], vertical_alignment="center")
+heading.title(t("page.board"))
+layout = switch.segmented_control(
+    t("board.layout"), ["edit", "present"], default="edit", required=True, key=session.lang_key("board.layout"),
+    format_func=formatter("board.layout"), label_visibility="collapsed",
+)
 
-st.divider()
-more = st.columns(3, gap="medium")
-for place, kind in zip(more, (BoardKind.DANGER_STATEMENT, BoardKind.SAFETY_GOAL, BoardKind.GREY_AREA), strict=True):
-    with place:
-        board_view.column(db, me, mid, kind, record.board_column(kind))
+if layout == "present":
+    parts = board_present.available_parts(record)
+    part = st.pills(
+        t("board.part"), parts, default="columns", required=True, key=session.fresh_key("board.part", *parts),
+        format_func=formatter("board.part"), label_visibility="collapsed",
+    )
+    st.html(board_present.PAGE_CSS)
+    st.html(board_present.render_board_presentation(record, history, language=session.language(), part=str(part)))
+else:
+    st.html(board_view.CSS)
+    columns, safety, scale, houses, goals = st.tabs([t(f"board.part.{p}") for p in board_present.PARTS])
+    with columns:
+        for place, kind in zip(st.columns(3, gap="medium"), board_present.COLUMNS, strict=True):
+            with place:
+                board_view.column(board, kind)
+    with safety:
+        danger_and_safety(board)
+    with scale:
+        scale_section(board, history)
+    with houses:
+        board_view.houses_section(board)
+    with goals:
+        goals_section(board)
 
-st.divider()
-st.subheader(t("board.scale"))
-st.caption(t("board.scale_question"))
-names = {p.id: p.name for p in record.participants}
-for score in record.scores:
-    st.markdown(f"**{score.score}** · {md(names.get(score.participant_id, '?'))} — {md(score.reason)}")
-keys = ("score.person", "score.value", "score.reason")
-with st.form("score_new", border=False):
-    who, number, why = st.columns([3, 2, 5])
-    who.selectbox(t("field.participant"), list(names), key=keys[0], format_func=lambda i: names[i])
-    number.text_input(t("field.score"), key=keys[1], placeholder="0–10")
-    why.text_input(t("field.reason"), key=keys[2])
-    forms.submit_button("score_new", t("board.record_score"), lambda: services.record_score(
-        db, me, mid, session.widget_value(keys[0]), str(session.widget_value(keys[1], "")),  # type: ignore[arg-type]
-        str(session.widget_value(keys[2], ""))), clear=keys[1:])
-forms.show_error("score_new")
+live.watch(db, record.meeting.id, record.meeting.version)  # another device's edit redraws the board

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Install the Debian packages the tests need when they are missing: Chromium for the browser
-# tests (Playwright drives /usr/bin/chromium; it cannot download its own browser here).
+# Install the Debian packages the tests need when they are missing:
+# - chromium: the browser tests (Playwright drives /usr/bin/chromium; it cannot download its own);
+# - fonts-noto-color-emoji: emoji in names look in screenshots as they do on a projector;
+# - libreoffice-writer, poppler-utils: the minute's rendering check (.docx -> PDF -> pictures);
+# - fonts-crosextra-carlito: Calibri's metrics, so LibreOffice lays out the minute as Word does.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-# Emoji in names and notes should look in screenshots as they do on a projector.
-dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || missing+=(fonts-noto-color-emoji)
+for package in fonts-noto-color-emoji libreoffice-writer poppler-utils fonts-crosextra-carlito; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"

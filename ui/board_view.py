@@ -2,65 +2,183 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import streamlit as st
 
 from facilitation import services
-from facilitation.model import BoardItem, BoardKind
+from facilitation.model import CATEGORIES, HOUSE_KINDS, MAPPING_KINDS, Attendance, BoardItem, BoardKind, MeetingRecord
 from facilitation.storage import Database
 from ui import forms, session
 from ui.i18n import formatter, label, t
 from ui.text import md
 
+# Long words and pasted links wrap inside their card instead of widening the column.
+CSS = ("<style>[class*='st-key-board_card_'],[class*='st-key-board_column_']{overflow-wrap:anywhere}"
+       "img.mt-chart{width:100%;height:auto}img.mt-trend{max-width:520px}</style>")
+_BADGE = {"past_harm": "orange", "future_danger": "red", "complicating": "gray", "strength": "green",
+          "existing_safety": "blue"}
 
-def column(db: Database, actor: str, meeting_id: int, kind: BoardKind, items: list[BoardItem]) -> None:
+
+@dataclass(frozen=True)
+class Board:
+    """What every board widget needs: the database, who acts, and the meeting as just read."""
+
+    db: Database
+    actor: str
+    record: MeetingRecord
+
+    @property
+    def mid(self) -> int:
+        """The meeting's id."""
+        return self.record.meeting.id
+
+    def speakers(self) -> list[str]:
+        """Names to pick for 'said by': people present, the child, the caseworkers in a role."""
+        names = [p.name for p in self.record.participants if p.attendance == Attendance.PRESENT]
+        names += [self.record.case.child_names, *self.record.roles.values()]
+        return list(dict.fromkeys(n for n in names if n))
+
+
+def column(board: Board, kind: BoardKind, *, heading: bool = True) -> None:
     """One board column: its items in order, each editable, then a field to add one."""
-    st.subheader(label("board", kind))
-    for index, item in enumerate(items):
-        _card(db, actor, meeting_id, item, index, len(items))
-    _add_form(db, actor, meeting_id, kind)
+    items = board.record.board_column(kind)
+    with st.container(key=f"board_column_{kind.value}"):
+        if heading:
+            st.subheader(label("board", kind))
+        for index, item in enumerate(items):
+            card(board, item, index, len(items))
+        add_form(board, kind, len(items))
 
 
-def _card(db: Database, actor: str, meeting_id: int, item: BoardItem, index: int, count: int) -> None:
-    value = session.widget_value
+def card(board: Board, item: BoardItem, index: int, count: int, extra: Callable[[], None] | None = None) -> None:
+    """A note as a card with its category and speaker, and an edit popover (`extra` adds to it)."""
     with st.container(border=True, key=f"board_card_{item.id}"):
+        if item.category:
+            st.badge(label("category", item.category), color=_BADGE.get(item.category, "gray"))  # type: ignore[arg-type]
         st.markdown(md(item.text))
+        who, edit = st.columns([2, 1], vertical_alignment="center")
         if item.said_by:
-            st.caption(t("board.said_by", name=item.said_by))
-        with st.popover(t("edit"), icon=":material/edit:"):
-            keys = (session.fresh_key(f"board.text.{item.id}", item.text),
-                    session.fresh_key(f"board.said_by.{item.id}", item.said_by),
-                    session.fresh_key(f"board.kind.{item.id}", item.kind))
-            form_key = f"board_edit_{item.id}"
-            with st.form(form_key, border=False):
-                st.text_area(t("field.text"), item.text, key=keys[0], height=120)
-                st.text_input(t("field.said_by"), item.said_by, key=keys[1])
-                forms.submit_button(form_key, t("save"), lambda: services.edit_board_item(
-                    db, actor, meeting_id, item.id, text=value(keys[0]), said_by=value(keys[1])))
-            forms.show_error(form_key)
-            kinds = list(BoardKind)
-            st.selectbox(t("board.move_to"), kinds, index=kinds.index(item.kind), key=keys[2],
-                         format_func=formatter("board"), on_change=forms.on_submit,
-                         args=(forms.PAGE, lambda: services.move_board_item(
-                             db, actor, meeting_id, item.id, 10_000, str(value(keys[2])))))
-            up, down, remove = st.columns(3)
-            with up:
-                forms.button(f"board.up.{item.id}", "↑", lambda: services.move_board_item(
-                    db, actor, meeting_id, item.id, index - 1), disabled=index == 0, help=t("move_up"))
-            with down:
-                forms.button(f"board.down.{item.id}", "↓", lambda: services.move_board_item(
-                    db, actor, meeting_id, item.id, index + 1), disabled=index == count - 1, help=t("move_down"))
-            with remove:
-                forms.button(f"board.remove.{item.id}", "", lambda: services.remove_board_item(
-                    db, actor, meeting_id, item.id), icon=":material/delete:", help=t("remove"))
+            who.caption(t("board.said_by", name=md(item.said_by)))
+        with edit, st.popover(t("edit"), icon=":material/edit:", width="stretch"):
+            _edit_form(board, item)
+            if extra:
+                extra()
+            _move_controls(board, item, index, count)
 
 
-def _add_form(db: Database, actor: str, meeting_id: int, kind: BoardKind) -> None:
-    form_key = f"board_new_{kind.value}"
-    keys = (f"board.new.{kind.value}.text", f"board.new.{kind.value}.said_by")
+def said_by_input(board: Board, key: str, current: str = "") -> None:
+    """Choose who said it from the people in the room, or type any name."""
+    options = board.speakers()
+    if current and current not in options:
+        options.append(current)
+    st.selectbox(t("field.said_by"), options, index=options.index(current) if current else None, key=key,
+                 accept_new_options=True, placeholder=t("board.said_by_placeholder"))
+
+
+def category_input(kind: BoardKind, key: str, current: str = "") -> None:
+    """The categories a note of this column may carry (none chosen means no category)."""
+    choices = list(CATEGORIES.get(kind, ()))
+    if choices:
+        st.segmented_control(t("field.category"), choices, default=current or None, key=key,
+                             format_func=formatter("category"))
+
+
+def _edit_form(board: Board, item: BoardItem) -> None:
+    value = session.widget_value
+    keys = {name: session.fresh_key(f"board.{name}.{item.id}", getattr(item, name))
+            for name in ("text", "said_by", "category")}
+    form_key = f"board_edit_{item.id}"
     with st.form(form_key, border=False):
-        st.text_area(t("board.new_item"), key=keys[0], height=80, placeholder=t(f"placeholder.{kind.value}"))
-        st.text_input(t("field.said_by"), key=keys[1])
-        forms.submit_button(form_key, t("add"), lambda: services.add_board_item(
-            db, actor, meeting_id, kind, str(session.widget_value(keys[0], "")),
-            said_by=str(session.widget_value(keys[1], ""))), clear=keys)
+        st.text_area(t("field.text"), item.text, key=keys["text"], height=120)
+        if item.kind not in HOUSE_KINDS:
+            said_by_input(board, keys["said_by"], item.said_by)
+        category_input(item.kind, keys["category"], item.category)
+
+        def save() -> None:
+            fields = {"text": value(keys["text"])}
+            if item.kind not in HOUSE_KINDS:
+                fields["said_by"] = value(keys["said_by"]) or ""
+            if item.kind in CATEGORIES:
+                fields["category"] = value(keys["category"]) or ""
+            services.edit_board_item(board.db, board.actor, board.mid, item.id, **fields)
+
+        forms.submit_button(form_key, t("save"), save)
     forms.show_error(form_key)
+
+
+def _move_controls(board: Board, item: BoardItem, index: int, count: int) -> None:
+    db, actor, mid = board.db, board.actor, board.mid
+    kinds = list(HOUSE_KINDS if item.kind in HOUSE_KINDS else MAPPING_KINDS)
+    move_key = session.fresh_key(f"board.kind.{item.id}", item.kind)
+    st.selectbox(t("board.move_to"), kinds, index=kinds.index(item.kind), key=move_key,
+                 format_func=formatter("board"), on_change=forms.on_submit,
+                 args=(forms.PAGE, lambda: services.move_board_item(
+                     db, actor, mid, item.id, 10_000, str(session.widget_value(move_key)))))
+    up, down, remove = st.columns(3)
+    with up:
+        forms.button(f"board.up.{item.id}", "↑", lambda: services.move_board_item(
+            db, actor, mid, item.id, index - 1), disabled=index == 0, help=t("move_up"))
+    with down:
+        forms.button(f"board.down.{item.id}", "↓", lambda: services.move_board_item(
+            db, actor, mid, item.id, index + 1), disabled=index == count - 1, help=t("move_down"))
+    with remove:
+        forms.button(f"board.remove.{item.id}", "", lambda: services.remove_board_item(
+            db, actor, mid, item.id), icon=":material/delete:", help=t("remove"))
+
+
+def add_form(board: Board, kind: BoardKind, count: int, extra: Callable[[], dict[str, str]] | None = None) -> None:
+    """The form adding a note at the end of a column; `extra` draws more inputs, returning service keyword → key."""
+    value = session.widget_value
+    form_key = f"board_new_{kind.value}"
+    text_key = f"board.new.{kind.value}.text"
+    # These keys change once the note is added, so the choices start empty for the next note.
+    said_key = session.fresh_key(f"board.new.{kind.value}.said_by", count)
+    category_key = session.fresh_key(f"board.new.{kind.value}.category", count)
+    with st.form(form_key, border=False):
+        st.text_area(t("board.new_item"), key=text_key, height=80, placeholder=t(f"placeholder.{kind.value}"))
+        if kind not in HOUSE_KINDS:
+            said_by_input(board, said_key)
+        category_input(kind, category_key)
+        more = extra() if extra else {}
+
+        def add() -> None:
+            services.add_board_item(
+                board.db, board.actor, board.mid, kind, str(value(text_key, "")),
+                said_by=str(value(said_key) or ""), category=str(value(category_key) or ""),
+                **{name: chosen_id(key) for name, key in more.items()},
+            )
+
+        forms.submit_button(form_key, t("add"), add, clear=(text_key,))
+    forms.show_error(form_key)
+
+
+def houses_section(board: Board) -> None:
+    """The child's Three Houses, and the facilitator's choice to show them on the board."""
+    shown = board.record.meeting.show_three_houses
+    key = session.fresh_key("board.show_houses", shown)
+    st.toggle(t("board.houses.show"), value=shown, key=key, on_change=forms.on_submit, args=(
+        forms.PAGE, lambda: services.set_show_three_houses(board.db, board.actor, board.mid,
+                                                           bool(session.widget_value(key)))))
+    st.caption(t("board.houses.help"))
+    for place, kind in zip(st.columns(3, gap="medium"), HOUSE_KINDS, strict=True):
+        with place:
+            column(board, kind)
+
+
+NO_ITEM = 0  # the "— none —" choice of item_choice (a real id is never 0; None does not survive AppTest)
+
+
+def item_choice(label_text: str, key: str, texts: dict[int, str], current: int | None, **callback: object) -> None:
+    """Choose one of `texts` (id → short text) or none; read the choice back with chosen_id()."""
+    options = [NO_ITEM, *texts]
+    shown = {**texts, NO_ITEM: t("board.none")}  # fixed now: format_func also runs outside the script run
+    st.selectbox(label_text, options, index=options.index(current) if current in options else 0, key=key,
+                 format_func=lambda i: shown.get(i, "?"), **callback)  # type: ignore[arg-type]
+
+
+def chosen_id(key: str) -> int | None:
+    """The id picked in an item_choice, or None for none."""
+    value = session.widget_value(key)
+    return value if isinstance(value, int) and value != NO_ITEM else None

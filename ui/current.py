@@ -12,8 +12,8 @@ from ui import forms, session
 from ui.i18n import t
 
 
-def has_meeting(db: Database) -> bool:
-    """Whether a meeting is chosen and exists; if not, say why and what to do (the router then runs no page)."""
+def explain_missing_meeting(db: Database) -> bool:
+    """Whether a meeting is chosen and exists; if not, say why and what to do (pages then stop at once)."""
     url_error = session.url_error()
     if url_error:
         st.error(t("error.unknown_meeting_in_url", value=url_error), icon=":material/error:")
@@ -31,9 +31,11 @@ def has_meeting(db: Database) -> bool:
 
 
 def meeting_or_stop(db: Database) -> MeetingRecord:
-    """The current meeting's record (the router has checked it exists); stops if it just vanished."""
+    """The current meeting's record; stops the page when there is none (the router said why)."""
     forms.show_error(forms.PAGE)
     meeting_id = session.current_meeting_id()
+    if meeting_id is None:
+        st.stop()
     try:
         return services.load_meeting(db, meeting_id)  # type: ignore[arg-type]
     except NotFoundError:

@@ -37,6 +37,8 @@ def on_submit(
         for value in (session.widget_value(key) for key in clear)
     )
     session.reset_widgets(*clear)
+    if success == "" and not cleaned:  # "" = the change speaks for itself (a timer button)
+        return
     message = success or t("saved")
     session.flash(t("info.control_removed") + " " + message if cleaned else message)
 

@@ -18,7 +18,7 @@ FLASH = "session.flash"
 URL_ERROR = "session.url_error"
 
 LANGUAGES = ("da", "en")
-DEVICE_ROLES = ("facilitator", "timekeeper", "minute_taker", "chair", "projector")
+DEVICE_ROLES = ("facilitator", "timekeeper", "minute_taker", "chair")  # facilitation.live.DeviceRole
 
 
 def current_meeting_id() -> int | None:
@@ -138,3 +138,23 @@ def fresh_key(base: str, *values: object) -> str:
 def lang_key(base: str) -> str:
     """A key for a choice widget whose labels are translated (see fresh_key)."""
     return f"{base}.{language()}"
+
+
+def shown_version(meeting_id: int) -> int | None:
+    """The meeting version the page on this device was last drawn from."""
+    return st.session_state.get(f"live.shown.{meeting_id}")
+
+
+def set_shown_version(meeting_id: int, version: int) -> None:
+    """Remember which meeting version the page was drawn from."""
+    st.session_state[f"live.shown.{meeting_id}"] = version
+
+
+def canvas_mount(drawing_id: int) -> tuple[int, int, int] | None:
+    """How this device's canvas holds a drawing: (revision loaded, revision last saved, remount count)."""
+    return st.session_state.get(f"drawing.mount.{drawing_id}")
+
+
+def set_canvas_mount(drawing_id: int, mount: tuple[int, int, int]) -> None:
+    """Remember how this device's canvas holds a drawing."""
+    st.session_state[f"drawing.mount.{drawing_id}"] = mount

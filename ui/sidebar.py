@@ -9,11 +9,14 @@ import streamlit as st
 from facilitation import services
 from facilitation.dates import long_date
 from facilitation.demo import first_meeting_or_demo
+from facilitation.live import Capability, Screen, can
 from facilitation.model import CaseType, Meeting, MeetingKind
 from facilitation.storage import Database
 from ui import forms, session
+from ui.current import actor as current_actor
 from ui.i18n import formatter, label, t
 
+PROJECTOR_PATH = "pages/projector.py"
 CASE_KEY = "sidebar.case"
 MEETING_KEY = "sidebar.meeting"
 ROLE_KEY = "sidebar.role"
@@ -76,11 +79,41 @@ def render(db: Database) -> None:
             t("sidebar.role"), session.DEVICE_ROLES, key=role_key, format_func=formatter("role"),
             on_change=lambda: session.set_device_role(session.widget_value(role_key)),
         )
+        _projector_controls(db)
         with st.expander(t("sidebar.new_meeting"), icon=":material/add:"):
             if case_id is not None:
                 _new_meeting_form(db, case_id)
         with st.expander(t("sidebar.new_case"), icon=":material/create_new_folder:"):
             _new_case_form(db)
+
+
+def _projector_controls(db: Database) -> None:
+    """Choose what the projector shows, and the privacy curtain (by role)."""
+    meeting_id = session.current_meeting_id()
+    role = session.device_role()
+    if meeting_id is None or not (can(role, Capability.CHOOSE_SCREEN) or can(role, Capability.CURTAIN)):
+        return
+    if not services.meeting_exists(db, meeting_id):
+        return
+    record = services.load_meeting(db, meeting_id)
+    meeting, actor = record.meeting, current_actor(record)
+    st.divider()
+    st.markdown(f"**{t('sidebar.projector')}**")
+    if can(role, Capability.CURTAIN):
+        curtain_key = session.fresh_key(f"sidebar.curtain.{meeting_id}", meeting.curtain)
+        st.toggle(t("sidebar.curtain"), meeting.curtain, key=curtain_key, help=t("sidebar.curtain_help"),
+                  on_change=forms.on_submit, args=(forms.PAGE, lambda: services.set_curtain(
+                      db, actor, meeting_id, bool(session.widget_value(curtain_key)))),
+                  kwargs={"success": t("sidebar.projector_changed")})
+    if can(role, Capability.CHOOSE_SCREEN):
+        screen_key = session.fresh_key(f"sidebar.screen.{meeting_id}", meeting.screen)
+        screens = list(Screen)
+        st.radio(t("sidebar.screen"), screens, index=screens.index(Screen(meeting.screen)), key=screen_key,
+                 format_func=formatter("screen"), on_change=forms.on_submit,
+                 args=(forms.PAGE, lambda: services.set_screen(
+                     db, actor, meeting_id, str(session.widget_value(screen_key)))),
+                 kwargs={"success": t("sidebar.projector_changed")})
+    st.page_link(PROJECTOR_PATH, label=t("sidebar.open_projector"), icon=":material/open_in_new:")
 
 
 def meeting_label(meeting: Meeting) -> str:

@@ -14,6 +14,17 @@ def md(text: str) -> str:
     return escaped.replace("\n", "  \n")
 
 
+def shorten(text: str, limit: int) -> str:
+    """The text cut to at most `limit` characters, at a word boundary when one is near, ending in '…'."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit * 0.6:
+        cut = cut[:space]
+    return cut.rstrip(" ,.;:–-\n") + "…"
+
+
 def h(text: str) -> str:
     """Escape text for HTML built by the app (newlines become line breaks)."""
     return html.escape(text, quote=True).replace("\n", "<br>")

@@ -3,18 +3,46 @@
 from facilitation.services.agenda import (
     add_agenda_item,
     edit_agenda_item,
-    end_agenda_item,
     move_agenda_item,
     remove_agenda_item,
     save_note,
-    start_agenda_item,
 )
 from facilitation.services.board import (
     add_board_item,
     edit_board_item,
+    link_goal_to_safety_goal,
     move_board_item,
     pair_safety_goal,
     remove_board_item,
+    set_show_three_houses,
+)
+from facilitation.services.drawings import (
+    clear_drawing,
+    create_drawing,
+    delete_drawing,
+    drawing_background_png,
+    drawing_canvas,
+    drawing_png,
+    drawing_revision,
+    keep_picture_as_background,
+    latest_drawing,
+    list_drawings,
+    rename_drawing,
+    save_drawing,
+    set_drawing_background,
+)
+from facilitation.services.follow_up import (
+    carry_forward,
+    set_follow_up_date,
+    set_role_contact,
+)
+from facilitation.services.live import (
+    add_decision,
+    edit_decision,
+    remove_decision,
+    set_curtain,
+    set_screen,
+    set_warn_minutes,
 )
 from facilitation.services.meetings import (
     create_case,
@@ -53,8 +81,40 @@ from facilitation.services.people import (
     remove_relation,
 )
 from facilitation.services.planning import plan_meeting
+from facilitation.services.scaling import score_history, set_scale_question
+from facilitation.services.timer import (
+    add_minutes,
+    end_agenda_item,
+    next_agenda_item,
+    pause_timer,
+    resume_timer,
+    start_agenda_item,
+)
 
 __all__ = [
+    "clear_drawing",
+    "create_drawing",
+    "delete_drawing",
+    "drawing_background_png",
+    "drawing_canvas",
+    "drawing_png",
+    "drawing_revision",
+    "keep_picture_as_background",
+    "latest_drawing",
+    "list_drawings",
+    "rename_drawing",
+    "save_drawing",
+    "set_drawing_background",
+    "add_decision",
+    "add_minutes",
+    "edit_decision",
+    "next_agenda_item",
+    "pause_timer",
+    "remove_decision",
+    "resume_timer",
+    "set_curtain",
+    "set_screen",
+    "set_warn_minutes",
     "add_action",
     "add_agenda_item",
     "add_board_item",
@@ -73,6 +133,10 @@ __all__ = [
     "edit_meeting",
     "get_meeting",
     "edit_participant",
+    "link_goal_to_safety_goal",
+    "score_history",
+    "set_scale_question",
+    "set_show_three_houses",
     "end_agenda_item",
     "list_cases",
     "list_meetings",
@@ -85,6 +149,9 @@ __all__ = [
     "move_participant",
     "pair_safety_goal",
     "plan_meeting",
+    "carry_forward",
+    "set_follow_up_date",
+    "set_role_contact",
     "record_evaluation",
     "record_score",
     "remove_action",

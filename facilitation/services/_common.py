@@ -22,7 +22,9 @@ def meeting_of(row: t.MeetingRow) -> m.Meeting:
     """The domain Meeting of a row."""
     return m.Meeting(
         row.id, row.case_id, m.MeetingKind(row.kind), row.date, row.place, row.purpose,
-        m.MeetingStatus(row.status), row.version,
+        m.MeetingStatus(row.status), row.version, row.scale_question, row.show_three_houses,
+        screen=row.screen, curtain=row.curtain, warn_minutes=row.warn_minutes,
+        follow_up_date=row.follow_up_date,
     )
 
 
@@ -44,7 +46,13 @@ def agenda_item_of(row: t.AgendaItemRow) -> m.AgendaItem:
     return m.AgendaItem(
         row.id, row.meeting_id, row.title, row.planned_minutes, row.position,
         row.started_at, row.ended_at, row.notes,
+        paused_at=row.paused_at, paused_seconds=row.paused_seconds, extra_minutes=row.extra_minutes,
     )
+
+
+def decision_of(row: t.DecisionRow) -> m.Decision:
+    """The domain Decision of a row."""
+    return m.Decision(row.id, row.meeting_id, row.agenda_item_id, row.text, row.position)
 
 
 def board_item_of(row: t.BoardItemRow) -> m.BoardItem:
@@ -62,14 +70,16 @@ def score_of(row: t.ScoreRow) -> m.Score:
 
 def goal_of(row: t.GoalRow) -> m.Goal:
     """The domain Goal of a row."""
-    return m.Goal(row.id, row.meeting_id, m.GoalTerm(row.term), row.text, row.owner, row.position)
+    return m.Goal(
+        row.id, row.meeting_id, m.GoalTerm(row.term), row.text, row.owner, row.position, row.safety_goal_id
+    )
 
 
 def action_of(row: t.ActionRow) -> m.Action:
     """The domain Action of a row."""
     return m.Action(
         row.id, row.meeting_id, row.what, row.who, row.due, m.Coordinator(row.coordinator),
-        m.ActionStatus(row.status), row.goal_id, row.position,
+        m.ActionStatus(row.status), row.goal_id, row.position, row.carried_from_id,
     )
 
 
@@ -103,7 +113,7 @@ def update_row(db: Database, actor: str, meeting_id: int, row_cls: Any, item_id:
     """Update one row of a meeting; a row of another meeting is never touched."""
     if not values:
         with db.read() as session:
-            _owned(session, row_cls, meeting_id, item_id)  # an empty edit still names a real item
+            owned_row(session, row_cls, meeting_id, item_id)  # an empty edit still names a real item
         return
     with db.edit(meeting_id, actor) as session:
         result = session.execute(
@@ -118,7 +128,7 @@ def update_row(db: Database, actor: str, meeting_id: int, row_cls: Any, item_id:
 def delete_row(db: Database, actor: str, meeting_id: int, row_cls: Any, item_id: int) -> None:
     """Delete one row of a meeting and close the gap in the order it leaves."""
     with db.edit(meeting_id, actor) as session:
-        row = _owned(session, row_cls, meeting_id, item_id)
+        row = owned_row(session, row_cls, meeting_id, item_id)
         scope = _scope_of(row)
         session.delete(row)
         session.flush()
@@ -139,7 +149,7 @@ def move_in_session(
     session: Session, meeting_id: int, row_cls: Any, item_id: int, to_index: int, **new_scope: Any
 ) -> Any:
     """The body of move_row, for services that do more in the same transaction; returns the row."""
-    row = _owned(session, row_cls, meeting_id, item_id)
+    row = owned_row(session, row_cls, meeting_id, item_id)
     old_scope = _scope_of(row)
     for name, value in new_scope.items():
         setattr(row, name, value)
@@ -151,7 +161,8 @@ def move_in_session(
     return row
 
 
-def _owned(session: Session, row_cls: Any, meeting_id: int, item_id: int) -> Any:
+def owned_row(session: Session, row_cls: Any, meeting_id: int, item_id: int) -> Any:
+    """The row with this id if it belongs to the meeting, else NotFoundError."""
     row = session.get(row_cls, item_id)
     if row is None or row.meeting_id != meeting_id:
         raise NotFoundError(row_cls.__tablename__, item_id)

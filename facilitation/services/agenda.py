@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from facilitation import tables as t
 from facilitation.services import _common as c
-from facilitation.storage import Database, utcnow
+from facilitation.storage import Database
 from facilitation.validation import MINUTES_MAX, NOTES_MAX, SHORT_MAX, optional_text, single_line, whole_number
 
 
@@ -42,20 +40,6 @@ def remove_agenda_item(db: Database, actor: str, meeting_id: int, item_id: int) 
 def move_agenda_item(db: Database, actor: str, meeting_id: int, item_id: int, to_index: int) -> None:
     """Move an item to another place in the agenda."""
     c.move_row(db, actor, meeting_id, t.AgendaItemRow, item_id, to_index)
-
-
-def start_agenda_item(
-    db: Database, actor: str, meeting_id: int, item_id: int, now: datetime | None = None
-) -> None:
-    """Record that an item started now (the timekeeper's 'start')."""
-    c.update_row(db, actor, meeting_id, t.AgendaItemRow, item_id, started_at=now or utcnow(), ended_at=None)
-
-
-def end_agenda_item(
-    db: Database, actor: str, meeting_id: int, item_id: int, now: datetime | None = None
-) -> None:
-    """Record that an item ended now."""
-    c.update_row(db, actor, meeting_id, t.AgendaItemRow, item_id, ended_at=now or utcnow())
 
 
 def save_note(db: Database, actor: str, meeting_id: int, item_id: int, notes: str) -> str:

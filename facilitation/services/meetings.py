@@ -193,4 +193,6 @@ def load_meeting(db: Database, meeting_id: int) -> m.MeetingRecord:
             goals=[c.goal_of(r) for r in rows(t.GoalRow)],
             actions=[c.action_of(r) for r in rows(t.ActionRow)],
             evaluations=[c.evaluation_of(r) for r in rows(t.EvaluationRow)],
+            decisions=[c.decision_of(r) for r in rows(t.DecisionRow)],
+            contacts={m.Role(r.role): r.contact for r in rows(t.RoleRow) if r.contact},
         )

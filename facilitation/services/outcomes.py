@@ -10,6 +10,7 @@ from sqlalchemy import select
 from facilitation import model as m
 from facilitation import tables as t
 from facilitation.services import _common as c
+from facilitation.services.board import safety_goal_row
 from facilitation.storage import Database
 from facilitation.validation import (
     NAME_MAX,
@@ -65,10 +66,16 @@ def goal_values(fields: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def add_goal(db: Database, actor: str, meeting_id: int, term: str, text: str, owner: str = "") -> int:
-    """Add a short- or long-term goal; returns its id."""
+def add_goal(
+    db: Database, actor: str, meeting_id: int, term: str, text: str, owner: str = "", *,
+    safety_goal_id: int | None = None,
+) -> int:
+    """Add a short- or long-term goal, optionally answering a safety goal of the board; returns its id."""
     values = goal_values(dict(term=term, text=text, owner=owner))
-    return c.insert_row(db, actor, meeting_id, t.GoalRow(position=None, **values))
+    if safety_goal_id is not None:
+        with db.read() as session:
+            safety_goal_row(session, meeting_id, safety_goal_id)
+    return c.insert_row(db, actor, meeting_id, t.GoalRow(position=None, safety_goal_id=safety_goal_id, **values))
 
 
 def edit_goal(db: Database, actor: str, meeting_id: int, goal_id: int, **fields: Any) -> None:

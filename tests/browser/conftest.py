@@ -47,9 +47,15 @@ def _wait_until_healthy(url: str, process: subprocess.Popen[bytes], timeout: flo
 
 
 @pytest.fixture(scope="module")
-def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The data folder of this module's app server (a test may add data to its database through services)."""
+    return tmp_path_factory.mktemp("browser-data")
+
+
+@pytest.fixture(scope="module")
+def app_server(server_data_dir: Path) -> Iterator[str]:
     """`streamlit run app.py` on a free port with its own empty data folder; yields its URL."""
-    data = tmp_path_factory.mktemp("browser-data")
+    data = server_data_dir
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["MOEDETAVLEN_DATA_DIR"] = str(data)

@@ -124,13 +124,13 @@ def test_starting_and_ending_an_item_records_the_given_times(db: Database, meeti
     assert (item.started_at, item.ended_at) == (NINE, NINE_TEN)
 
 
-def test_restarting_an_ended_item_clears_its_end(db: Database, meeting_id: int) -> None:
+def test_restarting_an_ended_item_reopens_it_and_counts_the_gap_as_a_pause(db: Database, meeting_id: int) -> None:
     (item_id,) = fill(db, meeting_id, "Velkommen")
     s.start_agenda_item(db, ACTOR, meeting_id, item_id, now=NINE)
     s.end_agenda_item(db, ACTOR, meeting_id, item_id, now=NINE_TEN)
     s.start_agenda_item(db, ACTOR, meeting_id, item_id, now=datetime(2026, 3, 2, 9, 20))
     (item,) = agenda(db, meeting_id)
-    assert (item.started_at, item.ended_at) == (datetime(2026, 3, 2, 9, 20), None)
+    assert (item.started_at, item.ended_at, item.paused_seconds) == (NINE, None, 570)  # 9:10:30 to 9:20
 
 
 def test_starting_without_a_time_uses_the_clock(db: Database, meeting_id: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Callable
 from datetime import datetime
@@ -15,6 +16,7 @@ from facilitation.demo import create_demo_meeting
 from facilitation.model import BoardKind
 from facilitation.storage import Database
 from tests.conftest import ACTOR
+from tests.unit.drawings import canvas, layer, picture
 from tests.unit.helpers import DEMO_DAY
 
 SCRIPT = "<script>alert(1)</script>"
@@ -50,10 +52,13 @@ def make_awkward_meeting(db: Database) -> int:
     worry = s.add_board_item(db, ACTOR, mid, "worry", "Flyttes om")
     s.move_board_item(db, ACTOR, mid, worry, 0)
     s.add_board_item(db, ACTOR, mid, "grey_area", "Ved ikke 🤷")
+    s.add_board_item(db, ACTOR, mid, "house_dream", "At få en hund 🐶 <i>snart</i>")
+    s.set_scale_question(db, ACTOR, mid, f"Hvor er vi? {SCRIPT}\n0 = ikke hjemme\n10 = sagen lukkes 💛")
+    s.set_show_three_houses(db, ACTOR, mid, True)
     s.record_score(db, ACTOR, mid, teacher, 0, "Ærlig talt\x08 bekymret")
     s.record_score(db, ACTOR, mid, mother, "10", LONG_NOTE)
     long_goal = s.add_goal(db, ACTOR, mid, "long", "Langsigtet 🌱", SCRIPT)
-    short_goal = s.add_goal(db, ACTOR, mid, "short", "Kortsigtet")
+    short_goal = s.add_goal(db, ACTOR, mid, "short", "Kortsigtet", safety_goal_id=goal)
     s.add_action(db, ACTOR, mid, LONG_NOTE, f"Sanne {SCRIPT}", None, "family", long_goal)
     s.add_action(db, ACTOR, mid, "Ringe til PPR", "Rådgiver", "2026-03-31", "caseworker", short_goal)
     s.add_action(db, ACTOR, mid, "Uden mål", "Birthe")
@@ -205,6 +210,27 @@ def break_last_evaluation(data: dict[str, Any]) -> None:
     data["evaluations"] = [{"respondent": "X", "heard": 9, "useful": 3}]
 
 
+def mark_a_next_step_as_past_harm(data: dict[str, Any]) -> None:
+    next(b for b in data["board"] if b["kind"] == "next_step")["category"] = "past_harm"
+
+
+def pair_a_safety_goal_with_a_worry(data: dict[str, Any]) -> None:
+    worry = next(b for b in data["board"] if b["kind"] == "worry")
+    next(b for b in data["board"] if b["answers"])["answers"] = worry["ref"]
+
+
+def link_a_goal_to_a_danger_statement(data: dict[str, Any]) -> None:
+    data["goals"][0]["safety_goal"] = next(b for b in data["board"] if b["kind"] == "danger_statement")["ref"]
+
+
+def link_a_goal_to_a_missing_note(data: dict[str, Any]) -> None:
+    data["goals"][0]["safety_goal"] = "b999"
+
+
+def answer_show_three_houses_in_words(data: dict[str, Any]) -> None:
+    data["meeting"]["show_three_houses"] = "ja"
+
+
 def break_board_text(data: dict[str, Any]) -> None:
     data["board"][-1]["text"] = "x" * 10_001
 
@@ -238,7 +264,9 @@ def drop_the_case(data: dict[str, Any]) -> None:
     [
         break_third_ring, break_last_action_date, break_relation_ref, break_answer_ref, break_goal_ref,
         break_last_evaluation, break_board_text, break_agenda_time, drop_a_required_name, drop_a_coordinator,
-        duplicate_a_score, make_participants_a_dict, drop_the_case,
+        duplicate_a_score, make_participants_a_dict, drop_the_case, mark_a_next_step_as_past_harm,
+        pair_a_safety_goal_with_a_worry, link_a_goal_to_a_danger_statement, link_a_goal_to_a_missing_note,
+        answer_show_three_houses_in_words,
     ],
 )
 def test_a_file_with_one_bad_entry_is_refused_and_nothing_at_all_is_written(
@@ -270,3 +298,101 @@ def test_an_error_about_a_missing_field_does_not_repeat_the_family_s_data(
     assert "participants.name" in message
     assert demo_data["participants"][-1]["relation"] not in message
     assert demo_data["case"]["family_name"] not in message
+
+
+def test_the_scaling_question_three_houses_flag_and_goal_links_are_in_the_dump(db: Database) -> None:
+    data = dump_meeting(db, make_awkward_meeting(db))
+    assert data["meeting"]["scale_question"] == f"Hvor er vi? {SCRIPT}\n0 = ikke hjemme\n10 = sagen lukkes 💛"
+    assert data["meeting"]["show_three_houses"] is True
+    (linked,) = [g for g in data["goals"] if g["safety_goal"]]
+    (answered,) = [b for b in data["board"] if b["ref"] == linked["safety_goal"]]
+    assert (linked["text"], answered["kind"]) == ("Kortsigtet", "safety_goal")
+    assert answered["text"] == "Mål\nmed to linjer 💛"
+    assert [b["text"] for b in data["board"] if b["kind"] == "house_dream"] == ["At få en hund 🐶 <i>snart</i>"]
+
+
+def test_the_demo_s_goal_link_and_three_houses_survive_a_load(db: Database, demo_text: str) -> None:
+    copy = s.load_meeting(db, loads_meeting(db, ACTOR, demo_text))
+    (safety,) = copy.board_column(BoardKind.SAFETY_GOAL)
+    assert [g.text for g in copy.goals if g.safety_goal_id == safety.id] == ["Alma har en voksen hos sig hver aften"]
+    assert copy.meeting.show_three_houses is True
+    assert copy.board_column(BoardKind.HOUSE_DREAM)
+
+
+def test_a_version_1_file_written_before_the_board_fields_existed_still_loads(
+    db: Database, demo_data: dict[str, Any]
+) -> None:
+    for key in ("scale_question", "show_three_houses"):
+        del demo_data["meeting"][key]
+    for goal in demo_data["goals"]:
+        del goal["safety_goal"]
+    demo_data["board"] = [b for b in demo_data["board"] if not b["kind"].startswith("house_")]
+    copy = s.load_meeting(db, loads_meeting(db, ACTOR, json.dumps(demo_data)))
+    assert (copy.meeting.scale_question, copy.meeting.show_three_houses) == ("", False)
+    assert all(g.safety_goal_id is None for g in copy.goals)
+    assert len(copy.goals) == len(demo_data["goals"])
+
+
+# drawings (issue 6)
+
+def make_meeting_with_drawings(db: Database) -> int:
+    """The awkward meeting with two drawings: one drawn on, one empty."""
+    mid = make_awkward_meeting(db)
+    drawn = s.create_drawing(db, ACTOR, mid, f"Familiens hverdag 🏠 {SCRIPT}", "board")
+    s.save_drawing(db, ACTOR, mid, drawn, canvas(strokes=3), layer())
+    s.create_drawing(db, ACTOR, mid, "Drømme")
+    return mid
+
+
+def test_drawings_survive_dump_load_dump_unchanged(db: Database) -> None:
+    first = dumps_meeting(db, make_meeting_with_drawings(db))
+    copy_id = loads_meeting(db, ACTOR, first)
+    assert dumps_meeting(db, copy_id) == first
+    assert [d.name for d in s.list_drawings(db, copy_id)] == [f"Familiens hverdag 🏠 {SCRIPT}", "Drømme"]
+    assert json.loads(s.drawing_canvas(db, copy_id, s.list_drawings(db, copy_id)[0].id)[1]) == canvas(strokes=3)
+
+
+def test_the_dump_holds_each_drawing_s_canvas_json_and_its_pictures_as_base64_png(db: Database) -> None:
+    mid = make_meeting_with_drawings(db)
+    drawn = dump_meeting(db, mid)["drawings"][0]
+    assert (drawn["name"], drawn["background"]) == (f"Familiens hverdag 🏠 {SCRIPT}", "board")
+    assert json.loads(drawn["canvas"]) == canvas(strokes=3)
+    for key in ("png", "layer_png", "background_png"):
+        assert picture(base64.b64decode(drawn[key])).size == (1120, 630)
+    assert base64.b64decode(drawn["png"]) == s.drawing_png(db, mid, s.list_drawings(db, mid)[0].id)[1]
+
+
+def test_a_file_written_before_drawings_existed_loads_without_drawings(db: Database, demo_data: dict[str, Any]) -> None:
+    demo_data.pop("drawings", None)
+    assert s.list_drawings(db, loads_meeting(db, ACTOR, json.dumps(demo_data))) == []
+
+
+def test_a_drawing_without_its_pictures_loads_on_white_paper(db: Database, demo_data: dict[str, Any]) -> None:
+    demo_data["drawings"] = [{"name": "Håndskrevet fil", "canvas": json.dumps(canvas(strokes=1))}]
+    copy_id = loads_meeting(db, ACTOR, json.dumps(demo_data))
+    (drawing,) = s.list_drawings(db, copy_id)
+    assert (drawing.name, drawing.background) == ("Håndskrevet fil", "blank")
+    assert picture(s.drawing_png(db, copy_id, drawing.id)[1]).convert("RGB").getpixel((5, 5)) == (255, 255, 255)
+
+
+@pytest.mark.parametrize(
+    "drawing",
+    [
+        {"name": "", "canvas": '{"objects": []}'},
+        {"name": "Stor", "canvas": json.dumps(canvas(strokes=3_000))},
+        {"name": "Ødelagt", "canvas": '{"objects": [{"type": "Path",'},
+        {"name": "Tapet", "background": "wallpaper"},
+        {"name": "Ikke base64", "png": "ikke et billede!"},
+        {"name": "Ikke PNG", "layer_png": base64.b64encode(b"GIF89a" + b"\0" * 40).decode()},
+        {"name": "Forkert størrelse", "background_png": base64.b64encode(layer()[:200]).decode()},
+        "bare tekst",
+    ],
+    ids=["no-name", "too-large", "broken-canvas", "unknown-background", "not-base64", "not-png", "truncated", "text"],
+)
+def test_a_file_with_a_bad_drawing_is_refused_and_nothing_at_all_is_written(
+    db: Database, demo_data: dict[str, Any], drawing: object
+) -> None:
+    demo_data["drawings"] = [drawing]
+    with pytest.raises(BackupError):
+        loads_meeting(db, ACTOR, json.dumps(demo_data))
+    assert cases(db) == 0

@@ -1,0 +1,67 @@
+"""The next follow-up meeting as an .ics calendar file (icalendar), for the caseworkers and the family.
+
+Privacy: a calendar entry travels further than the minute (shared calendars, phones, colleagues who
+see a caseworker's week), so it names only the child's first name(s) — what the family calls the case —
+never the family name, a participant, the place or the case type. SUMMARY reads
+'Opfølgningsmøde om Alma'; with `anonymised=True` it holds the child's initials instead.
+The UID is stable per meeting (a UUID derived from the meeting id), so downloading the file again
+after the date changed updates the same calendar entry; SEQUENCE is the meeting's version, which
+grows with every edit. The event is a whole day (the time is agreed when the meeting is called),
+with a reminder one week before, to invite the network in time.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, timedelta
+
+from icalendar import Alarm, Calendar, Event
+
+from export.docx_kit import safe
+from facilitation.anonymity import child_initials
+from facilitation.cadence import follow_up_due
+from facilitation.dates import long_date
+from facilitation.model import MeetingRecord
+from facilitation.storage import utcnow
+
+PRODID = "-//Mødetavlen//Opfølgning//DA"
+_NAMESPACE = uuid.UUID("6f0c4a52-3c1e-4f53-9a55-6d6f65746176")  # fixed: the UID must never change
+SUMMARY = "Opfølgningsmøde om {child}"
+DESCRIPTION = (
+    "Opfølgning på mødet {day}. Vi gennemgår aftalerne fra sidst, skalerer igen og aftaler de næste skridt."
+)
+REMINDER = "Om en uge: opfølgningsmøde. Husk at invitere netværket."
+
+
+def follow_up_uid(meeting_id: int) -> str:
+    """The calendar UID of a meeting's follow-up: the same every time the file is made."""
+    return f"{uuid.uuid5(_NAMESPACE, f'follow-up:{meeting_id}')}@moedetavlen"
+
+
+def render_follow_up_ics(
+    record: MeetingRecord, *, anonymised: bool = False, when: date | None = None, now: datetime | None = None
+) -> bytes:
+    """An .ics file with one all-day event on the follow-up date (agreed, or else the cadence's)."""
+    day = when or follow_up_due(record.meeting, record.case.case_type)
+    names = safe(record.case.child_names).strip()
+    child = child_initials(names) if anonymised else names
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    event = Event()
+    event.add("uid", follow_up_uid(record.meeting.id))
+    event.add("sequence", record.meeting.version)
+    event.add("dtstamp", (now or utcnow()).replace(tzinfo=UTC))
+    event.add("dtstart", day)
+    event.add("dtend", day + timedelta(days=1))
+    event.add("summary", SUMMARY.format(child=child))
+    event.add("description", DESCRIPTION.format(day=long_date(record.meeting.date)))
+    event.add("transp", "TRANSPARENT")  # a reminder of a due date, not yet a booked time
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", REMINDER)
+    alarm.add("trigger", timedelta(days=-7))
+    event.add_component(alarm)
+    calendar.add_component(event)
+    return calendar.to_ical()

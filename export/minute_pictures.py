@@ -1,0 +1,117 @@
+"""The pictures and numbers of the Word minute: scaling (table and chart), the network map, the drawings.
+
+Like export.minute_sections, each function writes nothing when it has nothing to show.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING
+
+from docx.document import Document
+from matplotlib import font_manager
+from matplotlib.ft2font import FT2Font
+
+from export import docx_kit as k
+from export import minute_text as words
+from export.map_png import render_map_png
+from export.minute_chart import render_scaling_chart
+from facilitation.model import MeetingRecord
+from facilitation.scaling import ScoreRound, scale_question
+
+if TYPE_CHECKING:
+    from export.minute import Drawing, Names
+
+_SHORT_MONTHS = ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."]
+EARLIER_COLUMNS = 3  # earlier meetings shown in the scaling table (the chart shows up to CHART_ROUNDS)
+CHART_ROUNDS = 8
+
+
+def scaling(document: Document, record: MeetingRecord, names: Names, history: Sequence[ScoreRound]) -> None:
+    """The 0–10 answers of this meeting beside earlier meetings', as a table and a small chart."""
+    today = [(p.name, s.score, s.reason) for s in record.scores if (p := record.participant(s.participant_id))]
+    earlier = [r for r in history if r.meeting_id != record.meeting.id and r.date <= record.meeting.date and r.scores]
+    if not (today or earlier):
+        return
+    k.heading(document, words.SCALING)
+    k.paragraphs(document, scale_question(record.meeting, "da"), italic=True, color=k.MUTED, size=10)
+    rounds = [(_short_date(r.date), [score for _, score in r.scores]) for r in earlier[-(CHART_ROUNDS - 1):]]
+    if today:
+        rounds.append((_short_date(record.meeting.date) + "\n" + words.SCALING_HEADER_TODAY.lower(),
+                       [score for _, score, _ in today]))
+    if len(rounds) >= 2:
+        k.picture(document, render_scaling_chart(rounds), 15.0, words.SCALING_CAPTION)
+    shown = earlier[-EARLIER_COLUMNS:]
+    people: dict[str, str] = {}
+    for name, _, _ in today:
+        people.setdefault(_key(name), name)
+    for round_ in shown:
+        for name, _ in round_.scores:
+            people.setdefault(_key(name), name)
+    by_round = [{_key(name): score for name, score in r.scores} for r in shown]
+    now = {_key(name): (score, reason) for name, score, reason in today}
+    header = [words.SCALING_HEADER_NAME] + [_short_date(r.date) for r in shown]
+    widths = [3.8] + [2.2] * len(shown)
+    if today:
+        header += [words.SCALING_HEADER_TODAY, words.SCALING_HEADER_REASON]
+        widths += [1.5, k.TEXT_WIDTH_CM - sum(widths) - 1.5]
+    else:
+        widths[0] += k.TEXT_WIDTH_CM - sum(widths)
+    rows = []
+    for key, name in people.items():
+        row = [names.person(name)] + [str(scores.get(key, "–")) for scores in by_round]
+        if today:
+            score, reason = now.get(key, (None, ""))
+            row += ["–" if score is None else str(score), names.free(reason)]
+        rows.append(row)
+    k.table(document, header, rows, widths)
+
+
+def network_map(document: Document, record: MeetingRecord, anonymised: bool) -> None:
+    """The network map as a picture (the same drawing as on the network page)."""
+    if not record.participants:
+        return
+    k.heading(document, words.MAP)
+    k.picture(document, render_map_png(drawable(record), anonymised=anonymised), 14.0, words.MAP_CAPTION)
+
+
+def drawable(record: MeetingRecord) -> MeetingRecord:
+    """The record with characters the map's font cannot draw (emoji) left out of the map's words."""
+    people = [replace(p, name=_drawable_text(p.name) or "?", relation=_drawable_text(p.relation),
+                      can_help_with=_drawable_text(p.can_help_with)) for p in record.participants]
+    ties = [replace(r, kind=_drawable_text(r.kind)) for r in record.relations]
+    case = replace(record.case, child_names=_drawable_text(record.case.child_names) or "?")
+    return replace(record, case=case, participants=people, relations=ties)
+
+
+def _drawable_text(text: str) -> str:
+    """Text without the characters missing from matplotlib's font (they would show as empty boxes)."""
+    font = _map_font()
+    kept = "".join(c for c in text if c in "\n\t" or font.get_char_index(ord(c)))
+    return re.sub(" {2,}", " ", kept).strip() if kept != text else text
+
+
+@cache
+def _map_font() -> FT2Font:
+    return FT2Font(font_manager.findfont(font_manager.FontProperties()))
+
+
+def drawings(document: Document, pictures: Sequence[Drawing]) -> None:
+    """The graphic recording: each drawing as a picture with its title."""
+    if not pictures:
+        return
+    k.heading(document, words.DRAWINGS)
+    for title, png in pictures:
+        k.picture(document, png, 15.5, k.safe(title))
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _short_date(day: date) -> str:
+    return f"{day.day}. {_SHORT_MONTHS[day.month - 1]} {day.year}"

@@ -1,0 +1,288 @@
+"""The parts of the Word minute, in the order of the meeting; each writes nothing when it has nothing.
+
+Every function takes the (cleaned) record and the `Names` policy of export.minute, so the same code
+writes the family's copy and the anonymised one.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from docx.document import Document
+from docx.shared import Pt
+
+from export import docx_kit as k
+from export import minute_text as words
+from facilitation.dates import long_date
+from facilitation.model import (
+    HOUSE_KINDS,
+    ActionStatus,
+    AgendaItem,
+    Attendance,
+    BoardItem,
+    BoardKind,
+    Category,
+    GoalTerm,
+    Group,
+    MeetingRecord,
+    Role,
+)
+from facilitation.timer import elapsed_seconds
+
+if TYPE_CHECKING:
+    from export.minute import Names
+
+SHORT_COLUMNS = 1_200  # characters: a board this short is kept on one page rather than split
+
+
+def people(document: Document, record: MeetingRecord, names: Names) -> None:
+    """Who took part, by group, with what they can help with; who sent word they could not come."""
+    present = [p for p in record.participants if p.attendance == Attendance.PRESENT]
+    absent = [p for p in record.participants if p.attendance == Attendance.ABSENT]
+    caseworkers = _caseworkers(record)
+    if not (present or absent or caseworkers):
+        return
+    k.heading(document, words.PEOPLE)
+    if present:
+        grid = k.table(document, words.PEOPLE_HEADER, [], [4.6, 4.4, 7.0])
+        for group in Group:
+            members = [p for p in present if p.group == group]
+            if not members:
+                continue
+            band = grid.add_row()
+            merged = band.cells[0].merge(band.cells[2])
+            k.write_cell(merged, words.GROUPS[group], bold=True, size=10, color=k.ACCENT)
+            k.shade(merged, k.BAND_FILL)
+            for person in members:
+                row = grid.add_row()
+                k.write_cell(row.cells[0], names.person(person.name), size=10)
+                k.write_cell(row.cells[1], names.free(person.relation), size=10)
+                k.write_cell(row.cells[2], names.free(person.can_help_with), size=10)
+        k.set_widths(grid, [4.6, 4.4, 7.0])
+    lines = []
+    if caseworkers:
+        lines.append(("Fra kommunen:", "; ".join(
+            f"{names.person(name)} ({', '.join(words.ROLES[r] for r in roles)})" for name, roles in caseworkers)))
+    if absent:
+        lines.append((words.ABSENT, "; ".join(
+            names.person(p.name) + (f" ({names.free(p.relation)})" if p.relation else "") for p in absent)))
+    for label, value in lines:
+        paragraph = document.add_paragraph()
+        k.text(paragraph, label + " ", bold=True, color=k.MUTED, size=10)
+        k.text(paragraph, value, size=10)
+
+
+def purpose(document: Document, record: MeetingRecord, names: Names) -> None:
+    """Why the meeting was held."""
+    if not record.meeting.purpose.strip():
+        return
+    k.heading(document, words.PURPOSE)
+    k.paragraphs(document, names.free(record.meeting.purpose))
+
+
+def review(document: Document, record: MeetingRecord, names: Names) -> None:
+    """The open actions carried from the last meeting, and how they went."""
+    carried = [a for a in record.actions if a.carried_from_id is not None]
+    if not carried:
+        return
+    k.heading(document, words.REVIEW)
+    k.table(document, words.REVIEW_HEADER, [
+        (names.free(a.what), names.free(a.who), words.REVIEW_STATUS[a.status]) for a in carried
+    ], [9.6, 3.6, 2.8])
+
+
+def board(document: Document, record: MeetingRecord, names: Names) -> None:
+    """The three columns of the board, in the family's own words."""
+    columns = {kind: record.board_column(kind) for kind in words.BOARD_COLUMNS}
+    _columns_table(document, words.BOARD, {words.BOARD_COLUMNS[kind]: items for kind, items in columns.items()},
+                   names)
+
+
+def houses(document: Document, record: MeetingRecord, names: Names, child: str) -> None:
+    """The child's Three Houses: worries, good things and dreams, in the child's words."""
+    columns = {words.HOUSE_COLUMNS[kind]: record.board_column(kind) for kind in HOUSE_KINDS}
+    _columns_table(document, words.HOUSES.format(child=child), columns, names, intro=words.HOUSES_INTRO)
+
+
+def _columns_table(
+    document: Document, title: str, columns: dict[str, list[BoardItem]], names: Names, intro: str = ""
+) -> None:
+    """One row of side-by-side columns (only those with notes), under a heading; nothing if all are empty."""
+    shown = {header: items for header, items in columns.items() if items}
+    if not shown:
+        return
+    k.heading(document, title)
+    if intro:
+        k.paragraphs(document, intro, italic=True, color=k.MUTED, size=10)
+    width = k.TEXT_WIDTH_CM / len(shown)
+    short = sum(len(item.text) for items in shown.values() for item in items) < SHORT_COLUMNS
+    grid = k.table(document, list(shown), [[""] * len(shown)], [width] * len(shown), keep_rows=short)
+    for cell, items in zip(grid.rows[1].cells, shown.values(), strict=True):
+        for index, item in enumerate(items):
+            paragraph = cell.paragraphs[0] if index == 0 else k.add_cell_paragraph(cell)
+            paragraph.paragraph_format.space_after = Pt(9)
+            if item.category:
+                label = words.CATEGORIES.get(Category(item.category), "") if _is_category(item.category) else ""
+                if label:
+                    k.text(paragraph, label.upper() + "\n", size=7.5, color=k.MUTED, bold=True, spacing=0.6)
+            k.text(paragraph, names.free(item.text), size=10.5)
+            if item.said_by:
+                k.text(paragraph, "\n" + words.SAID_BY.format(name=names.free(item.said_by)), size=9,
+                       color=k.MUTED, italic=True)
+
+
+def _is_category(value: str) -> bool:
+    return value in {c.value for c in Category}
+
+
+def safety(document: Document, record: MeetingRecord, names: Names) -> None:
+    """Danger statements side by side with the safety goals that answer them."""
+    dangers = record.board_column(BoardKind.DANGER_STATEMENT)
+    goals = record.board_column(BoardKind.SAFETY_GOAL)
+    if not (dangers or goals):
+        return
+    rows = [(d.text, "\n\n".join(g.text for g in goals if g.answers_id == d.id)) for d in dangers]
+    paired = {d.id for d in dangers}
+    rows += [("", g.text) for g in goals if g.answers_id not in paired]
+    k.heading(document, words.SAFETY)
+    k.table(document, words.SAFETY_HEADER, [(names.free(a), names.free(b)) for a, b in rows], [8.0, 8.0],
+            keep_rows=False, size=10.5)
+
+
+def grey_areas(document: Document, record: MeetingRecord, names: Names) -> None:
+    """What nobody knows yet."""
+    items = record.board_column(BoardKind.GREY_AREA)
+    if not items:
+        return
+    k.heading(document, words.GREY)
+    for item in items:
+        k.paragraphs(document, names.free(item.text), style="List Bullet")
+
+
+def goals(document: Document, record: MeetingRecord, names: Names) -> None:
+    """Short- and long-term goals, with who is responsible and the safety goal each answers."""
+    if not record.goals:
+        return
+    k.heading(document, words.GOALS)
+    safety_goals = {b.id: b.text for b in record.board_column(BoardKind.SAFETY_GOAL)}
+    for term in GoalTerm:
+        chosen = sorted((g for g in record.goals if g.term == term), key=lambda g: g.position)
+        if not chosen:
+            continue
+        k.heading(document, words.TERMS[term], 2)
+        for goal in chosen:
+            paragraph = document.add_paragraph(style="List Bullet")
+            k.text(paragraph, names.free(goal.text))
+            details = []
+            if goal.owner:
+                details.append(words.GOAL_OWNER.format(owner=names.free(goal.owner)))
+            if goal.safety_goal_id in safety_goals:
+                details.append(words.GOAL_ANSWERS.format(text=names.free(safety_goals[goal.safety_goal_id])))
+            if details:
+                k.text(paragraph, "\n" + "\n".join(details), size=9.5, color=k.MUTED)
+
+
+def actions(document: Document, record: MeetingRecord, names: Names) -> None:
+    """The agreed actions: what, who, by when, who coordinates (carried ones that are settled are left out)."""
+    shown = [a for a in record.actions if a.carried_from_id is None or a.status == ActionStatus.OPEN]
+    if not shown:
+        return
+    k.heading(document, words.ACTIONS)
+    rows = []
+    for action in shown:
+        marks = [words.FROM_LAST_TIME] if action.carried_from_id is not None else []
+        marks += [words.STATUS_SUFFIX[action.status]] if action.status in words.STATUS_SUFFIX else []
+        what = names.free(action.what) + ("  " + " ".join(marks) if marks else "")
+        due = long_date(action.due) if action.due else words.NO_DUE
+        rows.append((what, names.free(action.who), due, words.COORDINATORS[action.coordinator]))
+    k.table(document, words.ACTIONS_HEADER, rows, [6.3, 3.2, 3.5, 3.0], size=10.5)
+
+
+def agenda(document: Document, record: MeetingRecord, names: Names, now: datetime) -> None:
+    """The agenda with planned and used minutes, then the notes and decisions of each item."""
+    loose = [d for d in record.decisions if d.agenda_item_id not in {i.id for i in record.agenda}]
+    if not (record.agenda or loose):
+        return
+    k.heading(document, words.AGENDA)
+    if record.agenda:
+        k.table(document, words.AGENDA_HEADER, [
+            (names.free(item.title), _planned(item), _used(item, now)) for item in record.agenda
+        ], [11.2, 2.4, 2.4])
+    for number, item in enumerate(record.agenda, 1):
+        decided = [d for d in record.decisions if d.agenda_item_id == item.id]
+        if not (item.notes.strip() or decided):
+            continue
+        k.heading(document, f"{number}. {names.free(item.title)}", 2)
+        if item.notes.strip():
+            k.paragraphs(document, names.free(item.notes))
+        for decision in decided:
+            paragraph = document.add_paragraph(style="List Bullet")
+            k.text(paragraph, words.DECISION, bold=True)
+            k.text(paragraph, names.free(decision.text))
+    if loose:
+        k.heading(document, words.DECISIONS, 2)
+        for decision in loose:
+            k.paragraphs(document, names.free(decision.text), style="List Bullet")
+
+
+def _planned(item: AgendaItem) -> str:
+    planned = words.MINUTES.format(n=item.planned_minutes)
+    return f"{planned} {words.EXTRA.format(n=item.extra_minutes)}" if item.extra_minutes else planned
+
+
+def _used(item: AgendaItem, now: datetime) -> str:
+    """Minutes actually spent (pauses excluded, a running item counted to now); '—' if never started."""
+    if item.started_at is None:
+        return words.NOT_REACHED
+    seconds = elapsed_seconds(item, now)
+    return words.LESS_THAN_A_MINUTE if seconds < 30 else words.MINUTES.format(n=round(seconds / 60))
+
+
+def evaluation(document: Document, record: MeetingRecord, names: Names) -> None:
+    """How the meeting felt: heard? useful? (1–5), each answer and the average."""
+    answers = record.evaluations
+    if not answers:
+        return
+    k.heading(document, words.EVALUATION)
+    k.table(document, words.EVALUATION_HEADER, [
+        (names.person(e.respondent) if e.respondent else words.EVALUATION_ROOM,
+         words.EVALUATION_SCORE.format(n=e.heard), words.EVALUATION_SCORE.format(n=e.useful), names.free(e.comment))
+        for e in answers
+    ], [3.6, 2.6, 2.8, 7.0])
+    heard = sum(e.heard for e in answers) / len(answers)
+    useful = sum(e.useful for e in answers) / len(answers)
+    paragraph = document.add_paragraph()
+    k.text(paragraph, words.EVALUATION_MEAN.format(heard=_decimal(heard), useful=_decimal(useful), count=len(answers)),
+           color=k.MUTED, size=10)
+
+
+def contacts(document: Document, record: MeetingRecord) -> None:
+    """The caseworkers, their roles in the meeting and how to reach them."""
+    caseworkers = _caseworkers(record)
+    if not caseworkers:
+        return
+    k.heading(document, words.CONTACT)
+    k.paragraphs(document, words.CONTACT_INTRO)
+    for name, roles in caseworkers:
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(8)
+        k.text(paragraph, name, bold=True)
+        k.text(paragraph, "  " + ", ".join(words.ROLES[r] for r in roles), color=k.MUTED, size=10)
+        reach = list(dict.fromkeys(record.contacts[r] for r in roles if record.contacts.get(r)))
+        if reach:
+            k.text(paragraph, "\n" + "\n".join(reach), size=10.5)
+
+
+def _caseworkers(record: MeetingRecord) -> list[tuple[str, list[Role]]]:
+    """Each caseworker once, with the roles they held, in the order of the roles."""
+    held: dict[str, list[Role]] = {}
+    for role in Role:
+        name = record.roles.get(role, "").strip()
+        if name:
+            held.setdefault(name, []).append(role)
+    return list(held.items())
+
+
+def _decimal(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")

@@ -1,0 +1,117 @@
+"""The live meeting pages: projector, timekeeper and minute-taker, with the role rules."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from streamlit.testing.v1 import AppTest
+
+from facilitation import services
+from facilitation.storage import Database
+from tests.app.conftest import meeting_id, open_page
+from tests.conftest import ACTOR
+from ui.actions_editor import apply_changes
+
+
+def html_of(at: AppTest) -> str:
+    """All HTML the page drew (st.html elements)."""
+    return "\n".join(e.proto.body for e in at.get("html"))
+
+
+def as_role(at: AppTest, role: str) -> AppTest:
+    """Choose this device's role in the sidebar (on the first page, where the router runs)."""
+    at.selectbox(key="sidebar.role.da").set_value(role).run()
+    assert not at.exception
+    return at
+
+
+def test_the_projector_follows_the_screen_chosen_on_another_device(app: AppTest, db: Database) -> None:
+    open_page(app, "projector")
+    assert 'data-screen="agenda"' in html_of(app)
+    services.set_screen(db, ACTOR, meeting_id(app), "board")
+    app.run()
+    html = html_of(app)
+    assert 'data-screen="board"' in html and "Alma går glad i skole" in html
+
+
+def test_the_projector_shows_nothing_but_the_curtain_when_it_is_closed(app: AppTest, db: Database) -> None:
+    open_page(app, "projector")
+    services.set_curtain(db, ACTOR, meeting_id(app), True)
+    app.run()
+    html = html_of(app)
+    assert 'data-testid="mt-curtain"' in html
+    assert "mt-screen" not in html and "Sanne" not in html
+
+
+def test_the_projector_has_no_inputs_at_all(app: AppTest, db: Database) -> None:
+    open_page(app, "projector")
+    for screen in ("agenda", "board", "safety", "scale", "actions", "map"):
+        services.set_screen(db, ACTOR, meeting_id(app), screen)
+        app.run()
+        assert not app.exception, screen
+        main = app.main
+        assert not (main.button or main.text_input or main.text_area or main.selectbox), screen
+
+
+def test_the_actions_screen_lists_every_agreed_action(app: AppTest, db: Database) -> None:
+    open_page(app, "projector")
+    services.set_screen(db, ACTOR, meeting_id(app), "actions")
+    app.run()
+    html = html_of(app)
+    assert all(a.what in html for a in services.load_meeting(db, meeting_id(app)).actions)
+
+
+def test_the_timekeeper_starts_pauses_resumes_and_adds_time(app: AppTest, db: Database) -> None:
+    as_role(app, "timekeeper")
+    open_page(app, "agenda")
+    mid = meeting_id(app)
+    app.button(key="timer.next").click().run()
+    first = services.load_meeting(db, mid).agenda[0]
+    assert first.started_at is not None and first.ended_at is None
+    app.button(key="timer.pause").click().run()
+    assert services.load_meeting(db, mid).agenda[0].paused_at is not None
+    app.button(key="timer.resume").click().run()
+    assert services.load_meeting(db, mid).agenda[0].paused_at is None
+    app.button(key="timer.add.5").click().run()
+    assert services.load_meeting(db, mid).agenda[0].extra_minutes == 5
+    assert 'data-testid="mt-countdown"' in html_of(app)
+    assert not app.main.text_input, "the timekeeper does not edit the agenda"
+
+
+def test_the_minute_taker_gets_no_timer_buttons(app: AppTest) -> None:
+    as_role(app, "minute_taker")
+    open_page(app, "agenda")
+    assert not [b for b in app.button if b.key and b.key.startswith("timer.")]
+
+
+def test_an_action_with_no_owner_gets_a_clear_message(app: AppTest, db: Database) -> None:
+    open_page(app, "minutes")
+    before = len(services.load_meeting(db, meeting_id(app)).actions)
+    app.text_area(key="action.what").set_value("Ringe til PPR")
+    app.button(key="action_new.submit").click().run()
+    assert any("Hvem gør det?" in e.value and "udfyldes" in e.value for e in app.error)
+    assert len(services.load_meeting(db, meeting_id(app)).actions) == before
+    assert app.text_area(key="action.what").value == "Ringe til PPR"
+
+
+def test_an_action_due_in_the_past_is_kept_and_flagged(app: AppTest, db: Database) -> None:
+    open_page(app, "minutes")
+    mid = meeting_id(app)
+    yesterday = date.today() - timedelta(days=1)
+    services.add_action(db, ACTOR, mid, "Ringe til lægen", "Sanne", yesterday)
+    app.run()
+    table = app.data_editor[0].value
+    row = table[table["what"] == "Ringe til lægen"].iloc[0]
+    assert "overskredet" in row["flag"]
+
+
+def test_editor_changes_are_saved_row_by_row(app: AppTest, db: Database) -> None:
+    mid = meeting_id(app)
+    record = services.load_meeting(db, mid)
+    goals = {g.id: g.text[:60] for g in record.goals}
+    apply_changes(db, ACTOR, record, {"edited_rows": {0: {"status": "Udført", "who": "Mormor"}},
+                                      "deleted_rows": [1]}, goals)
+    after = services.load_meeting(db, mid).actions
+    assert (after[0].status.value, after[0].who) == ("done", "Mormor")
+    assert record.actions[1].id not in {a.id for a in after}
+    assert len(after) == len(record.actions) - 1

@@ -1,0 +1,98 @@
+"""Two devices on one meeting: the minute-taker's laptop and the projector, in two browser contexts."""
+
+from __future__ import annotations
+
+import re
+import statistics
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from facilitation import services
+from facilitation.storage import Database
+from tests.browser.conftest import screenshot, wait_for_app
+
+EDITS = 20
+
+
+@pytest.fixture
+def server_db(server_data_dir: Path) -> Iterator[Database]:
+    """The database the app server uses (the test writes to it as a third device would)."""
+    database = Database(f"sqlite:///{server_data_dir / 'moedetavlen.sqlite3'}")
+    yield database
+    database.dispose()
+
+
+def open_device(browser: Browser, url: str, width: int = 1600, height: int = 1000) -> Page:
+    """A separate browser context: its own cookies and Streamlit session, like another laptop."""
+    page = browser.new_context(viewport={"width": width, "height": height}, locale="da-DK").new_page()
+    page.set_default_timeout(45_000)
+    page.goto(url)
+    return page
+
+
+def test_the_projector_follows_the_minute_taker_timer_and_curtain(
+    app_server: str, browser: Browser, server_db: Database
+) -> None:
+    laptop = open_device(browser, app_server)
+    wait_for_app(laptop)
+    meeting_id = int(laptop.url.split("m=")[1].split("&")[0])
+    projector = open_device(browser, f"{app_server}/projektor?m={meeting_id}", 1920, 1080)
+    expect(projector.locator("[data-testid='mt-screen']")).to_have_attribute("data-screen", "agenda")
+
+    # The facilitator puts the actions on the wall, from the laptop's sidebar.
+    laptop.get_by_test_id("stSidebarUserContent").get_by_text("Aftaler", exact=True).click()
+    expect(projector.locator("[data-testid='mt-screen']")).to_have_attribute("data-screen", "actions")
+
+    # The minute-taker adds an action in the console; the projector shows it.
+    laptop.get_by_role("link", name="Referat og aftaler").click()
+    laptop.get_by_role("tab", name="Aftaler").click()
+    form = laptop.locator("[data-testid='stForm']").filter(has_text="Tilføj aftale")
+    form.get_by_label("Hvad skal der ske?").fill("Mormor henter Alma om fredagen 🧡")
+    form.get_by_label("Hvem gør det?").fill("Birthe Juhl")
+    form.get_by_role("button", name="Tilføj aftale").click()
+    expect(projector.get_by_text("Mormor henter Alma om fredagen 🧡")).to_be_visible()
+
+    # Twenty edits saved by another device: time from commit to text on the projector.
+    delays = []
+    for number in range(EDITS):
+        text = f"Aftale nummer {number} fra den anden enhed"
+        started = time.perf_counter()
+        services.add_action(server_db, "anden enhed", meeting_id, text, "Sanne")
+        expect(projector.get_by_text(text, exact=True)).to_be_visible(timeout=10_000)
+        delays.append(time.perf_counter() - started)
+    p50 = statistics.median(delays)
+    p95 = statistics.quantiles(delays, n=20)[-1]
+    print(f"\nedit-to-projector over {EDITS} edits: p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
+          f"max {max(delays) * 1000:.0f} ms")
+    screenshot(projector, "projector-actions")
+
+    # A note on the running item shows on the agenda screen; the two countdowns agree.
+    screenshot(laptop, "laptop-minutes")
+    laptop.get_by_test_id("stSidebarUserContent").get_by_text("Dagsorden og tid", exact=True).click()
+    laptop.get_by_role("link", name="Dagsorden").click()
+    laptop.get_by_role("button", name="Start mødet").click()
+    first_item = services.load_meeting(server_db, meeting_id).agenda[0]
+    services.save_note(server_db, "referent", meeting_id, first_item.id, "Alle er velkomne. Alma er med i starten.")
+    expect(projector.locator("[data-testid='mt-notes']")).to_contain_text("Alma er med i starten")
+    laptop_clock = laptop.locator("[data-testid='mt-countdown']")
+    projector_clock = projector.locator("[data-testid='mt-countdown']")
+    expect(projector_clock).to_have_attribute("data-deadline", re.compile(r"^\d+$"))
+    expect(laptop_clock).to_have_attribute("data-deadline", re.compile(r"^\d+$"))
+    # Both devices count down to the same moment (computed from the stored timestamps) ...
+    deadline_laptop = int(laptop_clock.get_attribute("data-deadline") or "0")
+    deadline_projector = int(projector_clock.get_attribute("data-deadline") or "0")
+    assert abs(deadline_laptop - deadline_projector) <= 1, (deadline_laptop, deadline_projector)
+    # ... and the projector's shown countdown is within a second of that moment from now.
+    shown = int(projector_clock.get_attribute("data-seconds") or "0")
+    assert abs((deadline_projector - time.time()) - shown) <= 2, shown  # drawn at most one poll ago
+    screenshot(projector, "projector-agenda")
+
+    # The privacy curtain blanks the projector at once.
+    laptop.get_by_test_id("stSidebarUserContent").get_by_text("Gardin for").click()
+    expect(projector.locator("[data-testid='mt-curtain']")).to_be_attached()
+    expect(projector.get_by_text("Mormor henter Alma om fredagen 🧡")).to_have_count(0)
+    screenshot(projector, "projector-curtain")

@@ -1,0 +1,123 @@
+"""The timekeeper's actions store timestamps; the clock read back from them is what every device shows."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from facilitation import services as s
+from facilitation.storage import Database
+from facilitation.timer import Phase, meeting_clock
+from facilitation.validation import NotFoundError, ValidationError
+from tests.conftest import ACTOR
+
+T0 = datetime(2026, 11, 25, 13, 0, 0)
+
+
+@pytest.fixture
+def meeting_id(db: Database) -> int:
+    """A start meeting with its default agenda."""
+    case_id = s.create_case(db, ACTOR, "Familien Hansen", "Emil", "assessment")
+    return s.create_meeting(db, ACTOR, case_id, "start", date(2026, 3, 2))
+
+
+@pytest.fixture
+def other_meeting_id(db: Database) -> int:
+    """Another family's meeting with its default agenda."""
+    case_id = s.create_case(db, ACTOR, "Familien Østergaard", "Freja", "compensation")
+    return s.create_meeting(db, ACTOR, case_id, "follow_up", date(2026, 3, 9))
+
+
+def at(seconds: float) -> datetime:
+    return T0 + timedelta(seconds=seconds)
+
+
+def clock(db: Database, meeting_id: int, seconds: float):  # type: ignore[no-untyped-def]
+    return meeting_clock(s.load_meeting(db, meeting_id).agenda, at(seconds))
+
+
+def agenda_ids(db: Database, meeting_id: int) -> list[int]:
+    return [a.id for a in s.load_meeting(db, meeting_id).agenda]
+
+
+def test_next_starts_the_first_item_then_moves_on(db: Database, meeting_id: int) -> None:
+    first, second = agenda_ids(db, meeting_id)[:2]
+    assert s.next_agenda_item(db, ACTOR, meeting_id, now=at(0)) == first
+    assert s.next_agenda_item(db, ACTOR, meeting_id, now=at(700)) == second
+    now = clock(db, meeting_id, 760)
+    assert now.current is not None and now.current.item_id == second
+    assert now.items[0].phase == Phase.FINISHED and now.items[0].elapsed_seconds == 700
+
+
+def test_pause_and_resume_leave_the_pause_out_of_the_item_time(db: Database, meeting_id: int) -> None:
+    s.next_agenda_item(db, ACTOR, meeting_id, now=at(0))
+    s.pause_timer(db, ACTOR, meeting_id, now=at(100))
+    assert clock(db, meeting_id, 400).current.elapsed_seconds == 100  # type: ignore[union-attr]
+    s.resume_timer(db, ACTOR, meeting_id, now=at(400))
+    assert clock(db, meeting_id, 450).current.elapsed_seconds == 150  # type: ignore[union-attr]
+
+
+def test_ending_a_paused_item_counts_the_pause_as_pause(db: Database, meeting_id: int) -> None:
+    first = agenda_ids(db, meeting_id)[0]
+    s.start_agenda_item(db, ACTOR, meeting_id, first, now=at(0))
+    s.pause_timer(db, ACTOR, meeting_id, now=at(60))
+    s.end_agenda_item(db, ACTOR, meeting_id, first, now=at(500))
+    assert clock(db, meeting_id, 900).items[0].elapsed_seconds == 60
+
+
+def test_starting_another_item_ends_the_running_one(db: Database, meeting_id: int) -> None:
+    first, _, third = agenda_ids(db, meeting_id)[:3]
+    s.start_agenda_item(db, ACTOR, meeting_id, first, now=at(0))
+    s.start_agenda_item(db, ACTOR, meeting_id, third, now=at(300))
+    now = clock(db, meeting_id, 310)
+    assert now.items[0].phase == Phase.FINISHED and now.current.item_id == third  # type: ignore[union-attr]
+
+
+def test_reopening_a_finished_item_treats_the_gap_as_a_pause(db: Database, meeting_id: int) -> None:
+    first = agenda_ids(db, meeting_id)[0]
+    s.start_agenda_item(db, ACTOR, meeting_id, first, now=at(0))
+    s.end_agenda_item(db, ACTOR, meeting_id, first, now=at(100))
+    s.start_agenda_item(db, ACTOR, meeting_id, first, now=at(1000))
+    assert clock(db, meeting_id, 1050).current.elapsed_seconds == 150  # type: ignore[union-attr]
+
+
+def test_added_minutes_are_stored_and_bounded(db: Database, meeting_id: int) -> None:
+    first = s.load_meeting(db, meeting_id).agenda[0]
+    s.add_minutes(db, ACTOR, meeting_id, first.id, 5)
+    assert s.load_meeting(db, meeting_id).agenda[0].extra_minutes == 5
+    with pytest.raises(ValidationError):
+        s.add_minutes(db, ACTOR, meeting_id, first.id, -(first.planned_minutes + 5))
+
+
+def test_every_timer_action_bumps_the_version_other_devices_poll(db: Database, meeting_id: int) -> None:
+    version = db.version(meeting_id)
+    s.next_agenda_item(db, ACTOR, meeting_id, now=at(0))
+    s.pause_timer(db, ACTOR, meeting_id, now=at(10))
+    s.resume_timer(db, ACTOR, meeting_id, now=at(20))
+    assert db.version(meeting_id) == version + 3  # type: ignore[operator]
+
+
+def test_the_clock_survives_a_restart_because_it_lives_in_the_database(db: Database, meeting_id: int) -> None:
+    s.next_agenda_item(db, ACTOR, meeting_id, now=at(0))
+    before = clock(db, meeting_id, 321)
+    restarted = Database(db.url)
+    try:
+        after = meeting_clock(s.load_meeting(restarted, meeting_id).agenda, at(321))
+    finally:
+        restarted.dispose()
+    assert before == after
+
+
+def test_ending_an_item_never_started_is_refused(db: Database, meeting_id: int) -> None:
+    with pytest.raises(ValidationError):
+        s.end_agenda_item(db, ACTOR, meeting_id, agenda_ids(db, meeting_id)[0])
+
+
+def test_timer_actions_on_another_meetings_item_are_refused(
+    db: Database, meeting_id: int, other_meeting_id: int
+) -> None:
+    foreign = agenda_ids(db, other_meeting_id)[0]
+    with pytest.raises(NotFoundError):
+        s.start_agenda_item(db, ACTOR, meeting_id, foreign)
+    assert s.load_meeting(db, other_meeting_id).agenda[0].started_at is None

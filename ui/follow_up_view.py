@@ -1,0 +1,143 @@
+"""The parts of the 'Referat og opfølgning' page: downloads, the follow-up date, contacts, the evaluation."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from export.follow_up_ics import render_follow_up_ics
+from export.minute import minute_for_meeting
+from facilitation import services
+from facilitation.cadence import next_follow_up
+from facilitation.dates import long_date
+from facilitation.model import MeetingKind, MeetingRecord, Role
+from facilitation.storage import Database
+from facilitation.validation import ValidationError
+from ui import forms, session
+from ui.i18n import label, t
+from ui.text import md
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+SCALE = [1, 2, 3, 4, 5]
+EVALUATION_KEYS = ("evaluation.respondent", "evaluation.heard", "evaluation.useful", "evaluation.comment")
+
+
+def downloads(db: Database, record: MeetingRecord) -> None:
+    """The minute, the anonymised minute and the calendar file, each built only when clicked."""
+    mid, day = record.meeting.id, record.meeting.date.isoformat()
+    st.subheader(t("export.downloads"))
+    st.caption(t("export.downloads_help"))
+    minute, anonymised, calendar = st.columns(3)
+    minute.download_button(
+        t("export.minute"), data=lambda: minute_for_meeting(db, mid), file_name=f"referat-og-aftaler-{day}.docx",
+        mime=DOCX, on_click="ignore", key="export.minute", type="primary", icon=":material/description:",
+    )
+    anonymised.download_button(
+        t("export.anonymised"), data=lambda: minute_for_meeting(db, mid, anonymised=True),
+        file_name=f"referat-anonymiseret-{day}.docx", mime=DOCX, on_click="ignore", key="export.anonymised",
+        help=t("export.anonymised_help"), icon=":material/visibility_off:",
+    )
+    calendar.download_button(
+        t("export.ics"), data=lambda: render_follow_up_ics(services.load_meeting(db, mid)),
+        file_name=f"opfoelgning-{day}.ics", mime="text/calendar", on_click="ignore", key="export.ics",
+        help=t("export.ics_help"), icon=":material/event:",
+    )
+
+
+def follow_up(db: Database, record: MeetingRecord, me: str) -> None:
+    """The cadence's date, the agreed date (editable), and creating the follow-up meeting."""
+    meeting, case, lang = record.meeting, record.case, session.language()
+    suggested = next_follow_up(meeting.date, case.case_type)
+    st.subheader(t("follow_up.heading"))
+    st.caption(t(f"follow_up.rule.{case.case_type.value}", date=long_date(suggested, lang)))
+    key = session.fresh_key("follow_up.date", meeting.id, meeting.follow_up_date)
+    with st.form("follow_up_date", border=False):
+        st.date_input(t("field.follow_up_date"), meeting.follow_up_date or suggested, key=key, format="DD.MM.YYYY")
+        forms.submit_button("follow_up_date", t("follow_up.save"), lambda: services.set_follow_up_date(
+            db, me, meeting.id, session.widget_value(key)), success=t("follow_up.saved"))  # type: ignore[arg-type]
+    forms.show_error("follow_up_date")
+    if meeting.follow_up_date:
+        st.markdown(t("follow_up.agreed", date=long_date(meeting.follow_up_date, lang)))
+        forms.button("follow_up.reset", t("follow_up.reset"), lambda: services.set_follow_up_date(
+            db, me, meeting.id, None), type="tertiary")
+    later = [m for m in services.list_meetings(db, case.id) if (m.date, m.id) > (meeting.date, meeting.id)]
+    if later:
+        newest = later[-1]
+        st.info(t("follow_up.exists", meeting=f"{label('kind', newest.kind)} · {long_date(newest.date, lang)}"),
+                icon=":material/event_available:")
+        return
+
+    def plan() -> None:
+        due = meeting.follow_up_date or suggested
+        new_id = services.plan_meeting(db, me, case.id, MeetingKind.FOLLOW_UP, due, meeting.place, language=lang)
+        session.set_current_meeting(new_id, case.id)
+
+    forms.button("follow_up.plan", t("follow_up.plan"), plan, success=t("follow_up.planned"),
+                 help=t("follow_up.plan_help"), icon=":material/event_repeat:")
+
+
+def contacts(db: Database, record: MeetingRecord, me: str) -> None:
+    """How the family reaches each caseworker: one text per person, stored on each role they hold."""
+    st.subheader(t("contacts.heading"))
+    held: dict[str, list[Role]] = {}
+    for role in Role:
+        if record.roles.get(role):
+            held.setdefault(record.roles[role], []).append(role)
+    if not held:
+        st.caption(t("contacts.none"))
+        return
+    keys = {name: session.fresh_key(f"contact.{index}", name, *(record.contacts.get(r, "") for r in roles))
+            for index, (name, roles) in enumerate(held.items())}
+
+    def save() -> None:
+        for name, roles in held.items():
+            for role in roles:
+                typed = str(session.widget_value(keys[name], ""))
+                if typed != record.contacts.get(role, ""):
+                    services.set_role_contact(db, me, record.meeting.id, role, typed)
+
+    with st.form("contacts", border=False):
+        for name, roles in held.items():
+            current = next((record.contacts[r] for r in roles if record.contacts.get(r)), "")
+            st.text_input(f"{name} · {', '.join(label('role', r) for r in roles)}", current, key=keys[name],
+                          placeholder=t("placeholder.contact"))
+        forms.submit_button("contacts", t("save"), save, success=t("contacts.saved"))
+    forms.show_error("contacts")
+
+
+def evaluation(db: Database, record: MeetingRecord, me: str) -> None:
+    """'Blev du hørt?' and 'Var mødet nyttigt?' (1–5) with a comment, per person or for the room."""
+    st.subheader(t("evaluation.heading"))
+    st.caption(t("evaluation.intro"))
+    answers = record.evaluations
+    if answers:
+        heard = sum(e.heard for e in answers) / len(answers)
+        useful = sum(e.useful for e in answers) / len(answers)
+        st.markdown(t("evaluation.summary", count=len(answers), heard=f"{heard:.1f}", useful=f"{useful:.1f}"))
+    for answer in answers:
+        text, remove = st.columns([8, 1], vertical_alignment="center")
+        who = md(answer.respondent) if answer.respondent else t("evaluation.room")
+        comment = f" — {md(answer.comment)}" if answer.comment else ""
+        text.markdown(f"**{who}** · {t('evaluation.answer', heard=answer.heard, useful=answer.useful)}{comment}")
+        with remove:
+            forms.button(f"evaluation.remove.{answer.id}", "", lambda a=answer: services.remove_evaluation(
+                db, me, record.meeting.id, a.id), icon=":material/delete:", help=t("remove"), type="tertiary")
+    respondent, heard_key, useful_key, comment_key = EVALUATION_KEYS
+    with st.form("evaluation_new"):
+        st.text_input(t("field.respondent"), key=respondent, placeholder=t("placeholder.respondent"))
+        left, right = st.columns(2)
+        left.segmented_control(t("field.heard"), SCALE, key=heard_key)
+        right.segmented_control(t("field.useful"), SCALE, key=useful_key)
+        st.text_area(t("field.comment"), key=comment_key, height=80)
+        forms.submit_button("evaluation_new", t("add"), lambda: services.record_evaluation(
+            db, me, record.meeting.id, str(session.widget_value(respondent, "")), _chosen(heard_key, "heard"),
+            _chosen(useful_key, "useful"), str(session.widget_value(comment_key, ""))),
+            clear=EVALUATION_KEYS, success=t("evaluation.saved"))
+    forms.show_error("evaluation_new")
+
+
+def _chosen(key: str, field: str) -> int:
+    """The number picked on a 1–5 scale; none picked is refused with a message."""
+    value = session.widget_value(key)
+    if value is None:
+        raise ValidationError("empty", field=field)
+    return int(value)  # type: ignore[call-overload]

@@ -1,0 +1,56 @@
+"""Following other devices: poll the meeting's version (one indexed read) and redraw on change.
+
+A polled part is an `st.fragment(run_every=...)`. The meeting record is loaded only when the
+version changes (cached per version); between changes a tick costs one small SELECT and a
+redraw of the same elements. Pages with input widgets use `watch`, which reruns the page only
+when the version moved, so nobody's typing is interrupted by idle polling.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+import streamlit as st
+
+from facilitation import services
+from facilitation.model import MeetingRecord
+from facilitation.storage import Database
+from ui import session
+from ui.db import database_at
+
+POLL_SECONDS = float(os.environ.get("MOEDETAVLEN_POLL_SECONDS", "0.35"))  # measured best: bench/sync_benchmark.py
+WATCH_SECONDS = 0.5
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def record_at(url: str, meeting_id: int, version: int) -> MeetingRecord:
+    """The meeting as of one version (immutable, shared by every session showing it)."""
+    return services.load_meeting(database_at(url), meeting_id)
+
+
+def follow(db: Database, meeting_id: int, render: Callable[[MeetingRecord], None], *,
+           every: float = POLL_SECONDS) -> None:
+    """Draw `render(record)` now and again whenever any device changes the meeting."""
+
+    @st.fragment(run_every=every)
+    def live_part() -> None:
+        version = db.version(meeting_id)
+        if version is None:
+            return
+        render(record_at(db.url, meeting_id, version))
+
+    live_part()
+
+
+def watch(db: Database, meeting_id: int, shown_version: int) -> None:
+    """Rerun the page when another device changed the meeting since `shown_version` was drawn."""
+    session.set_shown_version(meeting_id, shown_version)
+
+    @st.fragment(run_every=WATCH_SECONDS)
+    def watcher() -> None:
+        version = db.version(meeting_id)
+        if version is not None and version != session.shown_version(meeting_id):
+            st.rerun(scope="app")
+
+    watcher()

@@ -1,0 +1,95 @@
+"""Parts of the minute-taker's console: live header, notes and decisions, goals, attendance."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from facilitation import services
+from facilitation.model import Attendance, GoalTerm, MeetingRecord
+from facilitation.storage import Database, utcnow
+from facilitation.timer import clock_text, meeting_clock
+from ui import forms, live, session
+from ui.i18n import formatter, label, t
+from ui.text import md
+
+
+def live_header(db: Database, meeting_id: int) -> None:
+    """One line that follows the meeting: the current item and its time left."""
+
+    def render(record: MeetingRecord) -> None:
+        clock = meeting_clock(record.agenda, utcnow(), record.meeting.warn_minutes)
+        if clock.current is None:
+            st.caption(t("timer.not_started") if not clock.started else t("timer.between_items"))
+        else:
+            st.caption(f"▶ **{md(clock.current.title)}** · {clock_text(clock.current.remaining_seconds)}")
+
+    live.follow(db, meeting_id, render, every=1.0)
+
+
+def notes_and_decisions(db: Database, actor: str, record: MeetingRecord, current: int | None, editable: bool) -> None:
+    """Notes per agenda item (saved when the field is left) and the decisions under it."""
+    items = {a.id: a for a in record.agenda}
+    if not items:
+        st.info(t("minutes.no_agenda"))
+        return
+    ids = list(items)
+    chosen = st.selectbox(t("minutes.item"), ids, index=ids.index(current) if current in items else 0,
+                          format_func={i: a.title for i, a in items.items()}.__getitem__,
+                          key=session.fresh_key("minutes.item", record.meeting.id, current))  # follows the timer
+    item, mid = items[chosen], record.meeting.id
+    key = session.fresh_key(f"notes.{item.id}", item.notes)
+    st.text_area(t("minutes.notes_for", title=item.title), item.notes, key=key, height=220, disabled=not editable,
+                 on_change=forms.on_submit, args=(f"notes_{item.id}", lambda: services.save_note(
+                     db, actor, mid, item.id, str(session.widget_value(key, "")))),
+                 kwargs={"success": t("minutes.note_saved")}, help=t("minutes.autosave"))
+    forms.show_error(f"notes_{item.id}")
+    st.markdown(f"**{t('minutes.decisions')}**")
+    for decision in (d for d in record.decisions if d.agenda_item_id == item.id):
+        text, remove = st.columns([9, 1], vertical_alignment="center")
+        text.markdown(f"- {md(decision.text)}")
+        if editable:
+            with remove:
+                forms.button(f"decision.remove.{decision.id}", "", lambda d=decision: services.remove_decision(
+                    db, actor, mid, d.id), icon=":material/delete:", help=t("remove"))
+    if editable:
+        new_key = f"decision.new.{item.id}"
+        with st.form(f"decision_{item.id}", border=False):
+            st.text_input(t("minutes.new_decision"), key=new_key)
+            forms.submit_button(f"decision_{item.id}", t("add"), lambda: services.add_decision(
+                db, actor, mid, str(session.widget_value(new_key, "")), item.id), clear=(new_key,))
+        forms.show_error(f"decision_{item.id}")
+
+
+def goals(db: Database, actor: str, record: MeetingRecord, editable: bool) -> None:
+    """Short- and long-term goals with their owners, and a form to add one."""
+    for term in GoalTerm:
+        st.subheader(label("term", term))
+        for goal in (g for g in record.goals if g.term == term):
+            owner = f" — _{md(goal.owner)}_" if goal.owner else ""
+            st.markdown(f"- {md(goal.text)}{owner}")
+    if not editable:
+        return
+    keys = (session.lang_key("goal.term"), "goal.text", "goal.owner")
+    value = session.widget_value
+    with st.form("goal_new"):
+        st.segmented_control(t("field.term"), list(GoalTerm), default=GoalTerm.SHORT, key=keys[0],
+                             format_func=formatter("term"))
+        st.text_area(t("field.goal"), key=keys[1], height=80)
+        st.text_input(t("field.owner"), key=keys[2])
+        forms.submit_button("goal_new", t("add"), lambda: services.add_goal(
+            db, actor, record.meeting.id, str(value(keys[0]) or GoalTerm.SHORT), str(value(keys[1], "")),
+            str(value(keys[2], ""))), clear=keys[1:])
+    forms.show_error("goal_new")
+
+
+def attendance(db: Database, actor: str, record: MeetingRecord, editable: bool) -> None:
+    """Who is present, absent or not invited; one choice per person, saved at once."""
+    choices = list(Attendance)
+    for person in record.participants:
+        key = session.fresh_key(f"attendance.{person.id}", person.attendance)
+        st.segmented_control(
+            f"{person.name} · {person.relation}", choices, default=person.attendance, key=key,
+            format_func=formatter("attendance"), disabled=not editable, on_change=forms.on_submit,
+            args=(forms.PAGE, lambda p=person, k=key: services.edit_participant(
+                db, actor, record.meeting.id, p.id, attendance=session.widget_value(k) or p.attendance)),
+        )

@@ -1,0 +1,59 @@
+"""The timekeeper's live panel: the countdown, the agenda, and the buttons that drive them."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from facilitation import services
+from facilitation.live import Capability, can
+from facilitation.model import MeetingRecord
+from facilitation.storage import Database, utcnow
+from facilitation.timer import Phase, meeting_clock
+from ui import forms, live, session, timer_view
+from ui.current import actor
+from ui.i18n import t
+
+
+def timer_panel(db: Database, meeting_id: int) -> None:
+    """The live countdown and agenda; with the timer buttons when this device may run the timer."""
+    allowed = can(session.device_role(), Capability.RUN_TIMER)
+
+    def render(record: MeetingRecord) -> None:
+        now = utcnow()
+        clock = meeting_clock(record.agenda, now, record.meeting.warn_minutes)
+        left, right = st.columns([3, 2], gap="large")
+        with left:
+            st.html(timer_view.countdown_html(clock, size_rem=5.0, now=now))
+            if allowed:
+                _buttons(db, record, clock.current.item_id if clock.current else None,
+                         clock.current.phase if clock.current else None, clock.next_item_id)
+        right.html(timer_view.agenda_html(record.agenda, clock, size_rem=1.1))
+
+    live.follow(db, meeting_id, render)
+
+
+def _buttons(
+    db: Database, record: MeetingRecord, current: int | None, phase: Phase | None, upcoming: int | None
+) -> None:
+    me, mid = actor(record), record.meeting.id
+    cols = st.columns([3, 2, 1, 1, 2])
+    with cols[0]:
+        label = t("timer.next") if current is not None else t("timer.start")
+        forms.button("timer.next", label, lambda: services.next_agenda_item(db, me, mid), success="",
+                     disabled=current is None and upcoming is None, type="primary", icon=":material/skip_next:",
+                     width="stretch")
+    with cols[1]:
+        if phase == Phase.PAUSED:
+            forms.button("timer.resume", t("timer.resume"), lambda: services.resume_timer(db, me, mid), success="",
+                         icon=":material/play_arrow:")
+        else:
+            forms.button("timer.pause", t("timer.pause"), lambda: services.pause_timer(db, me, mid), success="",
+                         disabled=current is None, icon=":material/pause:")
+    for col, minutes in ((cols[2], 1), (cols[3], 5)):
+        with col:
+            forms.button(f"timer.add.{minutes}", f"+{minutes} {t('timer.min')}",
+                         lambda m=minutes: services.add_minutes(db, me, mid, current, m), success="",  # type: ignore[arg-type]
+                         disabled=current is None)
+    with cols[4]:
+        forms.button("timer.end", t("timer.end"), lambda: services.end_agenda_item(db, me, mid, current), success="",  # type: ignore[arg-type]
+                     disabled=current is None, icon=":material/stop:")
