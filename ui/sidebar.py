@@ -32,6 +32,8 @@ def follow_url(db: Database) -> None:
         if current is None and session.current_case_id() is None:
             meeting_id = first_meeting_or_demo(db)
             session.set_current_meeting(meeting_id, _case_of(db, meeting_id))
+        elif current is not None:
+            session.set_current_meeting(current)  # a page link dropped ?m=: put it back, so a reload stays here
         return
     if current is not None and raw == str(current):
         return

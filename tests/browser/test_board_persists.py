@@ -34,3 +34,16 @@ def test_a_board_item_added_in_the_browser_survives_a_reload(app_server: str, pa
     expect(page).to_have_url(re.compile(r"[?&]m=\d+"))
     expect(page.get_by_role("paragraph").filter(has_text=note)).to_be_visible()
     assert not [url for url in failed if not url.startswith(app_server)], failed
+
+
+def test_a_reload_after_following_a_page_link_stays_on_the_same_meeting(app_server: str, page: Page) -> None:
+    page.goto(app_server)
+    wait_for_app(page)
+    first_url = page.url
+    meeting = re.search(r"m=(\d+)", first_url)
+    assert meeting, first_url
+    page.get_by_role("link", name="Dagsorden").click()
+    expect(page).to_have_url(re.compile(rf"[?&]m={meeting.group(1)}\b"))
+    page.reload()
+    wait_for_app(page)
+    expect(page).to_have_url(re.compile(rf"[?&]m={meeting.group(1)}\b"))
