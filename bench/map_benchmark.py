@@ -7,7 +7,6 @@ database, then prints the median of 5 runs for the graph and layout, the HTML an
 from __future__ import annotations
 
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -15,6 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from bench import timing
 from export.map_html import render_map_html
 from export.map_png import render_map_png
 from facilitation import model as m
@@ -54,12 +54,7 @@ def build_meeting(db_url: str, people: int) -> m.MeetingRecord:
 
 def median_seconds(work: Callable[[], object]) -> float:
     """The median wall time of RUNS calls."""
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return timing.median_seconds(work, RUNS)
 
 
 def main(argv: list[str]) -> int:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from bench import timing
 from export.follow_up_ics import render_follow_up_ics
 from export.minute import minute_for_meeting
 from facilitation import model as m
@@ -86,12 +86,7 @@ def _strokes() -> bytes:
 
 def median_seconds(work: Callable[[], object]) -> float:
     """The median wall time of RUNS calls."""
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return timing.median_seconds(work, RUNS)
 
 
 def main(argv: list[str]) -> int:
