@@ -120,6 +120,14 @@ class Database:
                 raise NotFoundError("meeting", meeting_id)
             yield session
 
+    def stamp(self, meeting_id: int) -> str | None:
+        """Version and last change time in one read: a cache key no re-used meeting id can collide with."""
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                select(MeetingRow.version, MeetingRow.updated_at).where(MeetingRow.id == meeting_id)
+            ).one_or_none()
+        return None if row is None else f"{row.version}@{row.updated_at.isoformat()}"
+
     def version(self, meeting_id: int) -> int | None:
         """The meeting's version number: one indexed read, cheap enough to poll."""
         with self.engine.connect() as connection:

@@ -8,7 +8,7 @@ from facilitation import services
 from facilitation.model import MeetingRecord, Role
 from facilitation.storage import Database
 from facilitation.validation import NotFoundError
-from ui import forms, session
+from ui import forms, live, session
 from ui.i18n import t
 
 
@@ -36,8 +36,13 @@ def meeting_or_stop(db: Database) -> MeetingRecord:
     meeting_id = session.current_meeting_id()
     if meeting_id is None:
         st.stop()
+    stamp = db.stamp(meeting_id)  # one indexed read; the record is loaded once per change
     try:
-        return services.load_meeting(db, meeting_id)  # type: ignore[arg-type]
+        if stamp is None:
+            raise NotFoundError("meeting", meeting_id)
+        record = live.record_at(db.url, meeting_id, stamp)
+        session.set_shown_version(meeting_id, record.meeting.version)  # a watcher won't rerun for this one
+        return record
     except NotFoundError:
         st.error(t("error.meeting_gone"), icon=":material/error:")
         st.stop()

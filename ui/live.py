@@ -9,6 +9,7 @@ when the version moved, so nobody's typing is interrupted by idle polling.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 
 import streamlit as st
@@ -21,11 +22,12 @@ from ui.db import database_at
 
 POLL_SECONDS = float(os.environ.get("MOEDETAVLEN_POLL_SECONDS", "0.35"))  # measured best: bench/sync_benchmark.py
 WATCH_SECONDS = 0.5
+RERUN_GAP_SECONDS = 2.0
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
-def record_at(url: str, meeting_id: int, version: int) -> MeetingRecord:
-    """The meeting as of one version (immutable, shared by every session showing it)."""
+def record_at(url: str, meeting_id: int, stamp: str) -> MeetingRecord:
+    """The meeting as of one stamp (Database.stamp; immutable, shared by every session showing it)."""
     return services.load_meeting(database_at(url), meeting_id)
 
 
@@ -35,22 +37,29 @@ def follow(db: Database, meeting_id: int, render: Callable[[MeetingRecord], None
 
     @st.fragment(run_every=every)
     def live_part() -> None:
-        version = db.version(meeting_id)
-        if version is None:
+        stamp = db.stamp(meeting_id)
+        if stamp is None:
             return
-        render(record_at(db.url, meeting_id, version))
+        render(record_at(db.url, meeting_id, stamp))
 
     live_part()
 
 
 def watch(db: Database, meeting_id: int, shown_version: int) -> None:
-    """Rerun the page when another device changed the meeting since `shown_version` was drawn."""
+    """Rerun the page when another device changed the meeting since `shown_version` was drawn.
+
+    At most one rerun per RERUN_GAP_SECONDS: a rerun interrupts a page still being drawn, so a burst
+    of edits elsewhere must not keep a slow page from ever finishing.
+    """
     session.set_shown_version(meeting_id, shown_version)
 
     @st.fragment(run_every=WATCH_SECONDS)
     def watcher() -> None:
         version = db.version(meeting_id)
-        if version is not None and version != session.shown_version(meeting_id):
+        if version is None or version == session.shown_version(meeting_id):
+            return
+        if time.monotonic() - session.last_rerun() >= RERUN_GAP_SECONDS:
+            session.set_last_rerun(time.monotonic())
             st.rerun(scope="app")
 
     watcher()

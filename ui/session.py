@@ -158,3 +158,13 @@ def canvas_mount(drawing_id: int) -> tuple[int, int, int] | None:
 def set_canvas_mount(drawing_id: int, mount: tuple[int, int, int]) -> None:
     """Remember how this device's canvas holds a drawing."""
     st.session_state[f"drawing.mount.{drawing_id}"] = mount
+
+
+def last_rerun() -> float:
+    """When (time.monotonic) the page last asked for a rerun because of another device's edit."""
+    return float(st.session_state.get("live.last_rerun", 0.0))
+
+
+def set_last_rerun(moment: float) -> None:
+    """Remember when the page asked for a rerun."""
+    st.session_state["live.last_rerun"] = moment

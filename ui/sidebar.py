@@ -12,7 +12,7 @@ from facilitation.demo import first_meeting_or_demo
 from facilitation.live import Capability, Screen, can
 from facilitation.model import CaseType, Meeting, MeetingKind
 from facilitation.storage import Database
-from ui import forms, session
+from ui import forms, live, session
 from ui.current import actor as current_actor
 from ui.i18n import formatter, label, t
 
@@ -95,9 +95,10 @@ def _projector_controls(db: Database) -> None:
     role = session.device_role()
     if meeting_id is None or not (can(role, Capability.CHOOSE_SCREEN) or can(role, Capability.CURTAIN)):
         return
-    if not services.meeting_exists(db, meeting_id):
+    stamp = db.stamp(meeting_id)
+    if stamp is None:
         return
-    record = services.load_meeting(db, meeting_id)
+    record = live.record_at(db.url, meeting_id, stamp)
     meeting, actor = record.meeting, current_actor(record)
     st.divider()
     st.markdown(f"**{t('sidebar.projector')}**")

@@ -114,3 +114,26 @@ def test_opening_a_database_in_a_new_folder_creates_it_with_the_schema(tmp_path:
         assert [c.family_name for c in s.list_cases(database)] == ["Familien Ny"]
     finally:
         database.dispose()
+
+
+def test_a_meeting_created_under_a_reused_id_gets_a_new_stamp(db: Database) -> None:
+    from facilitation import services as s
+
+    case_id = s.create_case(db, "test", "Familien Ny", "Ida", "assessment")
+    first = s.create_meeting(db, "test", case_id, "start", "2026-03-02")
+    old_stamp = db.stamp(first)
+    s.delete_meeting(db, "test", first)
+    again = s.create_meeting(db, "test", case_id, "start", "2026-03-02")
+    assert again == first, "SQLite re-uses the highest id after a delete (the case this guards)"
+    assert db.stamp(again) != old_stamp
+
+
+def test_every_edit_changes_the_stamp(db: Database) -> None:
+    from facilitation import services as s
+
+    case_id = s.create_case(db, "test", "Familien Ny", "Ida", "assessment")
+    meeting = s.create_meeting(db, "test", case_id, "start", "2026-03-02")
+    before = db.stamp(meeting)
+    s.add_board_item(db, "test", meeting, "worry", "Ny bekymring")
+    assert db.stamp(meeting) != before
+    assert db.stamp(999_999) is None
