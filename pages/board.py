@@ -3,7 +3,7 @@
 import streamlit as st
 
 from facilitation import services
-from ui import board_present, board_view, live, session
+from ui import board_present, board_view, session
 from ui.board_goals import goals_section
 from ui.board_pairs import danger_and_safety
 from ui.board_scale import scale_section
@@ -12,7 +12,7 @@ from ui.db import database
 from ui.i18n import formatter, t
 
 db = database()
-record = meeting_or_stop(db)
+record = meeting_or_stop(db, follow_other_devices=True)
 board = board_view.Board(db, actor(record), record)
 history = services.score_history(db, record.case.id, until=record.meeting.date)
 
@@ -47,4 +47,3 @@ else:
     with goals:
         goals_section(board)
 
-live.watch(db, record.meeting.id, record.meeting.version)  # another device's edit redraws the board

@@ -7,20 +7,20 @@ from facilitation.live import Capability, can
 from facilitation.model import Coordinator
 from facilitation.storage import utcnow
 from facilitation.timer import meeting_clock
-from ui import forms, live, minutes_parts, session
+from ui import forms, minutes_parts, session
 from ui.actions_editor import actions_editor
 from ui.current import actor, meeting_or_stop
 from ui.db import database
 from ui.i18n import formatter, t
 
 db = database()
-record = meeting_or_stop(db)
+record = meeting_or_stop(db, follow_other_devices=True)
 mid, me = record.meeting.id, actor(record)
 editable = can(session.device_role(), Capability.TAKE_MINUTES)
 value = session.widget_value
 
 st.title(t("page.minutes"))
-minutes_parts.live_header(db, mid)
+minutes_parts.current_item_line(record)
 notes_tab, actions_tab, goals_tab, people_tab = st.tabs(
     [t("minutes.notes"), t("minutes.actions"), t("minutes.goals"), t("minutes.attendance")])
 
@@ -50,4 +50,3 @@ with goals_tab:
 with people_tab:
     minutes_parts.attendance(db, me, record, editable)
 
-live.watch(db, mid, record.meeting.version)

@@ -7,7 +7,6 @@ import streamlit as st
 from facilitation import services
 from facilitation.model import MeetingRecord, Role
 from facilitation.storage import Database
-from facilitation.validation import NotFoundError
 from ui import forms, live, session
 from ui.i18n import t
 
@@ -30,22 +29,24 @@ def explain_missing_meeting(db: Database) -> bool:
     return True
 
 
-def meeting_or_stop(db: Database) -> MeetingRecord:
-    """The current meeting's record; stops the page when there is none (the router said why)."""
-    forms.show_error(forms.PAGE)
+def meeting_or_stop(db: Database, *, follow_other_devices: bool = False) -> MeetingRecord:
+    """The current meeting's record; stops the page when there is none (the router said why).
+
+    With `follow_other_devices`, the page reruns when another device edits the meeting.
+    """
     meeting_id = session.current_meeting_id()
     if meeting_id is None:
         st.stop()
     stamp = db.stamp(meeting_id)  # one indexed read; the record is loaded once per change
-    try:
-        if stamp is None:
-            raise NotFoundError("meeting", meeting_id)
-        record = live.record_at(db.url, meeting_id, stamp)
-        session.set_shown_version(meeting_id, record.meeting.version)  # a watcher won't rerun for this one
-        return record
-    except NotFoundError:
+    if stamp is None:
         st.error(t("error.meeting_gone"), icon=":material/error:")
         st.stop()
+    record = live.record_at(db.url, meeting_id, stamp)
+    session.set_shown_version(meeting_id, record.meeting.version)  # the watcher reruns only for newer ones
+    if follow_other_devices:
+        live.watch(db, meeting_id)  # first on the page, so its place never moves
+    forms.show_error(forms.PAGE)
+    return record
 
 
 def actor(record: MeetingRecord) -> str:

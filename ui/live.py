@@ -45,13 +45,14 @@ def follow(db: Database, meeting_id: int, render: Callable[[MeetingRecord], None
     live_part()
 
 
-def watch(db: Database, meeting_id: int, shown_version: int) -> None:
-    """Rerun the page when another device changed the meeting since `shown_version` was drawn.
+def watch(db: Database, meeting_id: int) -> None:
+    """Rerun the page when another device changed the meeting since the page was drawn.
 
-    At most one rerun per RERUN_GAP_SECONDS: a rerun interrupts a page still being drawn, so a burst
-    of edits elsewhere must not keep a slow page from ever finishing.
+    Call it before anything else on the page (ui.current.meeting_or_stop does): a fragment that asks
+    for an app rerun must keep its place in the page, or its late messages address elements that the
+    rerun moved, and the browser drops the session. At most one rerun per RERUN_GAP_SECONDS, so a
+    burst of edits elsewhere never keeps a page from finishing.
     """
-    session.set_shown_version(meeting_id, shown_version)
 
     @st.fragment(run_every=WATCH_SECONDS)
     def watcher() -> None:

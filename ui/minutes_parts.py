@@ -7,23 +7,19 @@ import streamlit as st
 from facilitation import services
 from facilitation.model import Attendance, GoalTerm, MeetingRecord
 from facilitation.storage import Database, utcnow
-from facilitation.timer import clock_text, meeting_clock
-from ui import forms, live, session
+from facilitation.timer import meeting_clock
+from ui import forms, session
 from ui.i18n import formatter, label, t
 from ui.text import md
 
 
-def live_header(db: Database, meeting_id: int) -> None:
-    """One line that follows the meeting: the current item and its time left."""
-
-    def render(record: MeetingRecord) -> None:
-        clock = meeting_clock(record.agenda, utcnow(), record.meeting.warn_minutes)
-        if clock.current is None:
-            st.caption(t("timer.not_started") if not clock.started else t("timer.between_items"))
-        else:
-            st.caption(f"▶ **{md(clock.current.title)}** · {clock_text(clock.current.remaining_seconds)}")
-
-    live.follow(db, meeting_id, render, every=1.0)
+def current_item_line(record: MeetingRecord) -> None:
+    """One line naming the item the timekeeper is running (the page reruns when it changes)."""
+    clock = meeting_clock(record.agenda, utcnow(), record.meeting.warn_minutes)
+    if clock.current is None:
+        st.caption(t("timer.not_started") if not clock.started else t("timer.between_items"))
+    else:
+        st.caption(f"▶ **{md(clock.current.title)}**")
 
 
 def notes_and_decisions(db: Database, actor: str, record: MeetingRecord, current: int | None, editable: bool) -> None:
