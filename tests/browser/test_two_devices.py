@@ -99,3 +99,24 @@ def test_the_projector_follows_the_minute_taker_timer_and_curtain(
     expect(projector.locator("[data-testid='mt-curtain']")).to_be_attached()
     expect(projector.get_by_text("Mormor henter Alma om fredagen 🧡")).to_have_count(0)
     screenshot(projector, "projector-curtain")
+    laptop.context.close()
+    projector.context.close()
+
+
+def test_the_minute_takers_page_survives_a_burst_of_edits_from_another_device(
+    app_server: str, browser: Browser, server_db: Database
+) -> None:
+    laptop = open_device(browser, app_server)
+    wait_for_app(laptop)
+    meeting_id = int(laptop.url.split("m=")[1].split("&")[0])
+    laptop.get_by_role("link", name="Referat og aftaler").click()
+    expect(laptop.locator("h1")).to_have_text("Referat og aftaler")
+    errors: list[str] = []
+    laptop.on("pageerror", lambda error: errors.append(str(error)))
+    for number in range(25):
+        services.add_action(server_db, "anden enhed", meeting_id, f"Hurtig aftale {number}", "Sanne")
+        laptop.wait_for_timeout(300)
+    expect(laptop.locator("h1")).to_have_text("Referat og aftaler")
+    laptop.get_by_role("tab", name="Mål").click()  # the page still answers
+    expect(laptop.get_by_role("heading", name="Kortsigtede mål")).to_be_visible()
+    assert not errors, errors  # before the fix: "Bad delta path index", and the page went blank
