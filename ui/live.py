@@ -11,11 +11,13 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
+from datetime import date
 
 import streamlit as st
 
 from facilitation import services
 from facilitation.model import MeetingRecord
+from facilitation.scaling import ScoreRound
 from facilitation.storage import Database
 from ui import session
 from ui.db import database_at
@@ -29,6 +31,17 @@ RERUN_GAP_SECONDS = 2.0
 def record_at(url: str, meeting_id: int, stamp: str) -> MeetingRecord:
     """The meeting as of one stamp (Database.stamp; immutable, shared by every session showing it)."""
     return services.load_meeting(database_at(url), meeting_id)
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _history_at(url: str, case_id: int, until: date, stamp: str) -> list[ScoreRound]:
+    return services.score_history(database_at(url), case_id, until=until)
+
+
+def score_history(db: Database, record: MeetingRecord) -> list[ScoreRound]:
+    """The case's scaling rounds up to this meeting, read once per change of the meeting (board, projector)."""
+    stamp = db.stamp(record.meeting.id) or ""
+    return _history_at(db.url, record.case.id, record.meeting.date, stamp)
 
 
 def follow(db: Database, meeting_id: int, render: Callable[[MeetingRecord], None], *,
