@@ -17,9 +17,9 @@ from pathlib import Path
 from bench import timing
 from export.map_html import render_map_html
 from export.map_png import render_map_png
-from facilitation import model as m
 from facilitation import services as s
-from facilitation.network import build_graph, layout
+from facilitation.domain import model as m
+from facilitation.domain.network import build_graph, layout
 from facilitation.storage import open_database
 
 ACTOR = "benchmark"

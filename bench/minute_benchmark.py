@@ -21,9 +21,9 @@ from PIL import Image, ImageDraw
 from bench import timing
 from export.follow_up_ics import render_follow_up_ics
 from export.minute import minute_for_meeting
-from facilitation import model as m
 from facilitation import services as s
-from facilitation.drawing import CANVAS_HEIGHT, CANVAS_WIDTH
+from facilitation.domain import model as m
+from facilitation.domain.drawing import CANVAS_HEIGHT, CANVAS_WIDTH
 from facilitation.storage import Database, open_database
 
 ACTOR = "benchmark"

@@ -13,9 +13,9 @@ from pathlib import Path
 from export.map_html import render_map_html
 from export.map_png import render_map_png
 from export.minute_cli import add_ics_command, add_minute_command
+from facilitation.domain.validation import NotFoundError
 from facilitation.services import load_meeting
 from facilitation.storage import Database, open_database
-from facilitation.validation import NotFoundError
 
 
 def add_map_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -14,8 +14,8 @@ import matplotlib
 from PIL import Image, ImageDraw, ImageFont
 
 from export.map_png import render_map_png
-from facilitation.drawing import CANVAS_HEIGHT, CANVAS_WIDTH
-from facilitation.model import MeetingRecord
+from facilitation.domain.drawing import CANVAS_HEIGHT, CANVAS_WIDTH
+from facilitation.domain.model import MeetingRecord
 
 FONT = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans-Bold.ttf"
 # Okabe-Ito colours, as on the network map: worries, what works, next steps.

@@ -18,11 +18,11 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Alarm, Calendar, Event
 
 from export.docx_kit import safe
-from facilitation.anonymity import child_initials
-from facilitation.cadence import follow_up_due
-from facilitation.dates import long_date
-from facilitation.model import MeetingRecord
-from facilitation.storage import utcnow
+from facilitation.domain.anonymity import child_initials
+from facilitation.domain.cadence import follow_up_due
+from facilitation.domain.clock import utcnow
+from facilitation.domain.dates import long_date
+from facilitation.domain.model import MeetingRecord
 
 PRODID = "-//Mødetavlen//Opfølgning//DA"
 _NAMESPACE = uuid.UUID("6f0c4a52-3c1e-4f53-9a55-6d6f65746176")  # fixed: the UID must never change

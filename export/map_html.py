@@ -36,8 +36,8 @@ from export.map_style import (
     relation_text,
     sector_fill,
 )
-from facilitation.model import Attendance, MeetingRecord, Sector
-from facilitation.network import SECTOR_START, MapGeometry, build_graph, map_geometry, relation_edges
+from facilitation.domain.model import Attendance, MeetingRecord, Sector
+from facilitation.domain.network import SECTOR_START, MapGeometry, build_graph, map_geometry, relation_edges
 
 PIXELS_PER_UNIT = 90  # one NODE_SPACING; a person's dot is 28 px across
 PERSON_SIZE = 14

@@ -26,8 +26,8 @@ from export.map_style import (
     STRAINED_NAME,
     TIE_COLOUR,
 )
-from facilitation.model import Attendance, MeetingRecord, Sector
-from facilitation.network import CHILD, SECTOR_START, build_graph, map_geometry, relation_edges
+from facilitation.domain.model import Attendance, MeetingRecord, Sector
+from facilitation.domain.network import CHILD, SECTOR_START, build_graph, map_geometry, relation_edges
 
 WIDTH_PX = 1600
 HEIGHT_PX = 1700

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from facilitation.model import Attendance, Sector
+from facilitation.domain.model import Attendance, Sector
 
 SECTOR_COLOURS: dict[Sector, str] = {
     Sector.FAMILY: "#E69F00",

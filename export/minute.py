@@ -27,14 +27,15 @@ from export import docx_kit as k
 from export import minute_pictures as pictures
 from export import minute_sections as sections
 from export import minute_text as words
-from facilitation.anonymity import child_initials, child_names_list, initials, name_scrubber
-from facilitation.cadence import follow_up_due
-from facilitation.dates import long_date
-from facilitation.model import DrawingBackground, MeetingRecord
-from facilitation.scaling import ScoreRound
+from facilitation.domain.anonymity import child_initials, child_names_list, initials, name_scrubber
+from facilitation.domain.cadence import follow_up_due
+from facilitation.domain.clock import utcnow
+from facilitation.domain.dates import long_date
+from facilitation.domain.model import DrawingBackground, MeetingRecord
+from facilitation.domain.scaling import ScoreRound
+from facilitation.domain.validation import ValidationError
 from facilitation.services import drawing_canvas, drawing_png, list_drawings, load_meeting, score_history
-from facilitation.storage import Database, utcnow
-from facilitation.validation import ValidationError
+from facilitation.storage import Database
 
 T = TypeVar("T")
 Drawing = tuple[str, bytes]

@@ -13,7 +13,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patheffects import withStroke
 
-from facilitation.model import SCORE_MAX, SCORE_MIN
+from facilitation.domain.model import SCORE_MAX, SCORE_MIN
 
 DOT = "#9DB3C9"
 LINE = "#1F4E79"

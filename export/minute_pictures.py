@@ -20,8 +20,8 @@ from export import docx_kit as k
 from export import minute_text as words
 from export.map_png import render_map_png
 from export.minute_chart import render_scaling_chart
-from facilitation.model import MeetingRecord
-from facilitation.scaling import ScoreRound, scale_question
+from facilitation.domain.model import MeetingRecord
+from facilitation.domain.scaling import ScoreRound, scale_question
 
 if TYPE_CHECKING:
     from export.minute import Drawing, Names

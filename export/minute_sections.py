@@ -14,8 +14,8 @@ from docx.shared import Pt
 
 from export import docx_kit as k
 from export import minute_text as words
-from facilitation.dates import long_date
-from facilitation.model import (
+from facilitation.domain.dates import long_date
+from facilitation.domain.model import (
     HOUSE_KINDS,
     ActionStatus,
     AgendaItem,
@@ -28,7 +28,7 @@ from facilitation.model import (
     MeetingRecord,
     Role,
 )
-from facilitation.timer import elapsed_seconds
+from facilitation.domain.timer import elapsed_seconds
 
 if TYPE_CHECKING:
     from export.minute import Names

@@ -5,7 +5,7 @@ The minute is the family's document and is always in Danish, whatever language t
 
 from __future__ import annotations
 
-from facilitation.model import (
+from facilitation.domain.model import (
     ActionStatus,
     Attendance,
     BoardKind,

@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from facilitation.backup import BackupError, dumps_meeting, loads_meeting
 from facilitation.demo import create_demo_case
+from facilitation.domain.validation import NotFoundError
 from facilitation.storage import open_database
-from facilitation.validation import NotFoundError
+from facilitation.storage.backup import BackupError, dumps_meeting, loads_meeting
 
 CLI_ACTOR = "command line"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from facilitation import services as s
-from facilitation.model import Attendance as A
-from facilitation.model import Group as G
-from facilitation.model import Sector as S
+from facilitation.domain.model import Attendance as A
+from facilitation.domain.model import Group as G
+from facilitation.domain.model import Sector as S
 from facilitation.storage import Database
 
 DEMO_ACTOR = "demo"

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from facilitation import services
-from facilitation.live import Capability, can
+from facilitation.domain.roles import Capability, can
 from ui import forms, session
 from ui.current import actor, meeting_or_stop
 from ui.db import database

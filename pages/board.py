@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import board_present, board_view, live, session
+from ui import board_present, board_view, live_sync, session
 from ui.board_goals import goals_section
 from ui.board_pairs import danger_and_safety
 from ui.board_scale import scale_section
@@ -13,7 +13,7 @@ from ui.i18n import formatter, t
 db = database()
 record = meeting_or_stop(db, follow_other_devices=True)
 board = board_view.Board(db, actor(record), record)
-history = live.score_history(db, record)
+history = live_sync.score_history(db, record)
 
 heading, switch = st.columns([3, 2], vertical_alignment="center")
 heading.title(t("page.board"))

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from facilitation import services
-from facilitation.model import DrawingBackground
+from facilitation.domain.model import DrawingBackground
 from ui import drawing_canvas, forms, session
 from ui.current import actor, meeting_or_stop
 from ui.db import database

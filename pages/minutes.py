@@ -3,10 +3,10 @@
 import streamlit as st
 
 from facilitation import services
-from facilitation.live import Capability, can
-from facilitation.model import Coordinator
-from facilitation.storage import utcnow
-from facilitation.timer import meeting_clock
+from facilitation.domain.clock import utcnow
+from facilitation.domain.model import Coordinator
+from facilitation.domain.roles import Capability, can
+from facilitation.domain.timer import meeting_clock
 from ui import forms, minutes_parts, session
 from ui.actions_editor import actions_editor
 from ui.current import actor, meeting_or_stop

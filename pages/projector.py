@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from facilitation.model import MeetingRecord
-from ui import live, projector_view, session
+from facilitation.domain.model import MeetingRecord
+from ui import live_sync, projector_view, session
 from ui.db import database
 from ui.i18n import t
 
@@ -16,8 +16,8 @@ if meeting_id is None:
 
 def render(record: MeetingRecord) -> None:
     """One tick of the projector: the chosen screen of this meeting version."""
-    projector_view.show(db, record, live.score_history(db, record))
+    projector_view.show(db, record, live_sync.score_history(db, record))
 
 
-live.follow(db, meeting_id, render)
+live_sync.follow(db, meeting_id, render)
 st.caption(t("projector.hint"))

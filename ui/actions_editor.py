@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from facilitation import services
-from facilitation.model import Action, ActionStatus, Coordinator, MeetingRecord
+from facilitation.domain.model import Action, ActionStatus, Coordinator, MeetingRecord
 from facilitation.storage import Database
 from ui import forms, session
 from ui.i18n import formatter, t

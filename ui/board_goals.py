@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from facilitation import services
-from facilitation.model import BoardKind, Goal, GoalTerm
+from facilitation.domain.model import BoardKind, Goal, GoalTerm
 from ui import forms, session
 from ui.board_view import Board, chosen_id, item_choice
 from ui.i18n import formatter, label, t

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from facilitation import services
-from facilitation.model import BoardItem, BoardKind
+from facilitation.domain.model import BoardItem, BoardKind
 from ui import forms, session
 from ui.board_view import Board, add_form, card, chosen_id, column, item_choice
 from ui.i18n import label, t

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from facilitation.model import HOUSE_KINDS, BoardItem, BoardKind, GoalTerm, MeetingRecord
-from facilitation.scaling import ScoreRound, scale_question
+from facilitation.domain.model import HOUSE_KINDS, BoardItem, BoardKind, GoalTerm, MeetingRecord
+from facilitation.domain.scaling import ScoreRound, scale_question
 from ui.i18n import CATALOGS
 from ui.scale_chart import as_image, decimal, scores_alt, scores_svg, trend_svg
 from ui.text import h, shorten

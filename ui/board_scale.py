@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from facilitation import services
-from facilitation.scaling import ScoreRound, scale_question
+from facilitation.domain.scaling import ScoreRound, scale_question
 from ui import forms, session
 from ui.board_view import Board
 from ui.i18n import t

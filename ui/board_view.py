@@ -8,7 +8,15 @@ from dataclasses import dataclass
 import streamlit as st
 
 from facilitation import services
-from facilitation.model import CATEGORIES, HOUSE_KINDS, MAPPING_KINDS, Attendance, BoardItem, BoardKind, MeetingRecord
+from facilitation.domain.model import (
+    CATEGORIES,
+    HOUSE_KINDS,
+    MAPPING_KINDS,
+    Attendance,
+    BoardItem,
+    BoardKind,
+    MeetingRecord,
+)
 from facilitation.storage import Database
 from ui import forms, session
 from ui.i18n import formatter, label, t

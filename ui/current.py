@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from facilitation import services
-from facilitation.model import MeetingRecord, Role
+from facilitation.domain.model import MeetingRecord, Role
 from facilitation.storage import Database
-from ui import forms, live, session
+from ui import forms, live_sync, session
 from ui.i18n import t
 
 
@@ -41,10 +41,10 @@ def meeting_or_stop(db: Database, *, follow_other_devices: bool = False) -> Meet
     if stamp is None:
         st.error(t("error.meeting_gone"), icon=":material/error:")
         st.stop()
-    record = live.record_at(db.url, meeting_id, stamp)
+    record = live_sync.record_at(db.url, meeting_id, stamp)
     session.set_shown_version(meeting_id, record.meeting.version)  # the watcher reruns only for newer ones
     if follow_other_devices:
-        live.watch(db, meeting_id)  # first on the page, so its place never moves
+        live_sync.watch(db, meeting_id)  # first on the page, so its place never moves
     forms.show_error(forms.PAGE)
     return record
 

@@ -18,10 +18,11 @@ from streamlit_drawable_canvas import st_canvas
 
 from export.drawing_backgrounds import board_template_png, map_background_png
 from facilitation import services
-from facilitation.drawing import CANVAS_HEIGHT, CANVAS_WIDTH, checked_png, png_from_data_url
-from facilitation.model import Drawing, DrawingBackground, MeetingRecord
+from facilitation.domain.drawing import CANVAS_HEIGHT, CANVAS_WIDTH, png_from_data_url
+from facilitation.domain.model import Drawing, DrawingBackground, MeetingRecord
+from facilitation.domain.validation import NotFoundError, ValidationError
+from facilitation.pictures import checked_png
 from facilitation.storage import Database
-from facilitation.validation import NotFoundError, ValidationError
 from ui import forms, session
 from ui.db import database_at
 from ui.i18n import formatter, t

@@ -9,9 +9,10 @@ from __future__ import annotations
 import streamlit as st
 
 from facilitation import services
-from facilitation.drawing import CANVAS_HEIGHT, CANVAS_WIDTH, checked_png
+from facilitation.domain.drawing import CANVAS_HEIGHT, CANVAS_WIDTH
+from facilitation.domain.validation import NotFoundError, ValidationError
+from facilitation.pictures import checked_png
 from facilitation.storage import Database
-from facilitation.validation import NotFoundError, ValidationError
 from ui.db import database_at
 from ui.i18n import t
 from ui.text import h

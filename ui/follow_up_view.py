@@ -7,11 +7,11 @@ import streamlit as st
 from export.follow_up_ics import render_follow_up_ics
 from export.minute import minute_for_meeting
 from facilitation import services
-from facilitation.cadence import next_follow_up
-from facilitation.dates import long_date
-from facilitation.model import MeetingKind, MeetingRecord, Role
+from facilitation.domain.cadence import next_follow_up
+from facilitation.domain.dates import long_date
+from facilitation.domain.model import MeetingKind, MeetingRecord, Role
+from facilitation.domain.validation import ValidationError
 from facilitation.storage import Database
-from facilitation.validation import ValidationError
 from ui import forms, session
 from ui.i18n import label, t
 from ui.text import md

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from facilitation.validation import NotFoundError, ValidationError, had_control_characters
+from facilitation.domain.validation import NotFoundError, ValidationError, had_control_characters
 from ui import session
 from ui.i18n import t
 

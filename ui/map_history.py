@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from facilitation import services
-from facilitation.dates import long_date
-from facilitation.model import Meeting, MeetingRecord
-from facilitation.network import compare_maps
+from facilitation.domain.dates import long_date
+from facilitation.domain.model import Meeting, MeetingRecord
+from facilitation.domain.network import compare_maps
 from facilitation.storage import Database
 from ui import forms, map_view, session
 from ui.i18n import formatter, label, t

@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from facilitation import services
-from facilitation.model import Attendance, GoalTerm, MeetingRecord
-from facilitation.storage import Database, utcnow
-from facilitation.timer import meeting_clock
+from facilitation.domain.clock import utcnow
+from facilitation.domain.model import Attendance, GoalTerm, MeetingRecord
+from facilitation.domain.timer import meeting_clock
+from facilitation.storage import Database
 from ui import forms, session
 from ui.i18n import formatter, label, t
 from ui.text import md

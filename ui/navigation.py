@@ -1,4 +1,4 @@
-"""The pages of the app, and which of them a device sees in its role (facilitation.live.pages_for)."""
+"""The pages of the app, and which of them a device sees in its role (facilitation.domain.roles.pages_for)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from facilitation.live import pages_for
+from facilitation.domain.roles import pages_for
 from ui import session
 from ui.i18n import t
 

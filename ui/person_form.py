@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from facilitation.model import Attendance, Group, Participant, Sector
+from facilitation.domain.model import Attendance, Group, Participant, Sector
 from ui import session
 from ui.i18n import formatter, t
 

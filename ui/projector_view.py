@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from facilitation.dates import long_date
-from facilitation.live import Screen
-from facilitation.model import ActionStatus, MeetingRecord
-from facilitation.storage import Database, utcnow
-from facilitation.timer import meeting_clock
+from facilitation.domain.clock import utcnow
+from facilitation.domain.dates import long_date
+from facilitation.domain.model import ActionStatus, MeetingRecord
+from facilitation.domain.roles import Screen
+from facilitation.domain.timer import meeting_clock
+from facilitation.storage import Database
 from ui import map_view, session, timer_view
 from ui.board_present import render_board_presentation
 from ui.i18n import label, t

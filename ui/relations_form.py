@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from facilitation import services
-from facilitation.model import MeetingRecord
+from facilitation.domain.model import MeetingRecord
 from facilitation.storage import Database
 from ui import forms, session
 from ui.i18n import t

@@ -11,8 +11,8 @@ import html
 from collections.abc import Sequence
 from datetime import date
 
-from facilitation.model import SCORE_MAX, SCORE_MIN
-from facilitation.scaling import ScoreRound
+from facilitation.domain.model import SCORE_MAX, SCORE_MIN
+from facilitation.domain.scaling import ScoreRound
 from ui.text import shorten
 
 INK, MUTED, GRID, BAR, TRACK, DOT, PAPER = "#1E2430", "#5A6472", "#D9D5CC", "#2B5A87", "#ECE9E2", "#8C96A3", "#FBFAF7"

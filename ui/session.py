@@ -18,7 +18,7 @@ FLASH = "session.flash"
 URL_ERROR = "session.url_error"
 
 LANGUAGES = ("da", "en")
-DEVICE_ROLES = ("facilitator", "timekeeper", "minute_taker", "chair")  # facilitation.live.DeviceRole
+DEVICE_ROLES = ("facilitator", "timekeeper", "minute_taker", "chair")  # facilitation.domain.roles.DeviceRole
 
 
 def current_meeting_id() -> int | None:

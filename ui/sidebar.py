@@ -7,12 +7,12 @@ from datetime import date
 import streamlit as st
 
 from facilitation import services
-from facilitation.dates import long_date
 from facilitation.demo import first_meeting_or_demo
-from facilitation.live import Capability, Screen, can
-from facilitation.model import CaseType, Meeting, MeetingKind
+from facilitation.domain.dates import long_date
+from facilitation.domain.model import CaseType, Meeting, MeetingKind
+from facilitation.domain.roles import Capability, Screen, can
 from facilitation.storage import Database
-from ui import forms, live, session
+from ui import forms, live_sync, session
 from ui.current import actor as current_actor
 from ui.i18n import formatter, label, t
 
@@ -98,7 +98,7 @@ def _projector_controls(db: Database) -> None:
     stamp = db.stamp(meeting_id)
     if stamp is None:
         return
-    record = live.record_at(db.url, meeting_id, stamp)
+    record = live_sync.record_at(db.url, meeting_id, stamp)
     meeting, actor = record.meeting, current_actor(record)
     st.divider()
     st.markdown(f"**{t('sidebar.projector')}**")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from facilitation import services
-from facilitation.live import Capability, can
-from facilitation.model import MeetingRecord
-from facilitation.storage import Database, utcnow
-from facilitation.timer import Phase, meeting_clock
-from ui import forms, live, session, timer_view
+from facilitation.domain.clock import utcnow
+from facilitation.domain.model import MeetingRecord
+from facilitation.domain.roles import Capability, can
+from facilitation.domain.timer import Phase, meeting_clock
+from facilitation.storage import Database
+from ui import forms, live_sync, session, timer_view
 from ui.current import actor
 from ui.i18n import t
 
@@ -29,7 +30,7 @@ def timer_panel(db: Database, meeting_id: int) -> None:
                          clock.current.phase if clock.current else None, clock.next_item_id)
         right.html(timer_view.agenda_html(record.agenda, clock, size_rem=1.1))
 
-    live.follow(db, meeting_id, render)
+    live_sync.follow(db, meeting_id, render)
 
 
 def _buttons(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from facilitation.model import AgendaItem
-from facilitation.timer import Alert, MeetingClock, Phase, clock_text
+from facilitation.domain.model import AgendaItem
+from facilitation.domain.timer import Alert, MeetingClock, Phase, clock_text
 from ui.i18n import t
 from ui.text import h
 

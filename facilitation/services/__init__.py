@@ -36,14 +36,6 @@ from facilitation.services.follow_up import (
     set_follow_up_date,
     set_role_contact,
 )
-from facilitation.services.live import (
-    add_decision,
-    edit_decision,
-    remove_decision,
-    set_curtain,
-    set_screen,
-    set_warn_minutes,
-)
 from facilitation.services.meetings import (
     create_case,
     create_meeting,
@@ -81,6 +73,14 @@ from facilitation.services.people import (
     remove_relation,
 )
 from facilitation.services.planning import plan_meeting
+from facilitation.services.projector import (
+    add_decision,
+    edit_decision,
+    remove_decision,
+    set_curtain,
+    set_screen,
+    set_warn_minutes,
+)
 from facilitation.services.scaling import score_history, set_scale_question
 from facilitation.services.timer import (
     add_minutes,

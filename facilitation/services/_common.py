@@ -7,10 +7,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session
 
-from facilitation import model as m
-from facilitation import tables as t
+from facilitation.domain import model as m
+from facilitation.domain.validation import NotFoundError
 from facilitation.storage import Database
-from facilitation.validation import NotFoundError
+from facilitation.storage import tables as t
 
 
 def case_of(row: t.CaseRow) -> m.Case:

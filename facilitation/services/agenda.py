@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from facilitation import tables as t
+from facilitation.domain.validation import MINUTES_MAX, NOTES_MAX, SHORT_MAX, optional_text, single_line, whole_number
 from facilitation.services import _common as c
 from facilitation.storage import Database
-from facilitation.validation import MINUTES_MAX, NOTES_MAX, SHORT_MAX, optional_text, single_line, whole_number
+from facilitation.storage import tables as t
 
 
 def add_agenda_item(db: Database, actor: str, meeting_id: int, title: str, planned_minutes: int | str) -> int:

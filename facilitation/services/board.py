@@ -7,11 +7,8 @@ from typing import Any
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from facilitation import model as m
-from facilitation import tables as t
-from facilitation.services import _common as c
-from facilitation.storage import Database
-from facilitation.validation import (
+from facilitation.domain import model as m
+from facilitation.domain.validation import (
     NAME_MAX,
     TEXT_MAX,
     NotFoundError,
@@ -20,6 +17,9 @@ from facilitation.validation import (
     required_text,
     single_line,
 )
+from facilitation.services import _common as c
+from facilitation.storage import Database
+from facilitation.storage import tables as t
 
 CATEGORY_MAX = 30
 

@@ -11,12 +11,14 @@ from typing import Any
 
 from sqlalchemy import Row, select
 
-from facilitation import drawing as d
-from facilitation import model as m
-from facilitation import tables as t
+from facilitation import pictures
+from facilitation.domain import drawing as d
+from facilitation.domain import model as m
+from facilitation.domain.clock import utcnow
+from facilitation.domain.validation import NAME_MAX, NotFoundError, ValidationError, choice, single_line
 from facilitation.services import _common as c
-from facilitation.storage import Database, utcnow
-from facilitation.validation import NAME_MAX, NotFoundError, ValidationError, choice, single_line
+from facilitation.storage import Database
+from facilitation.storage import tables as t
 
 _SUMMARY = (
     t.DrawingRow.id, t.DrawingRow.meeting_id, t.DrawingRow.name, t.DrawingRow.position,
@@ -26,11 +28,11 @@ _SUMMARY = (
 
 def drawing_values(name: object, background: object, picture: bytes | None) -> dict[str, object]:
     """Checked columns of a new drawing: its name, background kind and picture (white paper when None)."""
-    paper = d.blank_picture() if picture is None else d.checked_png(picture)
+    paper = pictures.blank_picture() if picture is None else pictures.checked_png(picture)
     return {
         "name": single_line(name, "drawing_name", NAME_MAX),
         "background": choice(background, m.DrawingBackground, "background").value,
-        "canvas": d.EMPTY_CANVAS, "layer_png": d.empty_layer(), "background_png": paper, "png": paper,
+        "canvas": d.EMPTY_CANVAS, "layer_png": pictures.empty_layer(), "background_png": paper, "png": paper,
     }
 
 
@@ -62,7 +64,7 @@ def save_drawing(
     `expected_revision` is refused (`drawing_changed_elsewhere`). An unchanged canvas writes nothing.
     """
     text = d.canvas_text(canvas)
-    layer = d.checked_png(layer_png)
+    layer = pictures.checked_png(layer_png)
     with db.read() as session:
         current = session.execute(
             select(t.DrawingRow.revision, t.DrawingRow.canvas, t.DrawingRow.background_png)
@@ -73,12 +75,12 @@ def save_drawing(
     _check_revision(current.revision, expected_revision)
     if current.canvas == text:
         return int(current.revision)
-    picture = d.compose(current.background_png, layer)  # before the transaction: the write lock is held briefly
+    picture = pictures.compose(current.background_png, layer)  # before the transaction: the write lock is held briefly
     with db.edit(meeting_id, actor) as session:
         row = c.owned_row(session, t.DrawingRow, meeting_id, drawing_id)
         _check_revision(row.revision, expected_revision)
         if row.revision != current.revision:  # changed meanwhile (no revision was expected): maybe a new background
-            picture = d.compose(row.background_png, layer)
+            picture = pictures.compose(row.background_png, layer)
         row.canvas, row.layer_png, row.png = text, layer, picture
         return _bump(row)
 
@@ -87,7 +89,7 @@ def clear_drawing(db: Database, actor: str, meeting_id: int, drawing_id: int) ->
     """Wipe every stroke off a drawing (its name and background stay); returns the new revision."""
     with db.edit(meeting_id, actor) as session:
         row = c.owned_row(session, t.DrawingRow, meeting_id, drawing_id)
-        row.canvas, row.layer_png, row.png = d.EMPTY_CANVAS, d.empty_layer(), row.background_png
+        row.canvas, row.layer_png, row.png = d.EMPTY_CANVAS, pictures.empty_layer(), row.background_png
         return _bump(row)
 
 
@@ -96,10 +98,10 @@ def set_drawing_background(
 ) -> int:
     """Put the drawing on another background (the strokes stay); returns the new revision."""
     kind = choice(background, m.DrawingBackground, "background").value
-    paper = d.blank_picture() if picture is None else d.checked_png(picture)
+    paper = pictures.blank_picture() if picture is None else pictures.checked_png(picture)
     with db.edit(meeting_id, actor) as session:
         row = c.owned_row(session, t.DrawingRow, meeting_id, drawing_id)
-        row.background, row.background_png, row.png = kind, paper, d.compose(paper, row.layer_png)
+        row.background, row.background_png, row.png = kind, paper, pictures.compose(paper, row.layer_png)
         return _bump(row)
 
 
@@ -107,8 +109,8 @@ def keep_picture_as_background(db: Database, actor: str, meeting_id: int, drawin
     """Rescue a drawing whose canvas is damaged: its last picture becomes the background of an empty canvas."""
     with db.edit(meeting_id, actor) as session:
         row = c.owned_row(session, t.DrawingRow, meeting_id, drawing_id)
-        paper = d.checked_png(row.png)
-        row.background_png, row.canvas, row.layer_png = paper, d.EMPTY_CANVAS, d.empty_layer()
+        paper = pictures.checked_png(row.png)
+        row.background_png, row.canvas, row.layer_png = paper, d.EMPTY_CANVAS, pictures.empty_layer()
         return _bump(row)
 
 

@@ -14,11 +14,11 @@ from datetime import date
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from facilitation import model as m
-from facilitation import tables as t
+from facilitation.domain import model as m
+from facilitation.domain.validation import SHORT_MAX, NotFoundError, ValidationError, a_date, choice, single_line
 from facilitation.services import _common as c
 from facilitation.storage import Database
-from facilitation.validation import SHORT_MAX, NotFoundError, ValidationError, a_date, choice, single_line
+from facilitation.storage import tables as t
 
 REVIEW_TITLES = {"da": "Gennemgang af aftaler fra sidst", "en": "Review of last meeting's actions"}
 """The agenda item under which carried actions are reviewed (as in the follow-up meeting's default agenda)."""

@@ -6,12 +6,10 @@ from datetime import date
 
 from sqlalchemy import select
 
-from facilitation import model as m
-from facilitation import tables as t
-from facilitation.agenda_templates import default_agenda
-from facilitation.services import _common as c
-from facilitation.storage import Database, utcnow
-from facilitation.validation import (
+from facilitation.domain import model as m
+from facilitation.domain.agenda_templates import default_agenda
+from facilitation.domain.clock import utcnow
+from facilitation.domain.validation import (
     NAME_MAX,
     NOTES_MAX,
     SHORT_MAX,
@@ -21,6 +19,9 @@ from facilitation.validation import (
     optional_text,
     single_line,
 )
+from facilitation.services import _common as c
+from facilitation.storage import Database
+from facilitation.storage import tables as t
 
 
 def create_case(db: Database, actor: str, family_name: str, child_names: str, case_type: str) -> int:

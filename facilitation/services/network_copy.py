@@ -12,10 +12,10 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from facilitation import tables as t
+from facilitation.domain.validation import NotFoundError, ValidationError
 from facilitation.services import _common as c
 from facilitation.storage import Database
-from facilitation.validation import NotFoundError, ValidationError
+from facilitation.storage import tables as t
 
 
 def copy_network_forward(db: Database, actor: str, from_meeting_id: int, to_meeting_id: int) -> None:

@@ -7,12 +7,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from facilitation import model as m
-from facilitation import tables as t
-from facilitation.services import _common as c
-from facilitation.services.board import safety_goal_row
-from facilitation.storage import Database
-from facilitation.validation import (
+from facilitation.domain import model as m
+from facilitation.domain.validation import (
     NAME_MAX,
     TEXT_MAX,
     NotFoundError,
@@ -24,6 +20,10 @@ from facilitation.validation import (
     single_line,
     whole_number,
 )
+from facilitation.services import _common as c
+from facilitation.services.board import safety_goal_row
+from facilitation.storage import Database
+from facilitation.storage import tables as t
 
 
 def record_score(

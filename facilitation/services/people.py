@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from facilitation import model as m
-from facilitation import tables as t
-from facilitation.services import _common as c
-from facilitation.storage import Database
-from facilitation.validation import (
+from facilitation.domain import model as m
+from facilitation.domain.validation import (
     SHORT_MAX,
     TEXT_MAX,
     NotFoundError,
@@ -18,6 +15,9 @@ from facilitation.validation import (
     single_line,
     whole_number,
 )
+from facilitation.services import _common as c
+from facilitation.storage import Database
+from facilitation.storage import tables as t
 
 
 def person_values(fields: dict[str, Any]) -> dict[str, Any]:

@@ -6,12 +6,12 @@ from datetime import date
 
 from sqlalchemy import select
 
-from facilitation import model as m
-from facilitation import tables as t
-from facilitation.scaling import DEFAULT_QUESTIONS, QUESTION_MAX, ScoreRound
+from facilitation.domain import model as m
+from facilitation.domain.scaling import DEFAULT_QUESTIONS, QUESTION_MAX, ScoreRound
+from facilitation.domain.validation import NotFoundError, optional_text
 from facilitation.services import _common as c
 from facilitation.storage import Database
-from facilitation.validation import NotFoundError, optional_text
+from facilitation.storage import tables as t
 
 
 def set_scale_question(db: Database, actor: str, meeting_id: int, text: str) -> str:

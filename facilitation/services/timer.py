@@ -7,9 +7,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from facilitation import tables as t
-from facilitation.storage import Database, utcnow
-from facilitation.validation import MINUTES_MAX, NotFoundError, ValidationError, whole_number
+from facilitation.domain.clock import utcnow
+from facilitation.domain.validation import MINUTES_MAX, NotFoundError, ValidationError, whole_number
+from facilitation.storage import Database
+from facilitation.storage import tables as t
 
 
 def start_agenda_item(db: Database, actor: str, meeting_id: int, item_id: int, now: datetime | None = None) -> None:

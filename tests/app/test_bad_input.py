@@ -7,7 +7,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from facilitation import services
-from facilitation.model import BoardKind
+from facilitation.domain.model import BoardKind
 from facilitation.storage import Database
 from tests.app.conftest import ROOT, meeting_id, open_page
 

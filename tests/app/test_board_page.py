@@ -8,7 +8,7 @@ import re
 from streamlit.testing.v1 import AppTest
 
 from facilitation import services
-from facilitation.model import BoardKind, MeetingRecord
+from facilitation.domain.model import BoardKind, MeetingRecord
 from facilitation.storage import Database
 from tests.app.conftest import meeting_id, open_page
 

@@ -11,7 +11,7 @@ from sqlalchemy import text
 from streamlit.testing.v1 import AppTest
 
 from facilitation import services
-from facilitation.model import DrawingBackground
+from facilitation.domain.model import DrawingBackground
 from facilitation.storage import Database
 from tests.app.conftest import meeting_id, open_page
 from tests.conftest import ACTOR

@@ -8,8 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from facilitation import services
-from facilitation.cadence import next_follow_up
-from facilitation.model import MeetingKind, Role
+from facilitation.domain.cadence import next_follow_up
+from facilitation.domain.model import MeetingKind, Role
 from facilitation.services.follow_up import REVIEW_TITLES
 from facilitation.storage import Database
 from tests.app.conftest import meeting_id, open_page

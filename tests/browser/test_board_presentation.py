@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from facilitation import services
-from facilitation.model import BoardKind
+from facilitation.domain.model import BoardKind
 from facilitation.storage import Database
 from tests.browser.conftest import screenshot, wait_for_app
 

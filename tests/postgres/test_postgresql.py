@@ -11,11 +11,11 @@ from alembic.migration import MigrationContext
 from docx import Document
 
 from facilitation import services as s
-from facilitation.backup import dumps_meeting, loads_meeting
 from facilitation.demo import create_demo_case
+from facilitation.domain.validation import ValidationError
 from facilitation.storage import Database, default_url, open_database
-from facilitation.tables import Base
-from facilitation.validation import ValidationError
+from facilitation.storage.backup import dumps_meeting, loads_meeting
+from facilitation.storage.tables import Base
 from tests.postgres.conftest import reset
 
 ACTOR = "Line Bech"

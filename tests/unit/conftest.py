@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from facilitation import services as s
-from facilitation.backup import dumps_meeting
 from facilitation.demo import create_demo_meeting
 from facilitation.storage import Database
+from facilitation.storage.backup import dumps_meeting
 from tests.conftest import ACTOR
 from tests.unit.helpers import DEMO_DAY
 

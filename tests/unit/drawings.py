@@ -9,7 +9,7 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
-from facilitation.drawing import CANVAS_HEIGHT, CANVAS_WIDTH
+from facilitation.domain.drawing import CANVAS_HEIGHT, CANVAS_WIDTH
 
 RED = (200, 30, 40, 255)
 

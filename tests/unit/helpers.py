@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from facilitation.domain.validation import NotFoundError, ValidationError
 from facilitation.storage import Database
-from facilitation.validation import NotFoundError, ValidationError
 
 DEMO_DAY = date(2026, 3, 2)
 """The demo meeting's date in tests, so its due dates and backup file never change."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from facilitation import model as m
+from facilitation.domain import model as m
 
 
 def record_with(

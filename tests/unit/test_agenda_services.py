@@ -7,9 +7,10 @@ from datetime import datetime
 import pytest
 
 from facilitation import services as s
-from facilitation.model import AgendaItem
-from facilitation.storage import Database, utcnow
-from facilitation.validation import NOTES_MAX
+from facilitation.domain.clock import utcnow
+from facilitation.domain.model import AgendaItem
+from facilitation.domain.validation import NOTES_MAX
+from facilitation.storage import Database
 from tests.conftest import ACTOR
 from tests.unit.helpers import not_found, positions, refused
 

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from facilitation import services as s
-from facilitation.backup import FORMAT, VERSION, BackupError, dump_meeting, dumps_meeting, loads_meeting
 from facilitation.demo import create_demo_meeting
-from facilitation.model import BoardKind
+from facilitation.domain.model import BoardKind
 from facilitation.storage import Database
+from facilitation.storage.backup import FORMAT, VERSION, BackupError, dump_meeting, dumps_meeting, loads_meeting
 from tests.conftest import ACTOR
 from tests.unit.drawings import canvas, layer, picture
 from tests.unit.helpers import DEMO_DAY

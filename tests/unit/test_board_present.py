@@ -8,7 +8,7 @@ import re
 import pytest
 
 from facilitation import services as s
-from facilitation.model import MeetingRecord
+from facilitation.domain.model import MeetingRecord
 from facilitation.storage import Database
 from tests.conftest import ACTOR
 from ui.board_present import PARTS, available_parts, density, render_board_presentation

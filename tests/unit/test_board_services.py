@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from facilitation import services as s
-from facilitation.model import BoardItem, BoardKind
+from facilitation.domain.model import BoardItem, BoardKind
 from facilitation.storage import Database
 from tests.conftest import ACTOR
 from tests.unit.helpers import not_found, positions, refused

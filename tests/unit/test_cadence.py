@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from facilitation.cadence import add_months, follow_up_due, next_follow_up
-from facilitation.model import CaseType, Meeting, MeetingKind, MeetingStatus
+from facilitation.domain.cadence import add_months, follow_up_due, next_follow_up
+from facilitation.domain.model import CaseType, Meeting, MeetingKind, MeetingStatus
 
 
 def test_an_assessment_case_is_followed_up_after_six_weeks() -> None:

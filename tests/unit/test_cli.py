@@ -10,8 +10,8 @@ import pytest
 
 from facilitation import services as s
 from facilitation.__main__ import main
-from facilitation.backup import FORMAT, dumps_meeting
 from facilitation.storage import Database
+from facilitation.storage.backup import FORMAT, dumps_meeting
 
 
 def last_line(text: str) -> str:

@@ -11,11 +11,12 @@ import pytest
 from sqlalchemy import text
 
 from export.drawing_backgrounds import fit_picture
-from facilitation import drawing as d
+from facilitation import pictures
 from facilitation import services as s
-from facilitation.model import DrawingBackground
+from facilitation.domain import drawing as d
+from facilitation.domain.model import DrawingBackground
+from facilitation.domain.validation import ValidationError
 from facilitation.storage import Database
-from facilitation.validation import ValidationError
 from tests.conftest import ACTOR
 from tests.unit.drawings import RED, canvas, layer, picture
 from tests.unit.helpers import not_found, refused
@@ -135,7 +136,7 @@ def test_a_canvas_that_is_not_a_drawing_is_refused(db: Database, meeting_id: int
 
 @pytest.mark.parametrize(
     "bad",
-    [b"", b"GIF89a", layer()[:500], d.blank_picture()[:-30]],
+    [b"", b"GIF89a", layer()[:500], pictures.blank_picture()[:-30]],
     ids=["empty", "gif", "truncated", "cut-short"],
 )
 def test_a_stroke_picture_that_is_not_a_whole_png_is_refused(db: Database, meeting_id: int, bad: bytes) -> None:
@@ -192,7 +193,7 @@ def test_a_drawing_of_another_meeting_is_never_touched(db: Database, meeting_id:
 
 
 def test_clearing_wipes_the_strokes_but_keeps_name_and_background(db: Database, meeting_id: int) -> None:
-    board = d.blank_picture((250, 240, 230, 255))
+    board = pictures.blank_picture((250, 240, 230, 255))
     drawing_id = s.create_drawing(db, ACTOR, meeting_id, "Tavlen", "board", board)
     s.save_drawing(db, ACTOR, meeting_id, drawing_id, canvas(5), layer())
     s.clear_drawing(db, ACTOR, meeting_id, drawing_id)
@@ -205,7 +206,7 @@ def test_clearing_wipes_the_strokes_but_keeps_name_and_background(db: Database, 
 def test_a_new_background_goes_under_the_strokes_already_drawn(db: Database, meeting_id: int) -> None:
     drawing_id = s.create_drawing(db, ACTOR, meeting_id, "Kortet")
     s.save_drawing(db, ACTOR, meeting_id, drawing_id, canvas(), layer((100, 100, 600, 400)))
-    s.set_drawing_background(db, ACTOR, meeting_id, drawing_id, "map", d.blank_picture((200, 220, 255, 255)))
+    s.set_drawing_background(db, ACTOR, meeting_id, drawing_id, "map", pictures.blank_picture((200, 220, 255, 255)))
     image = picture(s.drawing_png(db, meeting_id, drawing_id)[1]).convert("RGB")
     assert image.getpixel((350, 250)) == RED[:3]
     assert image.getpixel((1000, 50)) == (200, 220, 255)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from facilitation import services as s
-from facilitation.live import Capability, DeviceRole, Screen, can, pages_for
+from facilitation.domain.roles import Capability, DeviceRole, Screen, can, pages_for
 from facilitation.storage import Database
 from tests.conftest import ACTOR
 from tests.unit.helpers import not_found, refused

@@ -10,10 +10,10 @@ import pytest
 
 from export.map_html import PIXELS_PER_UNIT, render_map_html
 from export.map_style import SECTOR_COLOURS, STRAINED_COLOUR
-from facilitation import model as m
 from facilitation import services as s
 from facilitation.demo import create_demo_meeting
-from facilitation.network import build_graph, layout
+from facilitation.domain import model as m
+from facilitation.domain.network import build_graph, layout
 from facilitation.storage import Database
 from tests.conftest import ACTOR
 from tests.unit.map_records import record_with

@@ -7,9 +7,9 @@ import struct
 import pytest
 
 from export.map_png import HEIGHT_PX, WIDTH_PX, render_map_png
-from facilitation import model as m
 from facilitation import services as s
 from facilitation.demo import create_demo_meeting
+from facilitation.domain import model as m
 from facilitation.storage import Database
 from tests.unit.map_records import crowd, record_with
 

@@ -7,11 +7,11 @@ from datetime import date
 import pytest
 
 from facilitation import services as s
-from facilitation.agenda_templates import default_agenda
 from facilitation.demo import first_meeting_or_demo
-from facilitation.model import CaseType, MeetingKind, MeetingStatus, Role
+from facilitation.domain.agenda_templates import default_agenda
+from facilitation.domain.model import CaseType, MeetingKind, MeetingStatus, Role
+from facilitation.domain.validation import NotFoundError, ValidationError
 from facilitation.storage import Database
-from facilitation.validation import NotFoundError, ValidationError
 from tests.conftest import ACTOR
 from tests.unit.helpers import not_found, refused
 

@@ -9,7 +9,7 @@ from alembic.migration import MigrationContext
 
 from facilitation import services as s
 from facilitation.storage import Database, open_database
-from facilitation.tables import Base
+from facilitation.storage.tables import Base
 
 
 def test_the_newest_migration_matches_the_table_definitions(db: Database) -> None:

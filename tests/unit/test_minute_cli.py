@@ -11,7 +11,8 @@ import pytest
 
 from export.__main__ import main
 from facilitation.demo import create_demo_meeting
-from facilitation.storage import PROJECT_ROOT, Database
+from facilitation.storage import Database
+from facilitation.storage.engine import PROJECT_ROOT
 from tests.unit.docx_reading import full_text, open_docx
 
 

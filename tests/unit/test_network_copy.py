@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from facilitation import model as m
 from facilitation import services as s
 from facilitation.demo import create_demo_meeting
+from facilitation.domain import model as m
 from facilitation.services.network_copy import copy_network_forward
 from facilitation.storage import Database
 from tests.conftest import ACTOR

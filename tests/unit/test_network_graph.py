@@ -7,11 +7,11 @@ from dataclasses import replace
 
 import pytest
 
-from facilitation import model as m
 from facilitation import services as s
-from facilitation.anonymity import child_initials, initials, name_scrubber
 from facilitation.demo import create_demo_meeting
-from facilitation.network import CHILD, build_graph, compare_maps, person_node, relation_edges
+from facilitation.domain import model as m
+from facilitation.domain.anonymity import child_initials, initials, name_scrubber
+from facilitation.domain.network import CHILD, build_graph, compare_maps, person_node, relation_edges
 from facilitation.storage import Database
 from tests.unit.map_records import record_with
 

@@ -12,10 +12,10 @@ import pytest
 
 from export.map_html import PERSON_SIZE, PIXELS_PER_UNIT
 from export.map_png import PERSON_RADIUS
-from facilitation import model as m
 from facilitation import services as s
 from facilitation.demo import create_demo_meeting
-from facilitation.network import (
+from facilitation.domain import model as m
+from facilitation.domain.network import (
     CENTRE_RADIUS,
     CHILD,
     NODE_SPACING,

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from facilitation import services as s
-from facilitation.model import ActionStatus, Coordinator, GoalTerm
+from facilitation.domain.model import ActionStatus, Coordinator, GoalTerm
 from facilitation.storage import Database
 from tests.conftest import ACTOR
 from tests.unit.helpers import not_found, positions, refused

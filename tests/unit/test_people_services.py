@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from facilitation import services as s
-from facilitation.model import Attendance, Group, Sector
+from facilitation.domain.model import Attendance, Group, Sector
+from facilitation.domain.validation import NotFoundError
 from facilitation.storage import Database
-from facilitation.validation import NotFoundError
 from tests.conftest import ACTOR
 from tests.unit.helpers import not_found, positions, refused
 

@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from facilitation import services as s
-from facilitation.model import MeetingKind
-from facilitation.scaling import DEFAULT_QUESTIONS, ScoreRound, scale_question
+from facilitation.domain.model import MeetingKind
+from facilitation.domain.scaling import DEFAULT_QUESTIONS, ScoreRound, scale_question
+from facilitation.domain.validation import NotFoundError
 from facilitation.storage import Database
-from facilitation.validation import NotFoundError
 from tests.conftest import ACTOR
 from tests.unit.helpers import not_found, refused
 

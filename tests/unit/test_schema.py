@@ -6,7 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from facilitation.storage import Database
-from facilitation.tables import Base
+from facilitation.storage.tables import Base
 
 
 def test_the_migrated_database_matches_the_table_definitions(db: Database) -> None:

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from facilitation import services as s
-from facilitation import tables as t
+from facilitation.domain.validation import NotFoundError
 from facilitation.storage import Database, default_url, open_database
-from facilitation.validation import NotFoundError
+from facilitation.storage import tables as t
 from tests.conftest import ACTOR
 
 

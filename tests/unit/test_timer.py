@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from facilitation.model import AgendaItem
-from facilitation.timer import Alert, Phase, clock_text, item_time, meeting_clock
+from facilitation.domain.model import AgendaItem
+from facilitation.domain.timer import Alert, Phase, clock_text, item_time, meeting_clock
 
 T0 = datetime(2026, 11, 25, 13, 0, 0)
 

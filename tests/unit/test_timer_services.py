@@ -7,9 +7,9 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from facilitation import services as s
+from facilitation.domain.timer import Phase, meeting_clock
+from facilitation.domain.validation import NotFoundError, ValidationError
 from facilitation.storage import Database
-from facilitation.timer import Phase, meeting_clock
-from facilitation.validation import NotFoundError, ValidationError
 from tests.conftest import ACTOR
 
 T0 = datetime(2026, 11, 25, 13, 0, 0)

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from facilitation.model import BoardKind
-from facilitation.validation import (
+from facilitation.domain.model import BoardKind
+from facilitation.domain.validation import (
     TEXT_MAX,
     ValidationError,
     a_date,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from facilitation import tables as t
-from facilitation.live import Screen
+from facilitation.domain.roles import Screen
+from facilitation.domain.validation import TEXT_MAX, NotFoundError, choice, required_text, whole_number
 from facilitation.services import _common as c
 from facilitation.storage import Database
-from facilitation.validation import TEXT_MAX, NotFoundError, choice, required_text, whole_number
+from facilitation.storage import tables as t
 
 
 def set_screen(db: Database, actor: str, meeting_id: int, screen: str) -> None:

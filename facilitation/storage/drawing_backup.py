@@ -14,11 +14,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from facilitation import drawing as d
-from facilitation import model as m
-from facilitation import tables as t
-from facilitation.storage import Database, utcnow
-from facilitation.validation import NAME_MAX, ValidationError, choice, single_line
+from facilitation import pictures
+from facilitation.domain import drawing as d
+from facilitation.domain import model as m
+from facilitation.domain.clock import utcnow
+from facilitation.domain.validation import NAME_MAX, ValidationError, choice, single_line
+from facilitation.storage import Database
+from facilitation.storage import tables as t
 
 
 def dump_drawings(db: Database, meeting_id: int) -> list[dict[str, Any]]:
@@ -40,13 +42,13 @@ def dump_drawings(db: Database, meeting_id: int) -> list[dict[str, Any]]:
 def store_drawings(add: Callable[[Any], Any], items: list[dict[str, Any]]) -> None:
     """Add the file's drawings to the meeting being loaded (`add` sets the meeting); every value is checked."""
     for position, item in enumerate(items):
-        paper = _picture(item.get("background_png")) or d.blank_picture()
-        layer = _picture(item.get("layer_png")) or d.empty_layer()
+        paper = _picture(item.get("background_png")) or pictures.blank_picture()
+        layer = _picture(item.get("layer_png")) or pictures.empty_layer()
         add(t.DrawingRow(
             name=single_line(item["name"], "drawing_name", NAME_MAX),
             background=choice(item.get("background", "blank"), m.DrawingBackground, "background").value,
             canvas=d.canvas_text(item.get("canvas", d.EMPTY_CANVAS)),
-            layer_png=layer, background_png=paper, png=_picture(item.get("png")) or d.compose(paper, layer),
+            layer_png=layer, background_png=paper, png=_picture(item.get("png")) or pictures.compose(paper, layer),
             position=position, revision=1, updated_at=utcnow(),
         ))
 
@@ -65,4 +67,4 @@ def _picture(value: object) -> bytes | None:
         data = base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError):
         raise ValidationError("drawing_picture_invalid") from None
-    return d.checked_png(data)
+    return pictures.checked_png(data)

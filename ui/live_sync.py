@@ -16,8 +16,8 @@ from datetime import date
 import streamlit as st
 
 from facilitation import services
-from facilitation.model import MeetingRecord
-from facilitation.scaling import ScoreRound
+from facilitation.domain.model import MeetingRecord
+from facilitation.domain.scaling import ScoreRound
 from facilitation.storage import Database
 from ui import session
 from ui.db import database_at

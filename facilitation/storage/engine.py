@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
@@ -18,10 +17,11 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from facilitation.tables import MeetingRow
-from facilitation.validation import NotFoundError
+from facilitation.domain.clock import utcnow
+from facilitation.domain.validation import NotFoundError
+from facilitation.storage.tables import MeetingRow
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -37,10 +37,6 @@ def default_url() -> str:
     data_dir = Path(os.environ.get("MOEDETAVLEN_DATA_DIR", PROJECT_ROOT / "data"))
     return f"sqlite:///{data_dir / 'moedetavlen.sqlite3'}"
 
-
-def utcnow() -> datetime:
-    """The current time as a naive UTC datetime (how timestamps are stored)."""
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _prepare_sqlite(engine: Engine) -> None:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from facilitation.anonymity import child_initials, child_names_list, initials, name_scrubber
-from facilitation.model import RING_CLOSEST, RING_FURTHEST, MeetingRecord, Participant, Sector
+from facilitation.domain.anonymity import child_initials, child_names_list, initials, name_scrubber
+from facilitation.domain.model import RING_CLOSEST, RING_FURTHEST, MeetingRecord, Participant, Sector
 
 __all__ = [
     "CHILD", "MapChanges", "MapGeometry", "RingChange", "SectorChange", "build_graph",

@@ -151,7 +151,7 @@ class Meeting:
     version: int
     scale_question: str = ""  # "" means the default question in the reader's language
     show_three_houses: bool = False
-    screen: str = "agenda"  # what the projector shows now (see facilitation.live.Screen)
+    screen: str = "agenda"  # what the projector shows now (see facilitation.domain.roles.Screen)
     curtain: bool = False  # the privacy curtain: the projector shows nothing
     warn_minutes: int = 2  # the timer turns amber this many minutes before an item's end
     follow_up_date: date | None = None  # the next follow-up as agreed (None: the cadence's date, see cadence.py)

@@ -12,16 +12,10 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
-from facilitation import model as m
-from facilitation import tables as t
-from facilitation.drawing_backup import dump_drawings, store_drawings
-from facilitation.scaling import QUESTION_MAX
-from facilitation.services import load_meeting
-from facilitation.services.board import board_category
-from facilitation.services.outcomes import action_values, goal_values
-from facilitation.services.people import person_values
-from facilitation.storage import Database, utcnow
-from facilitation.validation import (
+from facilitation.domain import model as m
+from facilitation.domain.clock import utcnow
+from facilitation.domain.scaling import QUESTION_MAX
+from facilitation.domain.validation import (
     MINUTES_MAX,
     NAME_MAX,
     NOTES_MAX,
@@ -35,6 +29,13 @@ from facilitation.validation import (
     single_line,
     whole_number,
 )
+from facilitation.services import load_meeting
+from facilitation.services.board import board_category
+from facilitation.services.outcomes import action_values, goal_values
+from facilitation.services.people import person_values
+from facilitation.storage import Database
+from facilitation.storage import tables as t
+from facilitation.storage.drawing_backup import dump_drawings, store_drawings
 
 _PERSON_FIELDS = ("name", "relation", "sector", "ring", "group", "attendance", "can_help_with")
 FORMAT = "moedetavlen-meeting"

@@ -1,4 +1,4 @@
-"""Graphic recording: what a stored drawing may hold, and how its picture is put together.
+"""Graphic recording: what a stored drawing may hold (its pictures are checked and composed in facilitation.pictures).
 
 A drawing is kept three ways: the canvas as Fabric.js JSON (what streamlit-drawable-canvas returns
 and takes back as `initial_drawing`, so it can be edited later), the strokes as a transparent PNG
@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import base64
 import binascii
-import io
 import json
 from typing import Any
 
-from PIL import Image, UnidentifiedImageError
-
-from facilitation.validation import ValidationError
+from facilitation.domain.validation import ValidationError
 
 CANVAS_WIDTH = 1120
 CANVAS_HEIGHT = 630
@@ -32,9 +29,7 @@ OBJECT_TYPES = frozenset({
     "i-text", "itext", "text", "textbox", "labeledrect",
 })
 _TEXT_TYPES = frozenset({"i-text", "itext", "text", "textbox"})
-_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _DATA_URL_PREFIX = "data:image/png;base64,"
-WHITE = (255, 255, 255, 255)
 
 
 def canvas_text(canvas: object) -> str:
@@ -77,49 +72,6 @@ def png_from_data_url(url: object) -> bytes:
         return base64.b64decode(url[len(_DATA_URL_PREFIX) :], validate=True)
     except (binascii.Error, ValueError):
         raise ValidationError("drawing_picture_invalid") from None
-
-
-def checked_png(data: object, size: tuple[int, int] = (CANVAS_WIDTH, CANVAS_HEIGHT)) -> bytes:
-    """PNG bytes of exactly `size` pixels that decode whole; anything else is refused."""
-    if not isinstance(data, bytes) or not data.startswith(_PNG_SIGNATURE) or len(data) > PNG_MAX_BYTES:
-        raise ValidationError("drawing_picture_invalid")
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            if image.format != "PNG" or image.size != size:  # checked before decoding: no decompression bombs
-                raise ValidationError("drawing_picture_invalid")
-            image.load()
-    except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
-        raise ValidationError("drawing_picture_invalid") from None
-    return data
-
-
-def blank_picture(colour: tuple[int, int, int, int] = WHITE) -> bytes:
-    """A picture of canvas size in one colour (white paper, or a transparent empty layer)."""
-    return _png(Image.new("RGBA", (CANVAS_WIDTH, CANVAS_HEIGHT), colour))
-
-
-def empty_layer() -> bytes:
-    """A transparent layer: a drawing with no strokes."""
-    return blank_picture((0, 0, 0, 0))
-
-
-def compose(background: bytes, layer: bytes) -> bytes:
-    """The strokes laid on the background, as an opaque PNG of canvas size (the projector's picture).
-
-    A damaged stored picture (or two of different sizes) raises ValidationError('drawing_picture_invalid').
-    """
-    try:
-        with Image.open(io.BytesIO(background)) as paper, Image.open(io.BytesIO(layer)) as strokes:
-            picture = Image.alpha_composite(paper.convert("RGBA"), strokes.convert("RGBA"))
-    except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
-        raise ValidationError("drawing_picture_invalid") from None
-    return _png(picture.convert("RGB"))
-
-
-def _png(image: Image.Image) -> bytes:
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", compress_level=3)  # level 3: a quarter of the default's time, ~10 % bigger
-    return buffer.getvalue()
 
 
 def _parsed(text: str | bytes, code: str) -> object:

@@ -2,11 +2,11 @@
 
 from alembic import context
 
-from facilitation.tables import Base
+from facilitation.storage.tables import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only used programmatically
-    raise RuntimeError("Run migrations through facilitation.storage.Database.migrate()")
+    raise RuntimeError("Run migrations through facilitation.storage.engine.Database.migrate()")
 
 context.configure(
     connection=connection,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facilitation.model import MeetingKind
+from facilitation.domain.model import MeetingKind
 
 _DEFAULTS: dict[str, dict[MeetingKind, list[tuple[str, int]]]] = {
     "da": {

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from facilitation.model import AgendaItem
+from facilitation.domain.model import AgendaItem
 
 
 class Phase(StrEnum):

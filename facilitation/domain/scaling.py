@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from facilitation.model import Meeting, MeetingKind
+from facilitation.domain.model import Meeting, MeetingKind
 
 DEFAULT_QUESTIONS: dict[str, str] = {
     "da": "Hvor er vi i dag på en skala fra 0 til 10?\n"

@@ -12,7 +12,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from facilitation.model import CaseType, Meeting
+from facilitation.domain.model import CaseType, Meeting
 
 
 @dataclass(frozen=True)
