@@ -26,8 +26,8 @@ from facilitation.domain.model import (
     GoalTerm,
     Group,
     MeetingRecord,
-    Role,
 )
+from facilitation.domain.roles import Role
 from facilitation.domain.timer import elapsed_seconds
 
 if TYPE_CHECKING:

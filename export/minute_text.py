@@ -15,8 +15,8 @@ from facilitation.domain.model import (
     GoalTerm,
     Group,
     MeetingKind,
-    Role,
 )
+from facilitation.domain.roles import Role
 
 TITLE = "Referat og aftaler"
 CONFIDENTIAL = "Fortroligt"

@@ -4,7 +4,8 @@ import streamlit as st
 
 from facilitation import services
 from facilitation.domain.dates import long_date
-from facilitation.domain.model import Attendance, CaseType, MeetingKind, MeetingStatus, Role
+from facilitation.domain.model import Attendance, CaseType, MeetingKind, MeetingStatus
+from facilitation.domain.roles import Role
 from ui import forms, session
 from ui.current import actor, meeting_or_stop
 from ui.db import database

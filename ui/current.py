@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from facilitation import services
-from facilitation.domain.model import MeetingRecord, Role
+from facilitation.domain.model import MeetingRecord
+from facilitation.domain.roles import Role
 from facilitation.storage import Database
 from ui import forms, live_sync, session
 from ui.i18n import t

@@ -9,7 +9,8 @@ from export.minute import minute_for_meeting
 from facilitation import services
 from facilitation.domain.cadence import next_follow_up
 from facilitation.domain.dates import long_date
-from facilitation.domain.model import MeetingKind, MeetingRecord, Role
+from facilitation.domain.model import MeetingKind, MeetingRecord
+from facilitation.domain.roles import Role
 from facilitation.domain.validation import ValidationError
 from facilitation.storage import Database
 from ui import forms, session

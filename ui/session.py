@@ -10,6 +10,8 @@ import zlib
 
 import streamlit as st
 
+from facilitation.domain.roles import Role
+
 MEETING = "session.meeting_id"
 CASE = "session.case_id"
 LANGUAGE = "session.language"
@@ -18,7 +20,7 @@ FLASH = "session.flash"
 URL_ERROR = "session.url_error"
 
 LANGUAGES = ("da", "en")
-DEVICE_ROLES = ("facilitator", "timekeeper", "minute_taker", "chair")  # facilitation.domain.roles.DeviceRole
+DEVICE_ROLES = tuple(role.value for role in Role)
 
 
 def current_meeting_id() -> int | None:

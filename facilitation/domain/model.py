@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from facilitation.domain.roles import Role
+
 
 class CaseType(StrEnum):
     """Compensation/support measures only (SEL §41/42/44) or a child-welfare assessment (§50/§52)."""
@@ -52,13 +54,6 @@ class Attendance(StrEnum):
     PRESENT = "present"
     ABSENT = "absent"
     NOT_INVITED = "not_invited"
-
-
-class Role(StrEnum):
-    FACILITATOR = "facilitator"
-    TIMEKEEPER = "timekeeper"
-    MINUTE_TAKER = "minute_taker"
-    CHAIR = "chair"
 
 
 class BoardKind(StrEnum):

@@ -18,8 +18,8 @@ class Screen(StrEnum):
     ACTIONS = "actions"
 
 
-class DeviceRole(StrEnum):
-    """The role a device plays in the meeting (one person may switch between several)."""
+class Role(StrEnum):
+    """A meeting role: held by a caseworker (stored per meeting) and played by a device in the room."""
 
     FACILITATOR = "facilitator"
     TIMEKEEPER = "timekeeper"
@@ -35,25 +35,25 @@ class Capability(StrEnum):
     PREPARE = "prepare"  # edit the meeting, the people, the board and the agenda
 
 
-_CAN: dict[DeviceRole, frozenset[Capability]] = {
-    DeviceRole.FACILITATOR: frozenset(Capability),
-    DeviceRole.TIMEKEEPER: frozenset({Capability.RUN_TIMER}),
-    DeviceRole.MINUTE_TAKER: frozenset({Capability.TAKE_MINUTES, Capability.CURTAIN}),
-    DeviceRole.CHAIR: frozenset({Capability.RUN_TIMER}),
+_CAN: dict[Role, frozenset[Capability]] = {
+    Role.FACILITATOR: frozenset(Capability),
+    Role.TIMEKEEPER: frozenset({Capability.RUN_TIMER}),
+    Role.MINUTE_TAKER: frozenset({Capability.TAKE_MINUTES, Capability.CURTAIN}),
+    Role.CHAIR: frozenset({Capability.RUN_TIMER}),
 }
 
-_PAGES: dict[DeviceRole, tuple[str, ...]] = {
-    DeviceRole.FACILITATOR: ("meeting", "network", "agenda", "board", "minutes", "drawing", "export", "projector"),
-    DeviceRole.TIMEKEEPER: ("agenda", "board", "network", "minutes", "projector"),
-    DeviceRole.MINUTE_TAKER: ("minutes", "agenda", "board", "network", "export", "projector"),
-    DeviceRole.CHAIR: ("agenda", "board", "network", "projector"),
+_PAGES: dict[Role, tuple[str, ...]] = {
+    Role.FACILITATOR: ("meeting", "network", "agenda", "board", "minutes", "drawing", "export", "projector"),
+    Role.TIMEKEEPER: ("agenda", "board", "network", "minutes", "projector"),
+    Role.MINUTE_TAKER: ("minutes", "agenda", "board", "network", "export", "projector"),
+    Role.CHAIR: ("agenda", "board", "network", "projector"),
 }
 
 
 def can(role: str, capability: Capability) -> bool:
     """Whether a device in this role may do this (an unknown role may do nothing)."""
     try:
-        return capability in _CAN[DeviceRole(role)]
+        return capability in _CAN[Role(role)]
     except ValueError:
         return False
 
@@ -61,6 +61,6 @@ def can(role: str, capability: Capability) -> bool:
 def pages_for(role: str) -> tuple[str, ...]:
     """The pages a device in this role sees, first page first (an unknown role: the projector only)."""
     try:
-        return _PAGES[DeviceRole(role)]
+        return _PAGES[Role(role)]
     except ValueError:
         return ("projector",)

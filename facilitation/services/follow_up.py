@@ -15,6 +15,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from facilitation.domain import model as m
+from facilitation.domain.roles import Role
 from facilitation.domain.validation import SHORT_MAX, NotFoundError, ValidationError, a_date, choice, single_line
 from facilitation.services import _common as c
 from facilitation.storage import Database
@@ -37,7 +38,7 @@ def set_follow_up_date(db: Database, actor: str, meeting_id: int, when: date | s
 
 def set_role_contact(db: Database, actor: str, meeting_id: int, role: str, contact: str) -> None:
     """Say how the family reaches the caseworker holding a role (phone, e-mail, hours); '' clears it."""
-    the_role = choice(role, m.Role, "role")
+    the_role = choice(role, Role, "role")
     text = single_line(contact, "contact", SHORT_MAX, required=False)
     with db.edit(meeting_id, actor) as session:
         row = session.scalar(

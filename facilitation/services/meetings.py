@@ -9,6 +9,7 @@ from sqlalchemy import select
 from facilitation.domain import model as m
 from facilitation.domain.agenda_templates import default_agenda
 from facilitation.domain.clock import utcnow
+from facilitation.domain.roles import Role
 from facilitation.domain.validation import (
     NAME_MAX,
     NOTES_MAX,
@@ -119,7 +120,7 @@ def delete_meeting(db: Database, actor: str, meeting_id: int) -> None:
 
 def set_role(db: Database, actor: str, meeting_id: int, role: str, caseworker: str) -> None:
     """Give a meeting role to a caseworker; an empty name clears the role."""
-    the_role = choice(role, m.Role, "role")
+    the_role = choice(role, Role, "role")
     name = single_line(caseworker, "caseworker", required=False)
     with db.edit(meeting_id, actor) as session:
         row = session.scalar(
@@ -185,7 +186,7 @@ def load_meeting(db: Database, meeting_id: int) -> m.MeetingRecord:
         return m.MeetingRecord(
             case=c.case_of(case),
             meeting=c.meeting_of(meeting),
-            roles={m.Role(r.role): r.caseworker for r in rows(t.RoleRow)},
+            roles={Role(r.role): r.caseworker for r in rows(t.RoleRow)},
             participants=[c.participant_of(r) for r in rows(t.ParticipantRow)],
             relations=[c.relation_of(r) for r in rows(t.RelationRow)],
             agenda=[c.agenda_item_of(r) for r in rows(t.AgendaItemRow)],
@@ -195,5 +196,5 @@ def load_meeting(db: Database, meeting_id: int) -> m.MeetingRecord:
             actions=[c.action_of(r) for r in rows(t.ActionRow)],
             evaluations=[c.evaluation_of(r) for r in rows(t.EvaluationRow)],
             decisions=[c.decision_of(r) for r in rows(t.DecisionRow)],
-            contacts={m.Role(r.role): r.contact for r in rows(t.RoleRow) if r.contact},
+            contacts={Role(r.role): r.contact for r in rows(t.RoleRow) if r.contact},
         )

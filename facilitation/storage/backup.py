@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from facilitation.domain import model as m
 from facilitation.domain.clock import utcnow
+from facilitation.domain.roles import Role
 from facilitation.domain.scaling import QUESTION_MAX
 from facilitation.domain.validation import (
     MINUTES_MAX,
@@ -191,7 +192,7 @@ def _store(db: Database, actor: str, data: dict[str, Any]) -> int:
             return row
 
         for role, name in data.get("roles", {}).items():
-            add(t.RoleRow(role=choice(role, m.Role, "role").value, caseworker=single_line(name, "caseworker"),
+            add(t.RoleRow(role=choice(role, Role, "role").value, caseworker=single_line(name, "caseworker"),
                           contact=single_line(data.get("contacts", {}).get(role, ""), "contact", SHORT_MAX,
                                               required=False)))
         people: dict[str, t.ParticipantRow] = {}

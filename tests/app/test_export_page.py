@@ -9,7 +9,8 @@ from streamlit.testing.v1 import AppTest
 
 from facilitation import services
 from facilitation.domain.cadence import next_follow_up
-from facilitation.domain.model import MeetingKind, Role
+from facilitation.domain.model import MeetingKind
+from facilitation.domain.roles import Role
 from facilitation.services.follow_up import REVIEW_TITLES
 from facilitation.storage import Database
 from tests.app.conftest import meeting_id, open_page

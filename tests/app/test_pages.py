@@ -5,7 +5,8 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from facilitation import services
-from facilitation.domain.model import BoardKind, Role
+from facilitation.domain.model import BoardKind
+from facilitation.domain.roles import Role
 from facilitation.storage import Database
 from tests.app.conftest import meeting_id, open_page
 

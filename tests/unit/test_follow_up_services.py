@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from facilitation import services as s
-from facilitation.domain.model import ActionStatus, Role
+from facilitation.domain.model import ActionStatus
+from facilitation.domain.roles import Role
 from facilitation.services.follow_up import REVIEW_TITLES, copy_goals_forward, copy_open_actions_forward
 from facilitation.storage import Database
 from facilitation.storage.backup import dumps_meeting, loads_meeting

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from facilitation import services as s
-from facilitation.domain.roles import Capability, DeviceRole, Screen, can, pages_for
+from facilitation.domain.roles import Capability, Role, Screen, can, pages_for
 from facilitation.storage import Database
 from tests.conftest import ACTOR
 from tests.unit.helpers import not_found, refused
@@ -30,7 +30,7 @@ def test_the_minute_taker_takes_minutes_and_may_close_the_curtain_but_not_run_th
 
 
 def test_every_role_can_open_the_projector_and_an_unknown_role_only_that() -> None:
-    assert all("projector" in pages_for(role) for role in DeviceRole)
+    assert all("projector" in pages_for(role) for role in Role)
     assert pages_for("intruder") == ("projector",)
     assert not any(can("intruder", capability) for capability in Capability)
 

@@ -9,7 +9,8 @@ import pytest
 from facilitation import services as s
 from facilitation.demo import first_meeting_or_demo
 from facilitation.domain.agenda_templates import default_agenda
-from facilitation.domain.model import CaseType, MeetingKind, MeetingStatus, Role
+from facilitation.domain.model import CaseType, MeetingKind, MeetingStatus
+from facilitation.domain.roles import Role
 from facilitation.domain.validation import NotFoundError, ValidationError
 from facilitation.storage import Database
 from tests.conftest import ACTOR

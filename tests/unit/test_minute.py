@@ -12,7 +12,8 @@ from export.minute import cleaned, minute_for_meeting, render_minute
 from facilitation import services as s
 from facilitation.demo import create_demo_case
 from facilitation.domain.dates import long_date
-from facilitation.domain.model import ActionStatus, Attendance, CaseType, Group, MeetingStatus, Role
+from facilitation.domain.model import ActionStatus, Attendance, CaseType, Group, MeetingStatus
+from facilitation.domain.roles import Role
 from facilitation.storage import Database
 from tests.conftest import ACTOR
 from tests.unit.docx_reading import (
