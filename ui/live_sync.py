@@ -34,11 +34,11 @@ def record_at(url: str, meeting_id: int, stamp: str) -> MeetingRecord:
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
-def _history_at(url: str, case_id: int, until: date, stamp: str) -> list[ScoreRound]:
-    return services.score_history(database_at(url), case_id, until=until)
+def _history_at(url: str, case_id: int, until: date, stamp: str) -> tuple[ScoreRound, ...]:
+    return tuple(services.score_history(database_at(url), case_id, until=until))
 
 
-def score_history(db: Database, record: MeetingRecord) -> list[ScoreRound]:
+def score_history(db: Database, record: MeetingRecord) -> tuple[ScoreRound, ...]:
     """The case's scaling rounds up to this meeting, read once per change of the meeting (board, projector)."""
     stamp = db.stamp(record.meeting.id) or ""
     return _history_at(db.url, record.case.id, record.meeting.date, stamp)

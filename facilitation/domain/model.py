@@ -6,9 +6,12 @@ Services return these; pages and exporters read them. Vocabulary follows the pra
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from types import MappingProxyType
 
 from facilitation.domain.roles import Role
 
@@ -116,6 +119,10 @@ class DrawingBackground(StrEnum):
     MAP = "map"
 
 
+def _empty_mapping() -> Mapping[Role, str]:
+    return MappingProxyType({})
+
+
 RING_CLOSEST = 1
 RING_FURTHEST = 3
 SCORE_MIN = 0
@@ -149,7 +156,7 @@ class Meeting:
     screen: str = "agenda"  # what the projector shows now (see facilitation.domain.roles.Screen)
     curtain: bool = False  # the privacy curtain: the projector shows nothing
     warn_minutes: int = 2  # the timer turns amber this many minutes before an item's end
-    follow_up_date: date | None = None  # the next follow-up as agreed (None: the cadence's date, see cadence.py)
+    follow_up_date: dt.date | None = None  # the next follow-up as agreed (None: the cadence's date, see cadence.py)
 
 
 @dataclass(frozen=True)
@@ -291,21 +298,37 @@ class Drawing:
 
 @dataclass(frozen=True)
 class MeetingRecord:
-    """Everything recorded for one meeting, as read in one transaction."""
+    """Everything recorded for one meeting, as read in one transaction.
+
+    Deeply immutable (tuples and read-only mappings): records are cached and shared by every
+    browser session, so nothing may change one in place.
+    """
 
     case: Case
     meeting: Meeting
-    roles: dict[Role, str] = field(default_factory=dict)
-    participants: list[Participant] = field(default_factory=list)
-    relations: list[Relation] = field(default_factory=list)
-    agenda: list[AgendaItem] = field(default_factory=list)
-    board: list[BoardItem] = field(default_factory=list)
-    scores: list[Score] = field(default_factory=list)
-    goals: list[Goal] = field(default_factory=list)
-    actions: list[Action] = field(default_factory=list)
-    evaluations: list[Evaluation] = field(default_factory=list)
-    decisions: list[Decision] = field(default_factory=list)
-    contacts: dict[Role, str] = field(default_factory=dict)  # how to reach the caseworker holding a role
+    roles: Mapping[Role, str] = field(default_factory=_empty_mapping)
+    participants: tuple[Participant, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    agenda: tuple[AgendaItem, ...] = ()
+    board: tuple[BoardItem, ...] = ()
+    scores: tuple[Score, ...] = ()
+    goals: tuple[Goal, ...] = ()
+    actions: tuple[Action, ...] = ()
+    evaluations: tuple[Evaluation, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    contacts: Mapping[Role, str] = field(default_factory=_empty_mapping)  # how to reach the caseworker holding a role
+
+    def __post_init__(self) -> None:
+        """Freeze whatever sequences and mappings a caller passed in (lists, dicts)."""
+        for name in ("participants", "relations", "agenda", "board", "scores", "goals", "actions",
+                     "evaluations", "decisions"):
+            value = getattr(self, name)
+            if not isinstance(value, tuple):
+                object.__setattr__(self, name, tuple(value))
+        for name in ("roles", "contacts"):
+            value = getattr(self, name)
+            if not isinstance(value, MappingProxyType):
+                object.__setattr__(self, name, MappingProxyType(dict(value)))
 
     def board_column(self, kind: BoardKind) -> list[BoardItem]:
         """The board items of one kind, in their order."""

@@ -5,7 +5,6 @@ from facilitation.services.agenda import (
     edit_agenda_item,
     move_agenda_item,
     remove_agenda_item,
-    save_note,
 )
 from facilitation.services.board import (
     add_board_item,
@@ -49,6 +48,7 @@ from facilitation.services.meetings import (
     meeting_exists,
     set_role,
 )
+from facilitation.services.minutes import add_decision, edit_decision, remove_decision, save_note
 from facilitation.services.network_copy import copy_network_forward
 from facilitation.services.outcomes import (
     add_action,
@@ -74,9 +74,6 @@ from facilitation.services.people import (
 )
 from facilitation.services.planning import plan_meeting
 from facilitation.services.projector import (
-    add_decision,
-    edit_decision,
-    remove_decision,
     set_curtain,
     set_screen,
     set_warn_minutes,

@@ -1,22 +1,17 @@
-"""Services for the agenda: items, their timing and their notes."""
+"""Services for the agenda: its timeboxed items and their order."""
 
 from __future__ import annotations
 
-from facilitation.domain.validation import MINUTES_MAX, NOTES_MAX, SHORT_MAX, optional_text, single_line, whole_number
-from facilitation.services import _common as c
+from facilitation.domain import meetings as rules
+from facilitation.domain import model as m
 from facilitation.storage import Database
-from facilitation.storage import tables as t
+from facilitation.storage import meeting_edit as store
 
 
 def add_agenda_item(db: Database, actor: str, meeting_id: int, title: str, planned_minutes: int | str) -> int:
     """Add a timeboxed item at the end of the agenda; returns its id."""
-    row = t.AgendaItemRow(
-        title=single_line(title, "title", SHORT_MAX),
-        planned_minutes=whole_number(planned_minutes, "planned_minutes", 1, MINUTES_MAX),
-        position=None,
-        notes="",
-    )
-    return c.insert_row(db, actor, meeting_id, row)
+    values = rules.agenda_item_values({"title": title, "planned_minutes": planned_minutes, "notes": ""})
+    return store.insert_item(db, actor, meeting_id, m.AgendaItem, **values)
 
 
 def edit_agenda_item(
@@ -24,26 +19,16 @@ def edit_agenda_item(
     planned_minutes: int | str | None = None,
 ) -> None:
     """Change an item's title or planned minutes."""
-    values: dict[str, object] = {}
-    if title is not None:
-        values["title"] = single_line(title, "title", SHORT_MAX)
-    if planned_minutes is not None:
-        values["planned_minutes"] = whole_number(planned_minutes, "planned_minutes", 1, MINUTES_MAX)
-    c.update_row(db, actor, meeting_id, t.AgendaItemRow, item_id, **values)
+    fields = {"title": title, "planned_minutes": planned_minutes}
+    values = rules.agenda_item_values({name: value for name, value in fields.items() if value is not None})
+    store.update_item(db, actor, meeting_id, m.AgendaItem, item_id, **values)
 
 
 def remove_agenda_item(db: Database, actor: str, meeting_id: int, item_id: int) -> None:
     """Remove an item from the agenda."""
-    c.delete_row(db, actor, meeting_id, t.AgendaItemRow, item_id)
+    store.delete_item(db, actor, meeting_id, m.AgendaItem, item_id)
 
 
 def move_agenda_item(db: Database, actor: str, meeting_id: int, item_id: int, to_index: int) -> None:
     """Move an item to another place in the agenda."""
-    c.move_row(db, actor, meeting_id, t.AgendaItemRow, item_id, to_index)
-
-
-def save_note(db: Database, actor: str, meeting_id: int, item_id: int, notes: str) -> str:
-    """Store the minute-taker's notes for an item; returns the text as stored."""
-    text = optional_text(notes, "notes", NOTES_MAX)
-    c.update_row(db, actor, meeting_id, t.AgendaItemRow, item_id, notes=text)
-    return text
+    store.move_item(db, actor, meeting_id, m.AgendaItem, item_id, to_index)

@@ -4,32 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import update
-from sqlalchemy.orm import Session
-
+from facilitation.domain import board as rules
 from facilitation.domain import model as m
-from facilitation.domain.validation import (
-    NAME_MAX,
-    TEXT_MAX,
-    NotFoundError,
-    ValidationError,
-    choice,
-    required_text,
-    single_line,
-)
-from facilitation.services import _common as c
+from facilitation.domain.meetings import meeting_values
+from facilitation.domain.validation import NotFoundError, ValidationError
 from facilitation.storage import Database
-from facilitation.storage import tables as t
+from facilitation.storage import meeting_edit as store
+from facilitation.storage.meeting_edit import MeetingView, edit
 
-CATEGORY_MAX = 30
-
-
-def board_category(value: object, kind: str) -> str:
-    """A category allowed for a note of `kind` (e.g. past_harm for a worry), or "" for none."""
-    text = single_line(value, "category", CATEGORY_MAX, required=False)
-    if text and text not in m.CATEGORIES.get(m.BoardKind(kind), ()):
-        raise ValidationError("invalid_choice", field="category", value=text)
-    return text
+board_category = rules.board_category
 
 
 def add_board_item(
@@ -37,116 +20,92 @@ def add_board_item(
     category: str = "", answers_id: int | None = None,
 ) -> int:
     """Put a note in a column of the board (at the end); a safety goal may answer a danger statement."""
-    the_kind = choice(kind, m.BoardKind, "kind").value
-    row = t.BoardItemRow(
-        kind=the_kind,
-        text=required_text(text, "text", TEXT_MAX),
-        said_by=single_line(said_by, "said_by", NAME_MAX, required=False),
-        category=board_category(category, the_kind),
-        position=None,
-    )
-    if answers_id is None:
-        return c.insert_row(db, actor, meeting_id, row)
-    if the_kind != m.BoardKind.SAFETY_GOAL:
+    the_kind = rules.board_kind(kind)
+    values = rules.note_values(dict(text=text, said_by=said_by, category=category), the_kind)
+    if answers_id is not None and the_kind != m.BoardKind.SAFETY_GOAL:
         raise ValidationError("invalid_choice", field="answers", value=the_kind)
-    with db.edit(meeting_id, actor) as session:
-        _danger_statement(session, meeting_id, answers_id)
-        row.meeting_id = meeting_id
-        row.position = c.next_position(session, t.BoardItemRow, meeting_id, t.BoardItemRow.kind == the_kind)
-        row.answers_id = answers_id
-        session.add(row)
-        session.flush()
-        return int(row.id)
+    with edit(db, meeting_id, actor) as e:
+        if answers_id is not None:
+            danger_statement(e, answers_id)
+        return e.insert(m.BoardItem, kind=the_kind, answers_id=answers_id, **values)
 
 
 def edit_board_item(db: Database, actor: str, meeting_id: int, item_id: int, **fields: Any) -> None:
     """Change a note's text, who said it, or its category (which must suit the note's column)."""
-    values: dict[str, Any] = {}
-    if "text" in fields:
-        values["text"] = required_text(fields["text"], "text", TEXT_MAX)
-    if "said_by" in fields:
-        values["said_by"] = single_line(fields["said_by"], "said_by", NAME_MAX, required=False)
-    if "category" not in fields:
-        c.update_row(db, actor, meeting_id, t.BoardItemRow, item_id, **values)
+    values = rules.note_values(fields)
+    if not values:
+        store.update_item(db, actor, meeting_id, m.BoardItem, item_id)  # an empty edit still names a real note
         return
-    category = single_line(fields["category"], "category", CATEGORY_MAX, required=False)
-    with db.edit(meeting_id, actor) as session:
-        row = c.owned_row(session, t.BoardItemRow, meeting_id, item_id)
-        values["category"] = board_category(category, row.kind)  # checked against the kind it has now
-        for name, value in values.items():
-            setattr(row, name, value)
+    with edit(db, meeting_id, actor) as e:
+        note = e.get(m.BoardItem, item_id)
+        if "category" in values:  # checked against the column the note is in now
+            values["category"] = rules.board_category(values["category"], note.kind)
+        e.update(m.BoardItem, item_id, **values)
 
 
 def remove_board_item(db: Database, actor: str, meeting_id: int, item_id: int) -> None:
     """Take a note off the board (goals and safety goals pointing at it are kept, unlinked)."""
-    c.delete_row(db, actor, meeting_id, t.BoardItemRow, item_id)
+    store.delete_item(db, actor, meeting_id, m.BoardItem, item_id)
 
 
 def move_board_item(
     db: Database, actor: str, meeting_id: int, item_id: int, to_index: int, kind: str | None = None
 ) -> None:
     """Move a note to `to_index` in its column, or in another column when `kind` is given."""
-    if kind is None:
-        c.move_row(db, actor, meeting_id, t.BoardItemRow, item_id, to_index)
-        return
-    new_kind = choice(kind, m.BoardKind, "kind").value
-    with db.edit(meeting_id, actor) as session:
-        moved = c.move_in_session(session, meeting_id, t.BoardItemRow, item_id, to_index, kind=new_kind)
-        # A note that leaves its column leaves what only made sense there: a category of the old
-        # column, its pairing (a worry cannot answer a danger statement), and goals answering it.
-        if moved.category not in m.CATEGORIES.get(m.BoardKind(new_kind), ()):
-            moved.category = ""
-        if moved.kind != m.BoardKind.SAFETY_GOAL:
-            moved.answers_id = None
-            session.execute(
-                update(t.GoalRow).where(t.GoalRow.safety_goal_id == item_id).values(safety_goal_id=None)
-            )
-        if moved.kind != m.BoardKind.DANGER_STATEMENT:
-            session.execute(
-                update(t.BoardItemRow).where(t.BoardItemRow.answers_id == item_id).values(answers_id=None)
-            )
+    new_kind = None if kind is None else m.BoardKind(rules.board_kind(kind))
+    with edit(db, meeting_id, actor) as e:
+        if new_kind is None:
+            e.move(m.BoardItem, item_id, to_index)
+            return
+        moved = e.move(m.BoardItem, item_id, to_index, kind=new_kind.value)
+        change = rules.leave_column(moved, new_kind)
+        e.update(m.BoardItem, item_id, category=change.category,
+                 **({} if change.keeps_answer else {"answers_id": None}))
+        if change.unlink_goals:
+            e.update_where(m.Goal, {"safety_goal_id": item_id}, safety_goal_id=None)
+        if change.unlink_answers:
+            e.update_where(m.BoardItem, {"answers_id": item_id}, answers_id=None)
 
 
 def pair_safety_goal(db: Database, actor: str, meeting_id: int, goal_id: int, danger_id: int | None) -> None:
     """Make a safety goal answer a danger statement (None unpairs it)."""
-    with db.edit(meeting_id, actor) as session:
-        goal = safety_goal_row(session, meeting_id, goal_id)
+    with edit(db, meeting_id, actor) as e:
+        safety_goal(e, goal_id)
         if danger_id is not None:
-            _danger_statement(session, meeting_id, danger_id)
-        goal.answers_id = danger_id
+            danger_statement(e, danger_id)
+        e.update(m.BoardItem, goal_id, answers_id=danger_id)
 
 
 def link_goal_to_safety_goal(
     db: Database, actor: str, meeting_id: int, goal_id: int, safety_goal_id: int | None
 ) -> None:
     """Say that a short- or long-term goal answers a safety goal of the board (None unlinks it)."""
-    with db.edit(meeting_id, actor) as session:
-        goal = c.owned_row(session, t.GoalRow, meeting_id, goal_id)
+    with edit(db, meeting_id, actor) as e:
+        e.get(m.Goal, goal_id)
         if safety_goal_id is not None:
-            safety_goal_row(session, meeting_id, safety_goal_id)
-        goal.safety_goal_id = safety_goal_id
+            safety_goal(e, safety_goal_id)
+        e.update(m.Goal, goal_id, safety_goal_id=safety_goal_id)
 
 
 def set_show_three_houses(db: Database, actor: str, meeting_id: int, show: bool) -> None:
     """Choose whether the child's Three Houses are shown on the board (the facilitator decides)."""
-    if not isinstance(show, bool):
-        raise ValidationError("invalid_choice", field="show_three_houses", value=str(show)[:50])
-    with db.edit(meeting_id, actor) as session:
-        meeting = session.get(t.MeetingRow, meeting_id)
-        assert meeting is not None  # db.edit has just found it
-        meeting.show_three_houses = show
+    values = meeting_values({"show_three_houses": show})
+    with edit(db, meeting_id, actor) as e:
+        e.set_meeting(**values)
 
 
-def safety_goal_row(session: Session, meeting_id: int, item_id: int) -> t.BoardItemRow:
+def safety_goal(e: MeetingView, item_id: int) -> m.BoardItem:
     """The safety goal with this id in the meeting, else NotFoundError."""
-    row = session.get(t.BoardItemRow, item_id)
-    if row is None or row.meeting_id != meeting_id or row.kind != m.BoardKind.SAFETY_GOAL:
-        raise NotFoundError("safety_goal", item_id)
-    return row
+    return _note_of_kind(e, item_id, m.BoardKind.SAFETY_GOAL)
 
 
-def _danger_statement(session: Session, meeting_id: int, item_id: int) -> t.BoardItemRow:
-    row = session.get(t.BoardItemRow, item_id)
-    if row is None or row.meeting_id != meeting_id or row.kind != m.BoardKind.DANGER_STATEMENT:
-        raise NotFoundError("danger_statement", item_id)
-    return row
+def danger_statement(e: MeetingView, item_id: int) -> m.BoardItem:
+    """The danger statement with this id in the meeting, else NotFoundError."""
+    return _note_of_kind(e, item_id, m.BoardKind.DANGER_STATEMENT)
+
+
+def _note_of_kind(e: MeetingView, item_id: int, kind: m.BoardKind) -> m.BoardItem:
+    note = e.get(m.BoardItem, item_id, what=kind.value)
+    if note.kind != kind:
+        raise NotFoundError(kind.value, item_id)
+    return note

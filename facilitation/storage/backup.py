@@ -13,32 +13,25 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from facilitation.domain import model as m
+from facilitation.domain.board import check_answers, note_values
 from facilitation.domain.clock import utcnow
+from facilitation.domain.meetings import agenda_item_values, case_values, meeting_values
+from facilitation.domain.outcomes import action_values, evaluation_values, goal_values, score_values
+from facilitation.domain.people import PERSON_FIELDS, person_values, relation_values
 from facilitation.domain.roles import Role
-from facilitation.domain.scaling import QUESTION_MAX
 from facilitation.domain.validation import (
-    MINUTES_MAX,
     NAME_MAX,
-    NOTES_MAX,
     SHORT_MAX,
-    TEXT_MAX,
     ValidationError,
-    a_date,
     choice,
-    optional_text,
-    required_text,
     single_line,
-    whole_number,
 )
-from facilitation.services import load_meeting
-from facilitation.services.board import board_category
-from facilitation.services.outcomes import action_values, goal_values
-from facilitation.services.people import person_values
 from facilitation.storage import Database
 from facilitation.storage import tables as t
+from facilitation.storage.cases import record as load_record
 from facilitation.storage.drawing_backup import dump_drawings, store_drawings
 
-_PERSON_FIELDS = ("name", "relation", "sector", "ring", "group", "attendance", "can_help_with")
+_MEETING_FIELDS = ("place", "purpose", "status", "scale_question", "show_three_houses", "follow_up_date")
 FORMAT = "moedetavlen-meeting"
 VERSION = 1
 
@@ -49,7 +42,7 @@ class BackupError(ValueError):
 
 def dump_meeting(db: Database, meeting_id: int) -> dict[str, Any]:
     """The whole meeting as a JSON-ready dict."""
-    record = load_meeting(db, meeting_id)
+    record = load_record(db, meeting_id)
     people = {p.id: f"p{i + 1}" for i, p in enumerate(record.participants)}
     board = sorted(record.board, key=lambda b: (list(m.BoardKind).index(b.kind), b.position))
     board_refs = {b.id: f"b{i + 1}" for i, b in enumerate(board)}
@@ -162,25 +155,16 @@ def loads_meeting(db: Database, actor: str, text: str) -> int:
 def _store(db: Database, actor: str, data: dict[str, Any]) -> int:
     case, meeting = data["case"], data["meeting"]
     with db.write() as session:
-        case_row = t.CaseRow(
-            family_name=single_line(case["family_name"], "family_name"),
-            child_names=single_line(case["child_names"], "child_names"),
-            case_type=choice(case["case_type"], m.CaseType, "case_type").value,
-            created_at=utcnow(),
-        )
+        case_row = t.CaseRow(created_at=utcnow(), **case_values(
+            {name: case[name] for name in ("family_name", "child_names", "case_type")}
+        ))
         session.add(case_row)
         session.flush()
+        fields = {"place": "", "purpose": "", "status": "planned", "scale_question": "", "show_three_houses": False,
+                  **{name: value for name, value in meeting.items() if name in _MEETING_FIELDS}}
         meeting_row = t.MeetingRow(
-            case_id=case_row.id, kind=choice(meeting["kind"], m.MeetingKind, "kind").value,
-            date=a_date(meeting["date"], "date"),
-            place=single_line(meeting.get("place", ""), "place", SHORT_MAX, required=False),
-            purpose=optional_text(meeting.get("purpose", ""), "purpose", NOTES_MAX),
-            status=choice(meeting.get("status", "planned"), m.MeetingStatus, "status").value,
-            scale_question=optional_text(meeting.get("scale_question", ""), "scale_question", QUESTION_MAX),
-            show_three_houses=_flag(meeting.get("show_three_houses", False), "show_three_houses"),
-            follow_up_date=a_date(meeting["follow_up_date"], "follow_up_date") if meeting.get("follow_up_date")
-            else None,
-            version=1, updated_at=utcnow(), updated_by=actor[:NAME_MAX],
+            case_id=case_row.id, version=1, updated_at=utcnow(), updated_by=actor[:NAME_MAX],
+            **meeting_values({"kind": meeting["kind"], "date": meeting["date"], **fields}),
         )
         session.add(meeting_row)
         session.flush()
@@ -197,29 +181,23 @@ def _store(db: Database, actor: str, data: dict[str, Any]) -> int:
                                               required=False)))
         people: dict[str, t.ParticipantRow] = {}
         for i, p in enumerate(data.get("participants", [])):
-            fields = {k: p[k] for k in _PERSON_FIELDS if k in p}
+            fields = {k: p[k] for k in PERSON_FIELDS if k in p}
             people[p["ref"]] = add(t.ParticipantRow(position=i, **person_values(fields)))
         session.flush()
         for r in data.get("relations", []):
-            add(t.RelationRow(
-                from_id=people[r["from"]].id, to_id=people[r["to"]].id,
-                kind=single_line(r.get("kind", ""), "relation_kind", SHORT_MAX, required=False),
-                strained=bool(r.get("strained", False)),
-            ))
+            add(t.RelationRow(**relation_values(
+                people[r["from"]].id, people[r["to"]].id, r.get("kind", ""), r.get("strained", False),
+            )))
         for i, a in enumerate(data.get("agenda", [])):
             add(t.AgendaItemRow(
-                title=single_line(a["title"], "title", SHORT_MAX), position=i,
-                planned_minutes=whole_number(a["planned_minutes"], "planned_minutes", 1, MINUTES_MAX),
-                started_at=_parse_time(a.get("started_at")), ended_at=_parse_time(a.get("ended_at")),
-                notes=optional_text(a.get("notes", ""), "notes", NOTES_MAX),
+                position=i, started_at=_parse_time(a.get("started_at")), ended_at=_parse_time(a.get("ended_at")),
+                **agenda_item_values({"title": a["title"], "planned_minutes": a["planned_minutes"],
+                                      "notes": a.get("notes", "")}),
             ))
         board = _store_board(session, add, data.get("board", []))
         for sc in data.get("scores", []):
-            add(t.ScoreRow(
-                participant_id=people[sc["participant"]].id,
-                score=whole_number(sc["score"], "score", m.SCORE_MIN, m.SCORE_MAX),
-                reason=optional_text(sc.get("reason", ""), "reason", TEXT_MAX),
-            ))
+            add(t.ScoreRow(participant_id=people[sc["participant"]].id,
+                           **score_values(sc["score"], sc.get("reason", ""))))
         goals: dict[str, t.GoalRow] = {}
         positions: dict[str, int] = {}
         for g in data.get("goals", []):
@@ -233,11 +211,9 @@ def _store(db: Database, actor: str, data: dict[str, Any]) -> int:
             goal = goals[a["goal"]].id if a.get("goal") else None
             add(t.ActionRow(position=i, goal_id=goal, **action_values(fields)))
         for e in data.get("evaluations", []):
-            add(t.EvaluationRow(
-                respondent=single_line(e.get("respondent", ""), "respondent", NAME_MAX, required=False),
-                heard=whole_number(e["heard"], "heard", 1, 5), useful=whole_number(e["useful"], "useful", 1, 5),
-                comment=optional_text(e.get("comment", ""), "comment", TEXT_MAX),
-            ))
+            add(t.EvaluationRow(**evaluation_values(
+                e.get("respondent", ""), e["heard"], e["useful"], e.get("comment", ""),
+            )))
         store_drawings(add, data.get("drawings", []))
         return int(mid)
 
@@ -248,17 +224,13 @@ def _store_board(session: Any, add: Any, items: list[dict[str, Any]]) -> dict[st
     for b in items:
         kind = choice(b["kind"], m.BoardKind, "kind").value
         positions[kind] = positions.get(kind, -1) + 1
-        rows[b["ref"]] = add(t.BoardItemRow(
-            kind=kind, text=required_text(b["text"], "text", TEXT_MAX), position=positions[kind],
-            said_by=single_line(b.get("said_by", ""), "said_by", NAME_MAX, required=False),
-            category=board_category(b.get("category", ""), kind),
-        ))
+        fields = {"text": b["text"], "said_by": b.get("said_by", ""), "category": b.get("category", "")}
+        rows[b["ref"]] = add(t.BoardItemRow(kind=kind, position=positions[kind], **note_values(fields, kind)))
     session.flush()
     for b in items:
         if b.get("answers"):
             goal, danger = rows[b["ref"]], rows[b["answers"]]
-            if (goal.kind, danger.kind) != (m.BoardKind.SAFETY_GOAL, m.BoardKind.DANGER_STATEMENT):
-                raise ValidationError("invalid_choice", field="answers", value=str(b["answers"])[:50])
+            check_answers(goal.kind, danger.kind)
             goal.answers_id = danger.id
     return rows
 
@@ -271,12 +243,6 @@ def _safety_goal_ref(board: dict[str, t.BoardItemRow], ref: object) -> int | Non
     if row.kind != m.BoardKind.SAFETY_GOAL:
         raise ValidationError("invalid_choice", field="safety_goal", value=str(ref)[:50])
     return int(row.id)
-
-
-def _flag(value: object, field: str) -> bool:
-    if not isinstance(value, bool):
-        raise ValidationError("invalid_choice", field=field, value=str(value)[:50])
-    return value
 
 
 def _iso(value: datetime | None) -> str | None:

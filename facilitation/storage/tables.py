@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -52,7 +53,7 @@ class MeetingRow(Base):
     screen: Mapped[str] = mapped_column(String(20), default="agenda", server_default="agenda")
     curtain: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     warn_minutes: Mapped[int] = mapped_column(Integer, default=2, server_default="2")
-    follow_up_date: Mapped[date | None] = mapped_column(Date, nullable=True)  # the next follow-up (0005)
+    follow_up_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)  # the next follow-up (0005)
 
 
 class RoleRow(Base):

@@ -80,7 +80,7 @@ def test_an_answer_can_be_removed(app: AppTest, db: Database) -> None:
     answer = services.record_evaluation(db, "test", mid, "", 3, 3, "")
     open_page(app, "export")
     app.button(key=f"evaluation.remove.{answer}").click().run()
-    assert services.load_meeting(db, mid).evaluations == []
+    assert services.load_meeting(db, mid).evaluations == ()
 
 
 def test_a_caseworkers_contact_is_saved_on_each_role_they_hold(app: AppTest, db: Database) -> None:

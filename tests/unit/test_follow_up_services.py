@@ -106,7 +106,7 @@ def test_the_carried_actions_are_reviewed_under_gennemgang_af_aftaler_fra_sidst(
 def test_scores_are_not_copied_but_earlier_scores_stay_readable_across_the_case(db: Database) -> None:
     case_id, first = _first_meeting(db)
     later = s.plan_meeting(db, ACTOR, case_id, "follow_up", date(2026, 4, 13))
-    assert s.load_meeting(db, later).scores == [], "a copied number would look like an answer given today"
+    assert s.load_meeting(db, later).scores == (), "a copied number would look like an answer given today"
     rounds = s.score_history(db, case_id)
     assert [(r.meeting_id, r.scores) for r in rounds] == [(first, (("Sanne Hansen", 4),))]
 
@@ -116,7 +116,7 @@ def test_a_case_without_open_actions_gets_no_review_item(db: Database) -> None:
     first = s.plan_meeting(db, ACTOR, case_id, "start", date(2026, 3, 2))
     later = s.plan_meeting(db, ACTOR, case_id, "network", date(2026, 6, 2))
     assert REVIEW_TITLES["da"] not in [i.title for i in s.load_meeting(db, later).agenda]
-    assert s.load_meeting(db, first).actions == []
+    assert s.load_meeting(db, first).actions == ()
 
 
 def test_copying_forward_twice_copies_nothing_the_second_time(db: Database) -> None:

@@ -72,7 +72,7 @@ def test_a_meeting_can_get_the_english_default_agenda_or_none(db: Database) -> N
     assert [a.title for a in s.load_meeting(db, english).agenda] == [
         title for title, _ in default_agenda(MeetingKind.HANDOVER, "en")
     ]
-    assert s.load_meeting(db, empty).agenda == []
+    assert s.load_meeting(db, empty).agenda == ()
 
 
 def test_the_default_agendas_differ_between_kinds_and_languages() -> None:

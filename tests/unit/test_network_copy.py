@@ -39,7 +39,7 @@ def test_copying_forward_brings_every_person_and_tie_into_the_follow_up(db: Data
     assert _ties(new) == _ties(old)
     assert {p.id for p in new.participants}.isdisjoint({p.id for p in old.participants})
     assert [p.position for p in new.participants] == list(range(14))
-    assert new.scores == []
+    assert new.scores == ()
 
 
 def test_copying_forward_is_one_edit_of_the_follow_up(db: Database) -> None:
@@ -109,4 +109,4 @@ def test_a_planned_meeting_starts_from_the_latest_map_of_its_case(db: Database) 
 def test_the_first_meeting_of_a_new_case_starts_with_an_empty_map(db: Database) -> None:
     case_id = s.create_case(db, ACTOR, "Familien Ny", "Ida", "compensation")
     meeting = s.plan_meeting(db, ACTOR, case_id, "start", "2027-01-06")
-    assert s.load_meeting(db, meeting).participants == []
+    assert s.load_meeting(db, meeting).participants == ()

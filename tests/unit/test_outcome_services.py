@@ -114,7 +114,7 @@ def test_removing_a_score_keeps_the_person(db: Database, meeting_id: int, mother
     s.remove_score(db, ACTOR, meeting_id, score.id)
     assert db.version(meeting_id) == before + 1
     record = s.load_meeting(db, meeting_id)
-    assert record.scores == []
+    assert record.scores == ()
     assert [p.id for p in record.participants] == [mother]
 
 

@@ -223,7 +223,7 @@ def test_removing_a_tie_keeps_both_people(db: Database, meeting_id: int) -> None
     rid = s.add_relation(db, ACTOR, meeting_id, father, mother)
     s.remove_relation(db, ACTOR, meeting_id, rid)
     record = s.load_meeting(db, meeting_id)
-    assert record.relations == []
+    assert record.relations == ()
     assert [p.id for p in record.participants] == [mother, father]
 
 

@@ -55,7 +55,7 @@ def test_a_failing_edit_rolls_back_the_version_bump_and_its_writes(db: Database,
         session.flush()
         raise Boom
     assert db.version(meeting_id) == before
-    assert s.load_meeting(db, meeting_id).board == []
+    assert s.load_meeting(db, meeting_id).board == ()
 
 
 def test_the_version_of_an_unknown_meeting_is_none(db: Database) -> None:
@@ -77,7 +77,7 @@ def test_reading_commits_nothing(db: Database, meeting_id: int) -> None:
     with db.read() as session:
         session.add(t.BoardItemRow(meeting_id=meeting_id, kind="worry", text="Kun læst", position=0))
         session.flush()
-    assert s.load_meeting(db, meeting_id).board == []
+    assert s.load_meeting(db, meeting_id).board == ()
 
 
 def test_the_default_database_is_a_sqlite_file_in_the_data_folder(
