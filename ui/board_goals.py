@@ -42,8 +42,7 @@ def _goal(board: Board, goal: Goal, safety: dict[int, str]) -> None:
         def link() -> None:
             services.link_goal_to_safety_goal(board.db, board.actor, board.mid, goal.id, chosen_id(key))
 
-        item_choice(t("field.safety_goal"), key, safety, goal.safety_goal_id, on_change=forms.on_submit,
-                    args=(forms.PAGE, link))
+        item_choice(t("field.safety_goal"), key, safety, goal.safety_goal_id, on_change=link)
 
 
 def _new_goal(board: Board, safety: dict[int, str]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 import streamlit as st
 
@@ -25,8 +26,9 @@ from ui.text import md
 # Long words and pasted links wrap inside their card instead of widening the column.
 CSS = ("<style>[class*='st-key-board_card_'],[class*='st-key-board_column_']{overflow-wrap:anywhere}"
        "img.mt-chart{width:100%;height:auto}img.mt-trend{max-width:520px}</style>")
-_BADGE = {"past_harm": "orange", "future_danger": "red", "complicating": "gray", "strength": "green",
-          "existing_safety": "blue"}
+BadgeColor = Literal["red", "orange", "yellow", "blue", "green", "violet", "gray", "grey", "primary"]
+_BADGE: dict[str, BadgeColor] = {"past_harm": "orange", "future_danger": "red", "complicating": "gray",
+                                 "strength": "green", "existing_safety": "blue"}
 
 
 @dataclass(frozen=True)
@@ -60,11 +62,11 @@ def column(board: Board, kind: BoardKind, *, heading: bool = True) -> None:
         add_form(board, kind, len(items))
 
 
-def card(board: Board, item: BoardItem, index: int, count: int, extra: Callable[[], None] | None = None) -> None:
+def card(board: Board, item: BoardItem, index: int, count: int, extra: Callable[[], object] | None = None) -> None:
     """A note as a card with its category and speaker, and an edit popover (`extra` adds to it)."""
     with st.container(border=True, key=f"board_card_{item.id}"):
         if item.category:
-            st.badge(label("category", item.category), color=_BADGE.get(item.category, "gray"))  # type: ignore[arg-type]
+            st.badge(label("category", item.category), color=_BADGE.get(item.category, "gray"))
         st.markdown(md(item.text))
         who, edit = st.columns([2, 1], vertical_alignment="center")
         if item.said_by:
@@ -178,12 +180,17 @@ def houses_section(board: Board) -> None:
 NO_ITEM = 0  # the "— none —" choice of item_choice (a real id is never 0; None does not survive AppTest)
 
 
-def item_choice(label_text: str, key: str, texts: dict[int, str], current: int | None, **callback: object) -> None:
-    """Choose one of `texts` (id → short text) or none; read the choice back with chosen_id()."""
+def item_choice(label_text: str, key: str, texts: dict[int, str], current: int | None,
+                on_change: Callable[[], object] | None = None) -> None:
+    """Choose one of `texts` (id → short text) or none; read the choice back with chosen_id().
+
+    `on_change` is a service call run (like a form's) as soon as the choice changes.
+    """
     options = [NO_ITEM, *texts]
     shown = {**texts, NO_ITEM: t("board.none")}  # fixed now: format_func also runs outside the script run
     st.selectbox(label_text, options, index=options.index(current) if current in options else 0, key=key,
-                 format_func=lambda i: shown.get(i, "?"), **callback)  # type: ignore[arg-type]
+                 format_func=lambda i: shown.get(i, "?"), on_change=None if on_change is None else forms.on_submit,
+                 args=None if on_change is None else (forms.PAGE, on_change))
 
 
 def chosen_id(key: str) -> int | None:

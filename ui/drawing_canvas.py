@@ -119,7 +119,7 @@ def _mount(drawing_id: int, revision: int) -> tuple[int, int, int]:
 
 def _save(db: Database, actor: str, meeting_id: int, drawing_id: int, key: str) -> None:
     """The component's on_change: store what it sent, unless it changed elsewhere meanwhile or is too big."""
-    sent: dict[str, Any] = (session.widget_value(key) or {}).get("drawing") or {}  # type: ignore[attr-defined]
+    sent: dict[str, Any] = session.mapping_value(key).get("drawing") or {}
     loaded, saved, count = session.canvas_mount(drawing_id) or (-1, -1, 0)
     try:
         revision = services.save_drawing(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from facilitation import services
@@ -46,8 +48,8 @@ def notes_and_decisions(db: Database, actor: str, record: MeetingRecord, current
         text.markdown(f"- {md(decision.text)}")
         if editable:
             with remove:
-                forms.button(f"decision.remove.{decision.id}", "", lambda d=decision: services.remove_decision(
-                    db, actor, mid, d.id), icon=":material/delete:", help=t("remove"))
+                forms.button(f"decision.remove.{decision.id}", "", partial(services.remove_decision,
+                    db, actor, mid, decision.id), icon=":material/delete:", help=t("remove"))
     if editable:
         new_key = f"decision.new.{item.id}"
         with st.form(f"decision_{item.id}", border=False):
