@@ -83,8 +83,8 @@ def background_choice(db: Database, actor: str, record: MeetingRecord, drawing: 
         t("field.background"), kinds, index=kinds.index(drawing.background), key=key,
         format_func=formatter("drawing.background"), help=t("drawing.background_help"),
         on_change=forms.on_submit, args=(forms.PAGE, lambda: services.set_drawing_background(
-            db, actor, record.meeting.id, drawing.id, str(session.widget_value(key)),
-            background_picture(str(session.widget_value(key)), record))),
+            db, actor, record.meeting.id, drawing.id, session.text_value(key),
+            background_picture(session.text_value(key), record))),
     )
 
 

@@ -94,7 +94,7 @@ def contacts(db: Database, record: MeetingRecord, me: str) -> None:
     def save() -> None:
         for name, roles in held.items():
             for role in roles:
-                typed = str(session.widget_value(keys[name], ""))
+                typed = session.text_value(keys[name])
                 if typed != record.contacts.get(role, ""):
                     services.set_role_contact(db, me, record.meeting.id, role, typed)
 

@@ -106,7 +106,7 @@ def _projector_controls(db: Database) -> None:
         curtain_key = session.fresh_key(f"sidebar.curtain.{meeting_id}", meeting.curtain)
         st.toggle(t("sidebar.curtain"), meeting.curtain, key=curtain_key, help=t("sidebar.curtain_help"),
                   on_change=forms.on_submit, args=(forms.PAGE, lambda: services.set_curtain(
-                      db, actor, meeting_id, bool(session.widget_value(curtain_key)))),
+                      db, actor, meeting_id, session.bool_value(curtain_key))),
                   kwargs={"success": t("sidebar.projector_changed")})
     if can(role, Capability.CHOOSE_SCREEN):
         screen_key = session.fresh_key(f"sidebar.screen.{meeting_id}", meeting.screen)
@@ -114,7 +114,7 @@ def _projector_controls(db: Database) -> None:
         st.radio(t("sidebar.screen"), screens, index=screens.index(Screen(meeting.screen)), key=screen_key,
                  format_func=formatter("screen"), on_change=forms.on_submit,
                  args=(forms.PAGE, lambda: services.set_screen(
-                     db, actor, meeting_id, str(session.widget_value(screen_key)))),
+                     db, actor, meeting_id, session.text_value(screen_key))),
                  kwargs={"success": t("sidebar.projector_changed")})
     st.page_link(PROJECTOR_PATH, label=t("sidebar.open_projector"), icon=":material/open_in_new:")
 
