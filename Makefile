@@ -26,6 +26,7 @@ run: $(VENV)/.runtime-installed
 test: $(VENV)/.dev-installed
 	./scripts/system-deps.sh
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 	$(PY) -m pytest
 
 lint: $(VENV)/.dev-installed

@@ -1,5 +1,7 @@
 """Dagsorden: the timeboxed agenda — order, planned minutes, start and end of each item."""
 
+from functools import partial
+
 import streamlit as st
 
 from facilitation import services
@@ -14,7 +16,13 @@ from ui.timer_controls import timer_panel
 db = database()
 record = meeting_or_stop(db)
 mid, me = record.meeting.id, actor(record)
-value = session.widget_value
+
+
+def save_item(item_id: int, keys: tuple[str, str]) -> None:
+    """Store an item's edited title and planned minutes."""
+    services.edit_agenda_item(db, me, mid, item_id, title=session.text_value(keys[0]),
+                              planned_minutes=session.optional_int_value(keys[1]))
+
 
 st.title(t("page.agenda"))
 timer_panel(db, mid)
@@ -35,26 +43,24 @@ for index, item in enumerate(record.agenda):
         elif item.started_at:
             state.markdown(f":orange[{t('agenda.running')}]")
         with state:
-            forms.button(f"agenda.start.{item.id}", t("agenda.start"), lambda i=item: services.start_agenda_item(
-                db, me, mid, i.id), help=t("agenda.start_help"), type="tertiary")
+            forms.button(f"agenda.start.{item.id}", t("agenda.start"), partial(services.start_agenda_item,
+                db, me, mid, item.id), help=t("agenda.start_help"), type="tertiary")
         up, down, edit = buttons.columns(3)
         with up:
-            forms.button(f"agenda.up.{item.id}", "↑", lambda i=item, n=index: services.move_agenda_item(
-                db, me, mid, i.id, n - 1), disabled=index == 0, help=t("move_up"))
+            forms.button(f"agenda.up.{item.id}", "↑", partial(services.move_agenda_item,
+                db, me, mid, item.id, index - 1), disabled=index == 0, help=t("move_up"))
         with down:
-            forms.button(f"agenda.down.{item.id}", "↓", lambda i=item, n=index: services.move_agenda_item(
-                db, me, mid, i.id, n + 1), disabled=index == len(record.agenda) - 1, help=t("move_down"))
+            forms.button(f"agenda.down.{item.id}", "↓", partial(services.move_agenda_item,
+                db, me, mid, item.id, index + 1), disabled=index == len(record.agenda) - 1, help=t("move_down"))
         with edit.popover("", icon=":material/edit:", help=t("edit")):
             keys = (session.fresh_key(f"agenda.title.{item.id}", item.title),
                     session.fresh_key(f"agenda.minutes.{item.id}", item.planned_minutes))
             with st.form(f"agenda_edit_{item.id}", border=False):
                 st.text_input(t("field.title"), item.title, key=keys[0])
                 st.number_input(t("field.planned_minutes"), 1, 600, item.planned_minutes, key=keys[1])
-                forms.submit_button(
-                    f"agenda_edit_{item.id}", t("save"), lambda k=keys, i=item: services.edit_agenda_item(
-                        db, me, mid, i.id, title=str(value(k[0])), planned_minutes=value(k[1])))  # type: ignore
-            forms.button(f"agenda.remove.{item.id}", t("remove"), lambda i=item: services.remove_agenda_item(
-                db, me, mid, i.id), icon=":material/delete:")
+                forms.submit_button(f"agenda_edit_{item.id}", t("save"), partial(save_item, item.id, keys))
+            forms.button(f"agenda.remove.{item.id}", t("remove"), partial(services.remove_agenda_item,
+                db, me, mid, item.id), icon=":material/delete:")
         forms.show_error(f"agenda_edit_{item.id}")
 
 with st.container(border=True):
@@ -65,6 +71,6 @@ with st.container(border=True):
         left.text_input(t("field.title"), key=keys_new[0])
         right.number_input(t("field.planned_minutes"), 1, 600, 10, key=keys_new[1])
         forms.submit_button("agenda_new", t("add"), lambda: services.add_agenda_item(
-            db, me, mid, str(value(keys_new[0], "")), value(keys_new[1], 10)),  # type: ignore[arg-type]
+            db, me, mid, session.text_value(keys_new[0]), session.int_value(keys_new[1], 10)),
             clear=keys_new[:1])
     forms.show_error("agenda_new")

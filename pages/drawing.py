@@ -12,15 +12,15 @@ from ui.i18n import formatter, t
 db = database()
 record = meeting_or_stop(db)
 mid, me = record.meeting.id, actor(record)
-value = session.widget_value
+value = session.text_value
 drawings = {d.id: d for d in services.list_drawings(db, mid)}
 CHOSEN = "drawing.chosen"
 
 
 def create() -> None:
     """Make the new drawing and show it."""
-    kind = str(value(session.lang_key("drawing.new.background"), DrawingBackground.BLANK))
-    new_id = services.create_drawing(db, me, mid, str(value("drawing.new.name", "")), kind,
+    kind = value(session.lang_key("drawing.new.background"), DrawingBackground.BLANK)
+    new_id = services.create_drawing(db, me, mid, value("drawing.new.name"), kind,
                                      drawing_canvas.background_picture(kind, record))
     session.prime_widget(CHOSEN, new_id)
 
@@ -42,7 +42,8 @@ if not drawings:
     new_drawing_form()
     st.stop()
 
-if value(CHOSEN) not in drawings:  # opening the page (or the chosen one was deleted): the one drawn on last
+# Opening the page (or the chosen one was deleted): the one drawn on last.
+if session.optional_int_value(CHOSEN) not in drawings:
     latest = services.latest_drawing(db, mid)
     session.prime_widget(CHOSEN, latest.id if latest else next(iter(drawings)))
 choose, background, new, rename, clear, delete = st.columns([4, 3, 2, 2, 2, 2], vertical_alignment="bottom")
@@ -57,7 +58,7 @@ with rename.popover(t("drawing.rename"), icon=":material/edit:", width="stretch"
     with st.form(f"drawing_rename_{drawing.id}", border=False):
         st.text_input(t("field.drawing_name"), drawing.name, key=name_key)
         forms.submit_button(f"drawing_rename_{drawing.id}", t("save"), lambda: services.rename_drawing(
-            db, me, mid, drawing.id, str(value(name_key, ""))), success=t("drawing.renamed"))
+            db, me, mid, drawing.id, value(name_key)), success=t("drawing.renamed"))
     forms.show_error(f"drawing_rename_{drawing.id}")
 with clear.popover(t("drawing.clear"), icon=":material/ink_eraser:", width="stretch"):
     st.warning(t("drawing.clear_confirm", name=drawing.name))

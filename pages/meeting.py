@@ -49,8 +49,8 @@ with right, st.container(border=True):
 
     def save_roles() -> None:
         for role, key in role_keys.items():
-            if str(value(key, "")) != record.roles.get(role, ""):
-                services.set_role(db, me, meeting.id, role, str(value(key, "")))
+            if session.text_value(key) != record.roles.get(role, ""):
+                services.set_role(db, me, meeting.id, role, session.text_value(key))
 
     with st.form("meeting_roles", border=False):
         for role, key in role_keys.items():
@@ -68,5 +68,5 @@ with right, st.container(border=True):
         st.selectbox(t("field.case_type"), list(CaseType), index=list(CaseType).index(case.case_type),
                      key=case_keys["case_type"], format_func=formatter("case_type"))
         forms.submit_button("case_details", t("save"), lambda: services.edit_case(
-            db, me, case.id, **{name: str(value(key)) for name, key in case_keys.items()}))
+            db, me, case.id, **{name: session.text_value(key) for name, key in case_keys.items()}))
     forms.show_error("case_details")

@@ -17,7 +17,7 @@ db = database()
 record = meeting_or_stop(db, follow_other_devices=True)
 mid, me = record.meeting.id, actor(record)
 editable = can(session.device_role(), Capability.TAKE_MINUTES)
-value = session.widget_value
+value = session.text_value
 
 st.title(t("page.minutes"))
 minutes_parts.current_item_line(record)
@@ -40,8 +40,8 @@ with actions_tab:
             coordinator.selectbox(t("field.coordinator"), list(Coordinator), key=keys[3],
                                   format_func=formatter("coordinator"))
             forms.submit_button("action_new", t("actions.add"), lambda: services.add_action(
-                db, me, mid, str(value(keys[0], "")), str(value(keys[1], "")), value(keys[2]),  # type: ignore[arg-type]
-                str(value(keys[3], Coordinator.FAMILY))), clear=keys[:3])
+                db, me, mid, value(keys[0]), value(keys[1]), session.date_value(keys[2]),
+                value(keys[3], Coordinator.FAMILY)), clear=keys[:3])
         forms.show_error("action_new")
 
 with goals_tab:

@@ -45,7 +45,7 @@ with people_tab:
         with st.form("person_new", border=False):
             person_fields(keys)
             forms.submit_button("person_new", t("add"), lambda: services.add_participant(
-                db, me, mid, **person_values(keys)),  # type: ignore[arg-type]
+                db, me, mid, **person_values(keys)),
                 clear=tuple(keys.values()), success=t("network.added"))
         forms.show_error("person_new")
     with edit, st.container(border=True):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -56,21 +58,21 @@ def actions_editor(db: Database, actor: str, record: MeetingRecord, *, editable:
 
 
 def _save(db: Database, actor: str, record: MeetingRecord, key: str, goals: dict[int, str]) -> None:
-    apply_changes(db, actor, record, session.widget_value(key) or {}, goals)  # type: ignore[arg-type]
+    apply_changes(db, actor, record, session.mapping_value(key), goals)
 
 
 def apply_changes(
-    db: Database, actor: str, record: MeetingRecord, changes: dict[str, object], goals: dict[int, str]
+    db: Database, actor: str, record: MeetingRecord, changes: Mapping[str, Any], goals: dict[int, str]
 ) -> None:
     """Turn a data editor's changes (edited and deleted rows) into service calls, one row at a time."""
     mid = record.meeting.id
-    by_label = {
+    by_label: dict[str, Mapping[str, object]] = {
         "coordinator": {formatter("coordinator")(c): c.value for c in Coordinator},
         "status": {formatter("action_status")(s): s.value for s in ActionStatus},
         "goal": {text: goal_id for goal_id, text in goals.items()} | {"": None},
     }
-    for row, edited in changes.get("edited_rows", {}).items():  # type: ignore[union-attr]
-        fields = {}
+    for row, edited in changes.get("edited_rows", {}).items():
+        fields: dict[str, object] = {}
         for column, value in edited.items():
             if column in by_label:
                 fields["goal_id" if column == "goal" else column] = by_label[column].get(value or "")
@@ -79,5 +81,5 @@ def apply_changes(
             elif column in ("what", "who"):
                 fields[column] = value or ""
         services.edit_action(db, actor, mid, record.actions[int(row)].id, **fields)
-    for row in sorted(changes.get("deleted_rows", []), reverse=True):  # type: ignore[union-attr]
+    for row in sorted(changes.get("deleted_rows", []), reverse=True):
         services.remove_action(db, actor, mid, record.actions[int(row)].id)

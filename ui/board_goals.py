@@ -42,12 +42,11 @@ def _goal(board: Board, goal: Goal, safety: dict[int, str]) -> None:
         def link() -> None:
             services.link_goal_to_safety_goal(board.db, board.actor, board.mid, goal.id, chosen_id(key))
 
-        item_choice(t("field.safety_goal"), key, safety, goal.safety_goal_id, on_change=forms.on_submit,
-                    args=(forms.PAGE, link))
+        item_choice(t("field.safety_goal"), key, safety, goal.safety_goal_id, on_change=link)
 
 
 def _new_goal(board: Board, safety: dict[int, str]) -> None:
-    value = session.widget_value
+    value = session.text_value
     count = len(board.record.goals)
     keys = {
         "term": session.lang_key("board.goal.term"), "text": "board.goal.text",
@@ -65,7 +64,7 @@ def _new_goal(board: Board, safety: dict[int, str]) -> None:
         with link:
             item_choice(t("field.safety_goal"), keys["safety"], safety, None)
         forms.submit_button("board_goal_new", t("add"), lambda: services.add_goal(
-            board.db, board.actor, board.mid, str(value(keys["term"]) or GoalTerm.SHORT), str(value(keys["text"], "")),
-            str(value(keys["owner"]) or ""), safety_goal_id=chosen_id(keys["safety"])),
+            board.db, board.actor, board.mid, value(keys["term"]) or GoalTerm.SHORT, value(keys["text"]),
+            value(keys["owner"]), safety_goal_id=chosen_id(keys["safety"])),
             clear=(keys["text"],))
     forms.show_error("board_goal_new")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from facilitation import services
 from facilitation.domain.model import BoardItem, BoardKind
-from ui import forms, session
+from ui import session
 from ui.board_view import Board, add_form, card, chosen_id, column, item_choice
 from ui.i18n import label, t
 from ui.text import shorten
@@ -51,10 +53,11 @@ def _goal_card(board: Board, goal: BoardItem, goals: list[BoardItem], dangers: l
         services.pair_safety_goal(board.db, board.actor, board.mid, goal.id, chosen_id(key))
 
     card(board, goal, goals.index(goal), len(goals), extra=lambda: _answers_input(
-        key, dangers, goal.answers_id, on_change=forms.on_submit, args=(forms.PAGE, pair)))
+        key, dangers, goal.answers_id, on_change=pair))
 
 
-def _answers_input(key: str, dangers: list[BoardItem], current: int | None, **callback: object) -> dict[str, str]:
+def _answers_input(key: str, dangers: list[BoardItem], current: int | None,
+                   on_change: Callable[[], object] | None = None) -> dict[str, str]:
     """Choose the danger statement a safety goal answers (or none); returns {'answers_id': key}."""
-    item_choice(t("board.answers"), key, {d.id: shorten(d.text, 70) for d in dangers}, current, **callback)
+    item_choice(t("board.answers"), key, {d.id: shorten(d.text, 70) for d in dangers}, current, on_change)
     return {"answers_id": key}

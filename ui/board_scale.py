@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
+from typing import cast
 
 import streamlit as st
 
@@ -59,7 +61,7 @@ def _question_form(board: Board) -> None:
     with st.form("scale_question", border=False):
         st.text_area(t("board.scale.question"), scale_question(meeting, session.language()), key=key, height=130)
         forms.submit_button("scale_question", t("save"), lambda: services.set_scale_question(
-            board.db, board.actor, board.mid, str(session.widget_value(key, ""))))
+            board.db, board.actor, board.mid, session.text_value(key)))
     forms.show_error("scale_question")
     if meeting.scale_question:
         forms.button("scale_question.default", t("board.scale.default"), lambda: services.set_scale_question(
@@ -68,15 +70,16 @@ def _question_form(board: Board) -> None:
 
 def _score_form(board: Board) -> None:
     names = {p.id: p.name for p in board.record.participants}
-    value = session.widget_value
+    value = session.text_value
     with st.form("score_new", border=False):
         who, number = st.columns([3, 2])
         who.selectbox(t("field.participant"), list(names), key=SCORE_KEYS[0], format_func=lambda i: names[i])
         number.text_input(t("field.score"), key=SCORE_KEYS[1], placeholder="0–10")
         st.text_input(t("field.reason"), key=SCORE_KEYS[2])
         forms.submit_button("score_new", t("board.record_score"), lambda: services.record_score(
-            board.db, board.actor, board.mid, value(SCORE_KEYS[0]), str(value(SCORE_KEYS[1], "")),  # type: ignore[arg-type]
-            str(value(SCORE_KEYS[2], ""))), clear=SCORE_KEYS[1:])
+            # None when nobody is on the map yet: record_score refuses it with a message (its type says int)
+            board.db, board.actor, board.mid, cast(int, session.optional_int_value(SCORE_KEYS[0])),
+            value(SCORE_KEYS[1]), value(SCORE_KEYS[2])), clear=SCORE_KEYS[1:])
     forms.show_error("score_new")
 
 
@@ -87,5 +90,5 @@ def _score_list(board: Board) -> None:
         reason = f" — {md(score.reason)}" if score.reason else ""
         text.markdown(f"**{score.score}** · {md(names.get(score.participant_id, '?'))}{reason}")
         with remove:
-            forms.button(f"score.remove.{score.id}", "", lambda s=score: services.remove_score(
-                board.db, board.actor, board.mid, s.id), icon=":material/delete:", help=t("remove"))
+            forms.button(f"score.remove.{score.id}", "", partial(services.remove_score,
+                board.db, board.actor, board.mid, score.id), icon=":material/delete:", help=t("remove"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 import streamlit as st
 
@@ -25,8 +26,9 @@ from ui.text import md
 # Long words and pasted links wrap inside their card instead of widening the column.
 CSS = ("<style>[class*='st-key-board_card_'],[class*='st-key-board_column_']{overflow-wrap:anywhere}"
        "img.mt-chart{width:100%;height:auto}img.mt-trend{max-width:520px}</style>")
-_BADGE = {"past_harm": "orange", "future_danger": "red", "complicating": "gray", "strength": "green",
-          "existing_safety": "blue"}
+BadgeColor = Literal["red", "orange", "yellow", "blue", "green", "violet", "gray", "grey", "primary"]
+_BADGE: dict[str, BadgeColor] = {"past_harm": "orange", "future_danger": "red", "complicating": "gray",
+                                 "strength": "green", "existing_safety": "blue"}
 
 
 @dataclass(frozen=True)
@@ -60,11 +62,11 @@ def column(board: Board, kind: BoardKind, *, heading: bool = True) -> None:
         add_form(board, kind, len(items))
 
 
-def card(board: Board, item: BoardItem, index: int, count: int, extra: Callable[[], None] | None = None) -> None:
+def card(board: Board, item: BoardItem, index: int, count: int, extra: Callable[[], object] | None = None) -> None:
     """A note as a card with its category and speaker, and an edit popover (`extra` adds to it)."""
     with st.container(border=True, key=f"board_card_{item.id}"):
         if item.category:
-            st.badge(label("category", item.category), color=_BADGE.get(item.category, "gray"))  # type: ignore[arg-type]
+            st.badge(label("category", item.category), color=_BADGE.get(item.category, "gray"))
         st.markdown(md(item.text))
         who, edit = st.columns([2, 1], vertical_alignment="center")
         if item.said_by:
@@ -94,7 +96,7 @@ def category_input(kind: BoardKind, key: str, current: str = "") -> None:
 
 
 def _edit_form(board: Board, item: BoardItem) -> None:
-    value = session.widget_value
+    value = session.text_value
     keys = {name: session.fresh_key(f"board.{name}.{item.id}", getattr(item, name))
             for name in ("text", "said_by", "category")}
     form_key = f"board_edit_{item.id}"
@@ -107,9 +109,9 @@ def _edit_form(board: Board, item: BoardItem) -> None:
         def save() -> None:
             fields = {"text": value(keys["text"])}
             if item.kind not in HOUSE_KINDS:
-                fields["said_by"] = value(keys["said_by"]) or ""
+                fields["said_by"] = value(keys["said_by"])
             if item.kind in CATEGORIES:
-                fields["category"] = value(keys["category"]) or ""
+                fields["category"] = value(keys["category"])
             services.edit_board_item(board.db, board.actor, board.mid, item.id, **fields)
 
         forms.submit_button(form_key, t("save"), save)
@@ -123,7 +125,7 @@ def _move_controls(board: Board, item: BoardItem, index: int, count: int) -> Non
     st.selectbox(t("board.move_to"), kinds, index=kinds.index(item.kind), key=move_key,
                  format_func=formatter("board"), on_change=forms.on_submit,
                  args=(forms.PAGE, lambda: services.move_board_item(
-                     db, actor, mid, item.id, 10_000, str(session.widget_value(move_key)))))
+                     db, actor, mid, item.id, 10_000, session.text_value(move_key))))
     up, down, remove = st.columns(3)
     with up:
         forms.button(f"board.up.{item.id}", "↑", lambda: services.move_board_item(
@@ -138,7 +140,7 @@ def _move_controls(board: Board, item: BoardItem, index: int, count: int) -> Non
 
 def add_form(board: Board, kind: BoardKind, count: int, extra: Callable[[], dict[str, str]] | None = None) -> None:
     """The form adding a note at the end of a column; `extra` draws more inputs, returning service keyword → key."""
-    value = session.widget_value
+    value = session.text_value
     form_key = f"board_new_{kind.value}"
     text_key = f"board.new.{kind.value}.text"
     # These keys change once the note is added, so the choices start empty for the next note.
@@ -153,8 +155,8 @@ def add_form(board: Board, kind: BoardKind, count: int, extra: Callable[[], dict
 
         def add() -> None:
             services.add_board_item(
-                board.db, board.actor, board.mid, kind, str(value(text_key, "")),
-                said_by=str(value(said_key) or ""), category=str(value(category_key) or ""),
+                board.db, board.actor, board.mid, kind, value(text_key),
+                said_by=value(said_key), category=value(category_key),
                 **{name: chosen_id(key) for name, key in more.items()},
             )
 
@@ -168,7 +170,7 @@ def houses_section(board: Board) -> None:
     key = session.fresh_key("board.show_houses", shown)
     st.toggle(t("board.houses.show"), value=shown, key=key, on_change=forms.on_submit, args=(
         forms.PAGE, lambda: services.set_show_three_houses(board.db, board.actor, board.mid,
-                                                           bool(session.widget_value(key)))))
+                                                           session.bool_value(key))))
     st.caption(t("board.houses.help"))
     for place, kind in zip(st.columns(3, gap="medium"), HOUSE_KINDS, strict=True):
         with place:
@@ -178,15 +180,20 @@ def houses_section(board: Board) -> None:
 NO_ITEM = 0  # the "— none —" choice of item_choice (a real id is never 0; None does not survive AppTest)
 
 
-def item_choice(label_text: str, key: str, texts: dict[int, str], current: int | None, **callback: object) -> None:
-    """Choose one of `texts` (id → short text) or none; read the choice back with chosen_id()."""
+def item_choice(label_text: str, key: str, texts: dict[int, str], current: int | None,
+                on_change: Callable[[], object] | None = None) -> None:
+    """Choose one of `texts` (id → short text) or none; read the choice back with chosen_id().
+
+    `on_change` is a service call run (like a form's) as soon as the choice changes.
+    """
     options = [NO_ITEM, *texts]
     shown = {**texts, NO_ITEM: t("board.none")}  # fixed now: format_func also runs outside the script run
     st.selectbox(label_text, options, index=options.index(current) if current in options else 0, key=key,
-                 format_func=lambda i: shown.get(i, "?"), **callback)  # type: ignore[arg-type]
+                 format_func=lambda i: shown.get(i, "?"), on_change=None if on_change is None else forms.on_submit,
+                 args=None if on_change is None else (forms.PAGE, on_change))
 
 
 def chosen_id(key: str) -> int | None:
     """The id picked in an item_choice, or None for none."""
-    value = session.widget_value(key)
-    return value if isinstance(value, int) and value != NO_ITEM else None
+    value = session.optional_int_value(key)
+    return None if value == NO_ITEM else value

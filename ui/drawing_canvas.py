@@ -83,8 +83,8 @@ def background_choice(db: Database, actor: str, record: MeetingRecord, drawing: 
         t("field.background"), kinds, index=kinds.index(drawing.background), key=key,
         format_func=formatter("drawing.background"), help=t("drawing.background_help"),
         on_change=forms.on_submit, args=(forms.PAGE, lambda: services.set_drawing_background(
-            db, actor, record.meeting.id, drawing.id, str(session.widget_value(key)),
-            background_picture(str(session.widget_value(key)), record))),
+            db, actor, record.meeting.id, drawing.id, session.text_value(key),
+            background_picture(session.text_value(key), record))),
     )
 
 
@@ -119,7 +119,7 @@ def _mount(drawing_id: int, revision: int) -> tuple[int, int, int]:
 
 def _save(db: Database, actor: str, meeting_id: int, drawing_id: int, key: str) -> None:
     """The component's on_change: store what it sent, unless it changed elsewhere meanwhile or is too big."""
-    sent: dict[str, Any] = (session.widget_value(key) or {}).get("drawing") or {}  # type: ignore[attr-defined]
+    sent: dict[str, Any] = session.mapping_value(key).get("drawing") or {}
     loaded, saved, count = session.canvas_mount(drawing_id) or (-1, -1, 0)
     try:
         revision = services.save_drawing(

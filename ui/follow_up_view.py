@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from export.follow_up_ics import render_follow_up_ics
@@ -54,7 +56,7 @@ def follow_up(db: Database, record: MeetingRecord, me: str) -> None:
     with st.form("follow_up_date", border=False):
         st.date_input(t("field.follow_up_date"), meeting.follow_up_date or suggested, key=key, format="DD.MM.YYYY")
         forms.submit_button("follow_up_date", t("follow_up.save"), lambda: services.set_follow_up_date(
-            db, me, meeting.id, session.widget_value(key)), success=t("follow_up.saved"))  # type: ignore[arg-type]
+            db, me, meeting.id, session.date_value(key)), success=t("follow_up.saved"))
     forms.show_error("follow_up_date")
     if meeting.follow_up_date:
         st.markdown(t("follow_up.agreed", date=long_date(meeting.follow_up_date, lang)))
@@ -92,7 +94,7 @@ def contacts(db: Database, record: MeetingRecord, me: str) -> None:
     def save() -> None:
         for name, roles in held.items():
             for role in roles:
-                typed = str(session.widget_value(keys[name], ""))
+                typed = session.text_value(keys[name])
                 if typed != record.contacts.get(role, ""):
                     services.set_role_contact(db, me, record.meeting.id, role, typed)
 
@@ -120,8 +122,8 @@ def evaluation(db: Database, record: MeetingRecord, me: str) -> None:
         comment = f" — {md(answer.comment)}" if answer.comment else ""
         text.markdown(f"**{who}** · {t('evaluation.answer', heard=answer.heard, useful=answer.useful)}{comment}")
         with remove:
-            forms.button(f"evaluation.remove.{answer.id}", "", lambda a=answer: services.remove_evaluation(
-                db, me, record.meeting.id, a.id), icon=":material/delete:", help=t("remove"), type="tertiary")
+            forms.button(f"evaluation.remove.{answer.id}", "", partial(services.remove_evaluation,
+                db, me, record.meeting.id, answer.id), icon=":material/delete:", help=t("remove"), type="tertiary")
     respondent, heard_key, useful_key, comment_key = EVALUATION_KEYS
     with st.form("evaluation_new"):
         st.text_input(t("field.respondent"), key=respondent, placeholder=t("placeholder.respondent"))
@@ -130,15 +132,15 @@ def evaluation(db: Database, record: MeetingRecord, me: str) -> None:
         right.segmented_control(t("field.useful"), SCALE, key=useful_key)
         st.text_area(t("field.comment"), key=comment_key, height=80)
         forms.submit_button("evaluation_new", t("add"), lambda: services.record_evaluation(
-            db, me, record.meeting.id, str(session.widget_value(respondent, "")), _chosen(heard_key, "heard"),
-            _chosen(useful_key, "useful"), str(session.widget_value(comment_key, ""))),
+            db, me, record.meeting.id, session.text_value(respondent), _chosen(heard_key, "heard"),
+            _chosen(useful_key, "useful"), session.text_value(comment_key)),
             clear=EVALUATION_KEYS, success=t("evaluation.saved"))
     forms.show_error("evaluation_new")
 
 
 def _chosen(key: str, field: str) -> int:
     """The number picked on a 1–5 scale; none picked is refused with a message."""
-    value = session.widget_value(key)
+    value = session.optional_int_value(key)
     if value is None:
         raise ValidationError("empty", field=field)
-    return int(value)  # type: ignore[call-overload]
+    return value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Literal, TypedDict, Unpack
 
 import streamlit as st
 
@@ -59,7 +60,17 @@ def submit_button(form_key: str, label: str, action: Callable[[], object], *, cl
     )
 
 
+class ButtonOptions(TypedDict, total=False):
+    """The st.button options the app's buttons use: help, type, icon, disabled, width."""
+
+    help: str | None
+    type: Literal["primary", "secondary", "tertiary"]
+    icon: str | None
+    disabled: bool
+    width: Literal["stretch", "content"] | int
+
+
 def button(key: str, label: str, action: Callable[[], object], *, success: str | None = None,
-           **kwargs: object) -> None:
+           **kwargs: Unpack[ButtonOptions]) -> None:
     """A plain button that runs a service in its callback (errors shown like forms)."""
     st.button(label, key=key, on_click=on_submit, args=(PAGE, action), kwargs={"success": success}, **kwargs)

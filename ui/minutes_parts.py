@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from facilitation import services
@@ -37,7 +39,7 @@ def notes_and_decisions(db: Database, actor: str, record: MeetingRecord, current
     key = session.fresh_key(f"notes.{item.id}", item.notes)
     st.text_area(t("minutes.notes_for", title=item.title), item.notes, key=key, height=220, disabled=not editable,
                  on_change=forms.on_submit, args=(f"notes_{item.id}", lambda: services.save_note(
-                     db, actor, mid, item.id, str(session.widget_value(key, "")))),
+                     db, actor, mid, item.id, session.text_value(key))),
                  kwargs={"success": t("minutes.note_saved")}, help=t("minutes.autosave"))
     forms.show_error(f"notes_{item.id}")
     st.markdown(f"**{t('minutes.decisions')}**")
@@ -46,14 +48,14 @@ def notes_and_decisions(db: Database, actor: str, record: MeetingRecord, current
         text.markdown(f"- {md(decision.text)}")
         if editable:
             with remove:
-                forms.button(f"decision.remove.{decision.id}", "", lambda d=decision: services.remove_decision(
-                    db, actor, mid, d.id), icon=":material/delete:", help=t("remove"))
+                forms.button(f"decision.remove.{decision.id}", "", partial(services.remove_decision,
+                    db, actor, mid, decision.id), icon=":material/delete:", help=t("remove"))
     if editable:
         new_key = f"decision.new.{item.id}"
         with st.form(f"decision_{item.id}", border=False):
             st.text_input(t("minutes.new_decision"), key=new_key)
             forms.submit_button(f"decision_{item.id}", t("add"), lambda: services.add_decision(
-                db, actor, mid, str(session.widget_value(new_key, "")), item.id), clear=(new_key,))
+                db, actor, mid, session.text_value(new_key), item.id), clear=(new_key,))
         forms.show_error(f"decision_{item.id}")
 
 
@@ -67,15 +69,15 @@ def goals(db: Database, actor: str, record: MeetingRecord, editable: bool) -> No
     if not editable:
         return
     keys = (session.lang_key("goal.term"), "goal.text", "goal.owner")
-    value = session.widget_value
+    value = session.text_value
     with st.form("goal_new"):
         st.segmented_control(t("field.term"), list(GoalTerm), default=GoalTerm.SHORT, key=keys[0],
                              format_func=formatter("term"))
         st.text_area(t("field.goal"), key=keys[1], height=80)
         st.text_input(t("field.owner"), key=keys[2])
         forms.submit_button("goal_new", t("add"), lambda: services.add_goal(
-            db, actor, record.meeting.id, str(value(keys[0]) or GoalTerm.SHORT), str(value(keys[1], "")),
-            str(value(keys[2], ""))), clear=keys[1:])
+            db, actor, record.meeting.id, value(keys[0]) or GoalTerm.SHORT, value(keys[1]),
+            value(keys[2])), clear=keys[1:])
     forms.show_error("goal_new")
 
 
@@ -87,6 +89,11 @@ def attendance(db: Database, actor: str, record: MeetingRecord, editable: bool) 
         st.segmented_control(
             f"{person.name} · {person.relation}", choices, default=person.attendance, key=key,
             format_func=formatter("attendance"), disabled=not editable, on_change=forms.on_submit,
-            args=(forms.PAGE, lambda p=person, k=key: services.edit_participant(
-                db, actor, record.meeting.id, p.id, attendance=session.widget_value(k) or p.attendance)),
+            args=(forms.PAGE, partial(_save_attendance, db, actor, record.meeting.id, person.id, key,
+                                      person.attendance)),
         )
+
+
+def _save_attendance(db: Database, actor: str, meeting_id: int, person_id: int, key: str, stored: str) -> None:
+    """Store the attendance chosen in `key` (deselecting keeps the stored one)."""
+    services.edit_participant(db, actor, meeting_id, person_id, attendance=session.text_value(key) or stored)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import streamlit as st
 
 from facilitation.domain.model import Attendance, Group, Participant, Sector
@@ -41,9 +43,23 @@ def person_fields(keys: dict[str, str], person: Participant | None = None) -> No
                  height=80)
 
 
-def person_values(keys: dict[str, str]) -> dict[str, object]:
+class PersonValues(TypedDict):
+    """What the person inputs hold: name, relation, sector, ring, group, attendance, can_help_with."""
+
+    name: str
+    relation: str
+    sector: str
+    ring: int
+    group: str
+    attendance: str
+    can_help_with: str
+
+
+def person_values(keys: dict[str, str]) -> PersonValues:
     """The values typed into the person inputs (read inside a callback)."""
-    values = {name: session.widget_value(key) for name, key in keys.items()}
-    if values["ring"] is None:  # segmented control deselected: keep the middle ring
-        values["ring"] = 2
-    return values
+    text = session.text_value
+    return PersonValues(
+        name=text(keys["name"]), relation=text(keys["relation"]), sector=text(keys["sector"]),
+        ring=session.int_value(keys["ring"], 2),  # segmented control deselected: keep the middle ring
+        group=text(keys["group"]), attendance=text(keys["attendance"]), can_help_with=text(keys["can_help_with"]),
+    )

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
 from facilitation.domain.clock import utcnow
 from facilitation.domain.dates import long_date
 from facilitation.domain.model import ActionStatus, MeetingRecord
 from facilitation.domain.roles import Screen
+from facilitation.domain.scaling import ScoreRound
 from facilitation.domain.timer import meeting_clock
 from facilitation.storage import Database
 from ui import map_view, session, timer_view
@@ -29,13 +32,13 @@ def hide_chrome() -> None:
     st.html(CHROME_CSS)
 
 
-def show(db: Database, record: MeetingRecord, history: list) -> None:  # type: ignore[type-arg]
+def show(db: Database, record: MeetingRecord, history: Sequence[ScoreRound]) -> None:
     """Draw the screen the facilitator chose, or the curtain."""
     meeting = record.meeting
     if meeting.curtain:
         st.html('<div data-testid="mt-curtain" style="position:fixed;inset:0;background:#101418;z-index:1000"></div>')
         return
-    screen = meeting.screen if meeting.screen in set(Screen) else Screen.AGENDA
+    screen = Screen(meeting.screen) if meeting.screen in set(Screen) else Screen.AGENDA
     st.html(f'<div data-testid="mt-screen" data-screen="{h(screen)}" style="display:none"></div>')
     if screen in BOARD_PARTS:
         st.html(render_board_presentation(record, history, language=session.language(), part=BOARD_PARTS[screen]))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from facilitation import services
@@ -25,20 +27,19 @@ def relations_section(db: Database, actor: str, record: MeetingRecord) -> None:
         kind = f" _{md(relation.kind)}_ " if relation.kind else " – "
         text.markdown(f"{md(names.get(relation.from_id, '?'))}{kind}{md(names.get(relation.to_id, '?'))}{strained}")
         with remove:
-            forms.button(f"relation.remove.{relation.id}", "", lambda r=relation: services.remove_relation(
-                db, actor, mid, r.id), icon=":material/link_off:", help=t("network.remove_relation"))
+            forms.button(f"relation.remove.{relation.id}", "", partial(services.remove_relation,
+                db, actor, mid, relation.id), icon=":material/link_off:", help=t("network.remove_relation"))
     if len(names) < 2:
         return
     keys = ("relation.from", "relation.to", "relation.kind", "relation.strained")
-    value = session.widget_value
+    ids = list(names)
     with st.form("relation_new", border=False):
-        source, kind, target = st.columns([3, 2, 3])
-        source.selectbox(t("network.relation_from"), list(names), key=keys[0], format_func=names.__getitem__)
-        kind.text_input(t("field.relation_kind"), key=keys[2], placeholder=t("placeholder.relation_kind"))
-        target.selectbox(t("network.relation_to"), list(names), key=keys[1], format_func=names.__getitem__,
-                         index=1)
+        source, kind_column, target = st.columns([3, 2, 3])
+        source.selectbox(t("network.relation_from"), ids, key=keys[0], format_func=names.__getitem__)
+        kind_column.text_input(t("field.relation_kind"), key=keys[2], placeholder=t("placeholder.relation_kind"))
+        target.selectbox(t("network.relation_to"), ids, key=keys[1], format_func=names.__getitem__, index=1)
         st.checkbox(t("network.strained_question"), key=keys[3])
         forms.submit_button("relation_new", t("network.add_relation"), lambda: services.add_relation(
-            db, actor, mid, value(keys[0]), value(keys[1]), str(value(keys[2], "")),  # type: ignore[arg-type]
-            strained=bool(value(keys[3], False))), clear=keys[2:3])
+            db, actor, mid, session.choice_value(keys[0], ids, ids[0]), session.choice_value(keys[1], ids, ids[1]),
+            session.text_value(keys[2]), strained=session.bool_value(keys[3])), clear=keys[2:3])
     forms.show_error("relation_new")

@@ -7,6 +7,9 @@ except widget keys, which Streamlit itself stores there.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Collection, Mapping
+from datetime import date
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -21,6 +24,8 @@ URL_ERROR = "session.url_error"
 
 LANGUAGES = ("da", "en")
 DEVICE_ROLES = tuple(role.value for role in Role)
+
+T = TypeVar("T")
 
 
 def current_meeting_id() -> int | None:
@@ -75,7 +80,8 @@ def flash(message: str) -> None:
 
 def pop_flash() -> str | None:
     """The pending success message, shown once."""
-    return st.session_state.pop(FLASH, None)
+    message = st.session_state.pop(FLASH, None)
+    return message if isinstance(message, str) else None
 
 
 def url_meeting_param() -> str | None:
@@ -84,8 +90,49 @@ def url_meeting_param() -> str | None:
 
 
 def widget_value(key: str, default: object = None) -> object:
-    """The current value of a widget, read inside its callback."""
+    """The current value of a widget, read inside its callback (prefer the typed readers below)."""
     return st.session_state.get(key, default)
+
+
+def text_value(key: str, default: str = "") -> str:
+    """A widget's value as text (a text input, or a choice of StrEnum values); `default` when it has none."""
+    value = st.session_state.get(key)
+    return str(default if value is None else value)
+
+
+def int_value(key: str, default: int) -> int:
+    """A whole-number widget's value (a number input, a choice of ids); `default` when it has none."""
+    value = st.session_state.get(key)
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
+def optional_int_value(key: str) -> int | None:
+    """A whole-number widget's value, or None when nothing is chosen."""
+    value = st.session_state.get(key)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def bool_value(key: str, default: bool = False) -> bool:
+    """A checkbox's or toggle's value."""
+    return bool(st.session_state.get(key, default))
+
+
+def date_value(key: str) -> date | None:
+    """A date input's value, or None when it is empty."""
+    value = st.session_state.get(key)
+    return value if isinstance(value, date) else None
+
+
+def choice_value(key: str, options: Collection[T], default: T) -> T:
+    """The option a choice widget holds; `default` when it holds none of `options`."""
+    value = st.session_state.get(key)
+    return next((option for option in options if option == value), default)
+
+
+def mapping_value(key: str) -> Mapping[str, Any]:
+    """The JSON-like value of a data editor or custom component ({} before its first change)."""
+    value = st.session_state.get(key)
+    return value if isinstance(value, Mapping) else {}
 
 
 def reset_widgets(*keys: str) -> None:
@@ -110,7 +157,8 @@ def set_error(key: str, message: str | None) -> None:
 
 def pop_error(key: str) -> str | None:
     """The error message waiting beside a form, shown once."""
-    return st.session_state.pop(f"{key}.error", None)
+    message = st.session_state.pop(f"{key}.error", None)
+    return message if isinstance(message, str) else None
 
 
 def url_error() -> str | None:

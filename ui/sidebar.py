@@ -37,10 +37,10 @@ def follow_url(db: Database) -> None:
         return
     if current is not None and raw == str(current):
         return
-    meeting_id = int(raw) if raw.isdigit() and len(raw) < 12 else None
-    if meeting_id is not None and services.meeting_exists(db, meeting_id):
+    wanted = int(raw) if raw.isdigit() and len(raw) < 12 else None
+    if wanted is not None and services.meeting_exists(db, wanted):
         session.set_url_error(None)
-        session.set_current_meeting(meeting_id, _case_of(db, meeting_id))
+        session.set_current_meeting(wanted, _case_of(db, wanted))
     else:
         session.set_url_error(raw[:40])
         session.set_current_meeting(None)
@@ -106,7 +106,7 @@ def _projector_controls(db: Database) -> None:
         curtain_key = session.fresh_key(f"sidebar.curtain.{meeting_id}", meeting.curtain)
         st.toggle(t("sidebar.curtain"), meeting.curtain, key=curtain_key, help=t("sidebar.curtain_help"),
                   on_change=forms.on_submit, args=(forms.PAGE, lambda: services.set_curtain(
-                      db, actor, meeting_id, bool(session.widget_value(curtain_key)))),
+                      db, actor, meeting_id, session.bool_value(curtain_key))),
                   kwargs={"success": t("sidebar.projector_changed")})
     if can(role, Capability.CHOOSE_SCREEN):
         screen_key = session.fresh_key(f"sidebar.screen.{meeting_id}", meeting.screen)
@@ -114,7 +114,7 @@ def _projector_controls(db: Database) -> None:
         st.radio(t("sidebar.screen"), screens, index=screens.index(Screen(meeting.screen)), key=screen_key,
                  format_func=formatter("screen"), on_change=forms.on_submit,
                  args=(forms.PAGE, lambda: services.set_screen(
-                     db, actor, meeting_id, str(session.widget_value(screen_key)))),
+                     db, actor, meeting_id, session.text_value(screen_key))),
                  kwargs={"success": t("sidebar.projector_changed")})
     st.page_link(PROJECTOR_PATH, label=t("sidebar.open_projector"), icon=":material/open_in_new:")
 
@@ -129,16 +129,15 @@ def _case_of(db: Database, meeting_id: int) -> int:
 
 
 def _case_chosen(db: Database) -> None:
-    case_id = session.widget_value(CASE_KEY)
-    meetings = services.list_meetings(db, case_id) if isinstance(case_id, int) else []
+    case_id = session.optional_int_value(CASE_KEY)
+    meetings = services.list_meetings(db, case_id) if case_id is not None else []
     session.set_url_error(None)
-    session.set_current_meeting(meetings[0].id if meetings else None, case_id)  # type: ignore[arg-type]
+    session.set_current_meeting(meetings[0].id if meetings else None, case_id)
 
 
 def _meeting_chosen() -> None:
-    meeting_id = session.widget_value(session.lang_key(MEETING_KEY))
     session.set_url_error(None)
-    session.set_current_meeting(meeting_id if isinstance(meeting_id, int) else None)
+    session.set_current_meeting(session.optional_int_value(session.lang_key(MEETING_KEY)))
 
 
 def _new_case_form(db: Database) -> None:
@@ -146,8 +145,8 @@ def _new_case_form(db: Database) -> None:
 
     def create() -> None:
         case_id = services.create_case(
-            db, t("actor.unknown"), str(session.widget_value(keys[0], "")), str(session.widget_value(keys[1], "")),
-            str(session.widget_value(keys[2], CaseType.COMPENSATION)),
+            db, t("actor.unknown"), session.text_value(keys[0]), session.text_value(keys[1]),
+            session.text_value(keys[2], CaseType.COMPENSATION),
         )
         session.set_current_meeting(None, case_id)
 
@@ -164,8 +163,8 @@ def _new_meeting_form(db: Database, case_id: int) -> None:
 
     def create() -> None:
         meeting_id = services.plan_meeting(
-            db, t("actor.unknown"), case_id, str(session.widget_value(keys[0], MeetingKind.START)),
-            session.widget_value(keys[1]) or date.today(), str(session.widget_value(keys[2], "")),  # type: ignore[arg-type]
+            db, t("actor.unknown"), case_id, session.text_value(keys[0], MeetingKind.START),
+            session.date_value(keys[1]) or date.today(), session.text_value(keys[2]),
             language=session.language(),
         )
         session.set_current_meeting(meeting_id, case_id)

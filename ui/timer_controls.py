@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 import streamlit as st
 
 from facilitation import services
@@ -53,8 +56,18 @@ def _buttons(
     for col, minutes in ((cols[2], 1), (cols[3], 5)):
         with col:
             forms.button(f"timer.add.{minutes}", f"+{minutes} {t('timer.min')}",
-                         lambda m=minutes: services.add_minutes(db, me, mid, current, m), success="",  # type: ignore[arg-type]
-                         disabled=current is None)
+                         _on_current(current, partial(services.add_minutes, db, me, mid, minutes=minutes)),
+                         success="", disabled=current is None)
     with cols[4]:
-        forms.button("timer.end", t("timer.end"), lambda: services.end_agenda_item(db, me, mid, current), success="",  # type: ignore[arg-type]
-                     disabled=current is None, icon=":material/stop:")
+        forms.button("timer.end", t("timer.end"), _on_current(current, partial(services.end_agenda_item, db, me, mid)),
+                     success="", disabled=current is None, icon=":material/stop:")
+
+
+def _on_current(current: int | None, act: Callable[[int], object]) -> Callable[[], object]:
+    """`act` on the running item; nothing when none runs (its buttons are disabled then)."""
+
+    def run() -> None:
+        if current is not None:
+            act(current)
+
+    return run

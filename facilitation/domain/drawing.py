@@ -36,10 +36,10 @@ def canvas_text(canvas: object) -> str:
     """The canvas as compact JSON text, checked: an object whose "objects" are known shapes, within the limit."""
     if isinstance(canvas, str | bytes):
         canvas = _parsed(canvas, "drawing_invalid")
-    _check_shape(canvas, "drawing_invalid")
-    canvas = {**canvas, "objects": [o for o in canvas["objects"] if not _empty_text(o)]}  # type: ignore[index]
+    shaped = _checked_shape(canvas, "drawing_invalid")
+    kept = {**shaped, "objects": [o for o in shaped["objects"] if not _empty_text(o)]}
     try:
-        text = json.dumps(canvas, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        text = json.dumps(kept, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     except (TypeError, ValueError):
         raise ValidationError("drawing_invalid") from None
     size = len(text.encode("utf-8"))
@@ -52,9 +52,7 @@ def canvas_text(canvas: object) -> str:
 
 def canvas_of(text: str) -> dict[str, Any]:
     """The stored canvas JSON as a dict; a damaged one raises ValidationError('drawing_corrupt')."""
-    canvas = _parsed(text, "drawing_corrupt")
-    _check_shape(canvas, "drawing_corrupt")
-    return canvas  # type: ignore[no-any-return]
+    return _checked_shape(_parsed(text, "drawing_corrupt"), "drawing_corrupt")
 
 
 def object_count(canvas: dict[str, Any]) -> int:
@@ -86,9 +84,11 @@ def _empty_text(item: dict[str, Any]) -> bool:
     return str(item.get("type", "")).lower() in _TEXT_TYPES and not str(item.get("text", "")).strip()
 
 
-def _check_shape(canvas: object, code: str) -> None:
+def _checked_shape(canvas: object, code: str) -> dict[str, Any]:
+    """The canvas itself once it is a dict whose "objects" are known shapes; else ValidationError(code)."""
     if not isinstance(canvas, dict) or not isinstance(canvas.get("objects"), list):
         raise ValidationError(code)
     for item in canvas["objects"]:
         if not isinstance(item, dict) or str(item.get("type", "")).lower() not in OBJECT_TYPES:
             raise ValidationError(code)
+    return canvas

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TypeAlias
 
 import networkx as nx
 
@@ -19,7 +20,7 @@ from facilitation.domain.anonymity import child_initials, child_names_list, init
 from facilitation.domain.model import RING_CLOSEST, RING_FURTHEST, MeetingRecord, Participant, Sector
 
 __all__ = [
-    "CHILD", "MapChanges", "MapGeometry", "RingChange", "SectorChange", "build_graph",
+    "CHILD", "MapChanges", "MapGeometry", "MapGraph", "RingChange", "SectorChange", "build_graph",
     "compare_maps", "initials", "layout", "map_geometry", "person_node", "relation_edges",
 ]
 
@@ -38,6 +39,8 @@ SECTOR_START: dict[Sector, float] = {
 }
 
 Point = tuple[float, float]
+MapGraph: TypeAlias = "nx.Graph[str]"  # a string: networkx's Graph is generic only in its stubs
+"""The map's graph: nodes are `CHILD` and `person_node(...)` strings."""
 
 
 def person_node(participant_id: int) -> str:
@@ -45,7 +48,7 @@ def person_node(participant_id: int) -> str:
     return f"p{participant_id}"
 
 
-def build_graph(record: MeetingRecord, anonymised: bool = False) -> nx.Graph:
+def build_graph(record: MeetingRecord, anonymised: bool = False) -> MapGraph:
     """The meeting's map: the child, everyone around the child, and the ties between them."""
     if anonymised:
         names = [p.name for p in record.participants] + child_names_list(record.case.child_names)
@@ -53,7 +56,7 @@ def build_graph(record: MeetingRecord, anonymised: bool = False) -> nx.Graph:
         child_label = child_initials(record.case.child_names)
     else:
         scrub, child_label = _unchanged, record.case.child_names
-    graph = nx.Graph(anonymised=anonymised, meeting_id=record.meeting.id)
+    graph: MapGraph = nx.Graph(anonymised=anonymised, meeting_id=record.meeting.id)
     graph.add_node(CHILD, kind="child", label=child_label)
     for order, person in enumerate(record.participants):
         node = person_node(person.id)
@@ -83,7 +86,7 @@ def build_graph(record: MeetingRecord, anonymised: bool = False) -> nx.Graph:
     return graph
 
 
-def relation_edges(graph: nx.Graph) -> Iterator[tuple[str, str, dict[str, object]]]:
+def relation_edges(graph: MapGraph) -> Iterator[tuple[str, str, dict[str, object]]]:
     """The ties between people (not the ties to the child), in a stable order."""
     for source, target, data in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1])):
         if data.get("tie") == "relation":
@@ -103,12 +106,12 @@ class MapGeometry:
         return self.ring_radii[-1]
 
 
-def layout(graph: nx.Graph) -> dict[str, Point]:
+def layout(graph: MapGraph) -> dict[str, Point]:
     """Where each node goes: the same graph always gives the same positions."""
     return map_geometry(graph).positions
 
 
-def map_geometry(graph: nx.Graph) -> MapGeometry:
+def map_geometry(graph: MapGraph) -> MapGeometry:
     """Positions and ring radii; people spread along their ring's arc, on sub-rings when crowded."""
     groups: dict[tuple[int, Sector], list[str]] = {}
     for node, data in graph.nodes(data=True):

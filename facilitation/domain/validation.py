@@ -83,10 +83,12 @@ def single_line(value: object, field: str, limit: int = NAME_MAX, *, required: b
 
 def choice(value: object, enum: type[E], field: str) -> E:
     """The enum member named by `value`, or a validation error."""
-    try:
-        return enum(value)
-    except ValueError:
-        raise ValidationError("invalid_choice", field=field, value=str(value)[:50]) from None
+    if isinstance(value, str):  # no member of a StrEnum equals anything else
+        try:
+            return enum(value)
+        except ValueError:
+            pass
+    raise ValidationError("invalid_choice", field=field, value=str(value)[:50])
 
 
 def whole_number(value: object, field: str, low: int, high: int) -> int:
