@@ -10,7 +10,7 @@ the tie to the child. Coordinates are map units with y pointing up; renderers sc
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeAlias
 
@@ -234,7 +234,7 @@ def compare_maps(old: MeetingRecord, new: MeetingRecord) -> MapChanges:
     )
 
 
-def _by_name(people: list[Participant]) -> dict[str, Participant]:
+def _by_name(people: Sequence[Participant]) -> dict[str, Participant]:
     """People keyed by their name ignoring case and spacing; the first of two namesakes counts."""
     keyed: dict[str, Participant] = {}
     for person in people:

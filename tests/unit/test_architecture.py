@@ -184,7 +184,6 @@ def test_only_storage_imports_sqlalchemy_or_alembic(module: str) -> None:
     assert top_level_imports(module) & set(SQL) == set()
 
 
-@pytest.mark.xfail(strict=True, reason="services still hold SQL; removed by the storage refactor")
 def test_the_services_import_no_sqlalchemy_or_alembic() -> None:
     offenders = sorted(m for m in modules_under("facilitation.services") if not top_level_imports(m).isdisjoint(SQL))
     assert offenders == []
