@@ -10,17 +10,14 @@ import pandas as pd
 import streamlit as st
 
 from facilitation import services
-from facilitation.domain.model import Action, ActionStatus, Coordinator, MeetingRecord
+from facilitation.domain.model import ActionStatus, Coordinator, MeetingRecord
+from facilitation.domain.outcomes import overdue
 from facilitation.storage import Database
 from ui import forms, session
 from ui.i18n import formatter, t
 
 COLUMNS = ("what", "who", "due", "coordinator", "status", "goal", "flag")
 
-
-def overdue(action: Action, today: date) -> bool:
-    """An open action whose date has passed (allowed, but shown)."""
-    return action.status == ActionStatus.OPEN and action.due is not None and action.due < today
 
 
 def actions_editor(db: Database, actor: str, record: MeetingRecord, *, editable: bool) -> None:

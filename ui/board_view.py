@@ -9,11 +9,11 @@ from typing import Literal
 import streamlit as st
 
 from facilitation import services
+from facilitation.domain.board import speakers
 from facilitation.domain.model import (
     CATEGORIES,
     HOUSE_KINDS,
     MAPPING_KINDS,
-    Attendance,
     BoardItem,
     BoardKind,
     MeetingRecord,
@@ -46,9 +46,7 @@ class Board:
 
     def speakers(self) -> list[str]:
         """Names to pick for 'said by': people present, the child, the caseworkers in a role."""
-        names = [p.name for p in self.record.participants if p.attendance == Attendance.PRESENT]
-        names += [self.record.case.child_names, *self.record.roles.values()]
-        return list(dict.fromkeys(n for n in names if n))
+        return speakers(self.record)
 
 
 def column(board: Board, kind: BoardKind, *, heading: bool = True) -> None:
