@@ -1,4 +1,4 @@
-"""Danish UI text (the default). Keys are shared with catalog_en.py; a test keeps them equal."""
+"""Danish text of the app and its exports (the default). Keys are shared with catalog_en.py (tests/unit/test_catalog.py keeps them equal)."""
 
 DA: dict[str, str] = {
     # general

@@ -1,4 +1,4 @@
-"""English UI text (the switch). Keys are shared with catalog_da.py; a test keeps them equal."""
+"""English text of the app and its exports. Keys are shared with catalog_da.py (tests/unit/test_catalog.py keeps them equal)."""
 
 EN: dict[str, str] = {
     "add": "Add", "save": "Save", "saved": "Saved.", "edit": "Edit", "remove": "Remove",
