@@ -281,4 +281,7 @@ DA: dict[str, str] = {
     # the follow-up calendar file (export/follow_up_ics.py); its title is about.meeting
     "ics.description": "Opfølgning på mødet {day}. Vi gennemgår aftalerne fra sidst, skalerer igen og aftaler de næste skridt.",
     "ics.reminder": "Om en uge: opfølgningsmøde. Husk at invitere netværket.",
+    # names of downloaded files (plain ASCII: they travel by e-mail and USB sticks)
+    "export.minute_file": "referat-og-aftaler", "export.anonymised_file": "referat-anonymiseret",
+    "export.ics_file": "opfoelgning", "network.png_file": "netvaerkskort", "network.png_file_anonymised": "netvaerkskort-anonym",
 }

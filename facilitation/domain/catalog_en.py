@@ -272,4 +272,7 @@ EN: dict[str, str] = {
     # the follow-up calendar file (export/follow_up_ics.py); its title is about.meeting
     "ics.description": "Follow-up to the meeting on {day}. We go through the actions from last time, scale again and agree the next steps.",
     "ics.reminder": "In one week: follow-up meeting. Remember to invite the network.",
+    # names of downloaded files (plain ASCII: they travel by e-mail and USB sticks)
+    "export.minute_file": "minutes-and-actions", "export.anonymised_file": "minutes-anonymised",
+    "export.ics_file": "follow-up", "network.png_file": "network-map", "network.png_file_anonymised": "network-map-anonymised",
 }
