@@ -143,9 +143,9 @@ def _finish_page(html: str, geometry: MapGeometry, language: str) -> str:
 
 def _toolbar(language: str) -> str:
     """The zoom, whole-map and full-screen buttons, labelled in `language`."""
-    words = {key: escape(text(f"map.{key}", language), quote=True)
-             for key in ("toolbar", "zoom_in", "zoom_out", "fit", "fit_help", "fullscreen")}
-    return _TOOLBAR.format(**words)
+    words = {"toolbar": "map.toolbar", "zoom_in": "map.zoom_in", "zoom_out": "map.zoom_out", "fit": "map.fit",
+             "fit_help": "map.fit_help", "fullscreen": "map.fullscreen"}
+    return _TOOLBAR.format(**{name: escape(text(key, language), quote=True) for name, key in words.items()})
 
 
 def _node_style(graph: nx.Graph, node: str, data: dict[str, Any], language: str) -> dict[str, Any]:
