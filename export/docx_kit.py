@@ -52,7 +52,7 @@ def safe(value: object) -> str:
     return _INVALID.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def setup(document: Document, locale: str = "da-DK") -> None:
+def setup(document: Document, locale: str) -> None:
     """Page size and margins, the proofing language (`locale`, e.g. 'da-DK'), and the minute's styles."""
     section = document.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
