@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw
 
 from bench import timing
 from export.follow_up_ics import render_follow_up_ics
-from export.minute import minute_for_meeting
+from export.minute_cli import minute_for_meeting
 from facilitation import services as s
 from facilitation.domain import model as m
 from facilitation.domain.drawing import CANVAS_HEIGHT, CANVAS_WIDTH

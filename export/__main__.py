@@ -1,5 +1,7 @@
 """Command line exports: `python -m export map MEETING_ID --html FILE.html --png FILE.png [--anonymised]`.
 
+Every export takes `--language da|en` (Danish by default): the file is written in the reader's language.
+
 Each export is a subcommand registered by an `add_*_command` function that sets `run` on its
 parser; later exports (the minute, the calendar file) add theirs the same way.
 """
@@ -12,7 +14,7 @@ from pathlib import Path
 
 from export.map_html import render_map_html
 from export.map_png import render_map_png
-from export.minute_cli import add_ics_command, add_minute_command
+from export.minute_cli import add_ics_command, add_language_option, add_minute_command
 from facilitation.domain.validation import NotFoundError
 from facilitation.services import load_meeting
 from facilitation.storage import Database, open_database
@@ -25,6 +27,7 @@ def add_map_command(commands: argparse._SubParsersAction[argparse.ArgumentParser
     parser.add_argument("--html", type=Path, help="write the interactive map (self-contained HTML) here")
     parser.add_argument("--png", type=Path, help="write the static picture (PNG) here")
     parser.add_argument("--anonymised", action="store_true", help="initials instead of names")
+    add_language_option(parser)
     parser.set_defaults(run=run_map, needs=("html", "png"))
 
 
@@ -33,9 +36,10 @@ def run_map(db: Database, args: argparse.Namespace) -> int:
     record = load_meeting(db, args.meeting_id)
     outputs: list[tuple[Path, bytes]] = []
     if args.html:
-        outputs.append((args.html, render_map_html(record, anonymised=args.anonymised).encode("utf-8")))
+        page = render_map_html(record, anonymised=args.anonymised, language=args.language)
+        outputs.append((args.html, page.encode("utf-8")))
     if args.png:
-        outputs.append((args.png, render_map_png(record, anonymised=args.anonymised)))
+        outputs.append((args.png, render_map_png(record, anonymised=args.anonymised, language=args.language)))
     for path, content in outputs:
         path.write_bytes(content)
         print(path)

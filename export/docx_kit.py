@@ -52,8 +52,8 @@ def safe(value: object) -> str:
     return _INVALID.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def setup(document: Document) -> None:
-    """Page size and margins, Danish as the proofing language, and the minute's styles."""
+def setup(document: Document, locale: str) -> None:
+    """Page size and margins, the proofing language (`locale`, e.g. 'da-DK'), and the minute's styles."""
     section = document.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
     section.top_margin, section.bottom_margin = Cm(2.3), Cm(2.2)
@@ -64,7 +64,7 @@ def setup(document: Document) -> None:
     if defaults is not None:
         run_defaults = defaults.find(qn("w:rPrDefault"))
         if run_defaults is not None and run_defaults.find(qn("w:rPr")) is not None:
-            _set_language(run_defaults.find(qn("w:rPr")))
+            _set_language(run_defaults.find(qn("w:rPr")), locale)
     styles = document.styles
     _style(styles["Normal"], size=11, color=INK, after=6, line=1.2)
     _style(styles["Title"], size=26, color=ACCENT, after=2, line=1.0, bold=False)
@@ -105,17 +105,17 @@ def _style(
     paragraph.keep_with_next = keep or None
 
 
-def _set_language(rpr: object) -> None:
+def _set_language(rpr: object, locale: str) -> None:
     lang = rpr.find(qn("w:lang"))  # type: ignore[attr-defined]
     if lang is None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)  # type: ignore[attr-defined]
     for attribute in ("w:val", "w:eastAsia", "w:bidi"):
-        lang.set(qn(attribute), "da-DK")
+        lang.set(qn(attribute), locale)
 
 
 def header_and_footer(document: Document, left: str, marking: str, page_words: tuple[str, str]) -> None:
-    """A quiet header (title left, the confidentiality marking right) and 'Side X af Y' below."""
+    """A quiet header (title left, the confidentiality marking right) and 'Page X of Y' below (words given)."""
     section = document.sections[0]
     header = section.header.paragraphs[0]
     stops = header.paragraph_format.tab_stops

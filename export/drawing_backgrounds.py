@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 from export.map_png import render_map_png
 from facilitation.domain.drawing import CANVAS_HEIGHT, CANVAS_WIDTH
 from facilitation.domain.model import MeetingRecord
+from facilitation.domain.words import DEFAULT
 
 FONT = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans-Bold.ttf"
 # Okabe-Ito colours, as on the network map: worries, what works, next steps.
@@ -27,7 +28,7 @@ MAP_LIGHTEN = 0.2  # a little paler, so the strokes stand out on the map
 
 
 def board_template_png(titles: Sequence[str], *, width: int = CANVAS_WIDTH, height: int = CANVAS_HEIGHT) -> bytes:
-    """Three columns with their questions as headers (e.g. the board's worry / working well / next step)."""
+    """Three columns with their questions as headers (given in the reader's language by the caller)."""
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     font = ImageFont.truetype(str(FONT), TITLE_PX)
@@ -45,10 +46,12 @@ def board_template_png(titles: Sequence[str], *, width: int = CANVAS_WIDTH, heig
     return _png(image)
 
 
-def map_background_png(record: MeetingRecord, *, width: int = CANVAS_WIDTH, height: int = CANVAS_HEIGHT) -> bytes:
-    """The meeting's network map as it is now, whole and centred on white, slightly paler."""
+def map_background_png(
+    record: MeetingRecord, *, width: int = CANVAS_WIDTH, height: int = CANVAS_HEIGHT, language: str = DEFAULT
+) -> bytes:
+    """The meeting's network map as it is now (its words in `language`), whole and centred on white, paler."""
     side = height  # the map is about square: render it at the canvas height, so names stay readable
-    picture = render_map_png(record, width_px=round(side * 0.94), height_px=side, dpi=150)
+    picture = render_map_png(record, width_px=round(side * 0.94), height_px=side, dpi=150, language=language)
     return fit_picture(picture, width=width, height=height, lighten=MAP_LIGHTEN)
 
 

@@ -3,7 +3,8 @@
 Privacy: a calendar entry travels further than the minute (shared calendars, phones, colleagues who
 see a caseworker's week), so it names only the child's first name(s) — what the family calls the case —
 never the family name, a participant, the place or the case type. SUMMARY reads
-'Opfølgningsmøde om Alma'; with `anonymised=True` it holds the child's initials instead.
+'Opfølgningsmøde om Alma' ('Follow-up meeting about Alma' with language='en'); with
+`anonymised=True` it holds the child's initials instead. Its words come from the catalogs.
 The UID is stable per meeting (a UUID derived from the meeting id), so downloading the file again
 after the date changed updates the same calendar entry; SEQUENCE is the meeting's version, which
 grows with every edit. The event is a whole day (the time is agreed when the meeting is called),
@@ -22,15 +23,11 @@ from facilitation.domain.anonymity import child_initials
 from facilitation.domain.cadence import follow_up_due
 from facilitation.domain.clock import utcnow
 from facilitation.domain.dates import long_date
-from facilitation.domain.model import MeetingRecord
+from facilitation.domain.model import MeetingKind, MeetingRecord
+from facilitation.domain.words import DEFAULT, label, text
 
-PRODID = "-//Mødetavlen//Opfølgning//DA"
+PRODID = "-//Mødetavlen//Opfølgning//DA"  # an identifier of the program, not read by anyone: never translated
 _NAMESPACE = uuid.UUID("6f0c4a52-3c1e-4f53-9a55-6d6f65746176")  # fixed: the UID must never change
-SUMMARY = "Opfølgningsmøde om {child}"
-DESCRIPTION = (
-    "Opfølgning på mødet {day}. Vi gennemgår aftalerne fra sidst, skalerer igen og aftaler de næste skridt."
-)
-REMINDER = "Om en uge: opfølgningsmøde. Husk at invitere netværket."
 
 
 def follow_up_uid(meeting_id: int) -> str:
@@ -39,9 +36,10 @@ def follow_up_uid(meeting_id: int) -> str:
 
 
 def render_follow_up_ics(
-    record: MeetingRecord, *, anonymised: bool = False, when: date | None = None, now: datetime | None = None
+    record: MeetingRecord, *, anonymised: bool = False, when: date | None = None, now: datetime | None = None,
+    language: str = DEFAULT,
 ) -> bytes:
-    """An .ics file with one all-day event on the follow-up date (agreed, or else the cadence's)."""
+    """An .ics file with one all-day event on the follow-up date (agreed, or else the cadence's), in `language`."""
     day = when or follow_up_due(record.meeting, record.case.case_type)
     names = safe(record.case.child_names).strip()
     child = child_initials(names) if anonymised else names
@@ -55,12 +53,13 @@ def render_follow_up_ics(
     event.add("dtstamp", (now or utcnow()).replace(tzinfo=UTC))
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))
-    event.add("summary", SUMMARY.format(child=child))
-    event.add("description", DESCRIPTION.format(day=long_date(record.meeting.date)))
+    kind = label("kind", MeetingKind.FOLLOW_UP, language)
+    event.add("summary", text("about.meeting", language, kind=kind, child=child))
+    event.add("description", text("ics.description", language, day=long_date(record.meeting.date, language)))
     event.add("transp", "TRANSPARENT")  # a reminder of a due date, not yet a booked time
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", REMINDER)
+    alarm.add("description", text("ics.reminder", language))
     alarm.add("trigger", timedelta(days=-7))
     event.add_component(alarm)
     calendar.add_component(event)

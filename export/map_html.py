@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -26,18 +27,18 @@ from pyvis.network import Network
 
 from export.map_style import (
     CHILD_COLOUR,
-    CHILD_NOTE,
     RING_COLOUR,
     SECTOR_COLOURS,
-    SECTOR_NAMES,
     STRAINED_COLOUR,
     TIE_COLOUR,
     person_text,
     relation_text,
     sector_fill,
+    sector_name,
 )
 from facilitation.domain.model import Attendance, MeetingRecord, Sector
 from facilitation.domain.network import SECTOR_START, MapGeometry, build_graph, map_geometry, relation_edges
+from facilitation.domain.words import DEFAULT, text
 
 PIXELS_PER_UNIT = 90  # one NODE_SPACING; a person's dot is 28 px across
 PERSON_SIZE = 14
@@ -78,9 +79,10 @@ class UnsafeMapError(RuntimeError):
 
 
 def render_map_html(
-    record: MeetingRecord, *, anonymised: bool = False, height: str = "720px", library_url: str | None = None
+    record: MeetingRecord, *, anonymised: bool = False, height: str = "720px", library_url: str | None = None,
+    language: str = DEFAULT,
 ) -> str:
-    """The meeting's network map as one HTML page, self-contained unless `library_url` is given.
+    """The meeting's network map as one HTML page in `language`, self-contained unless `library_url` is given.
 
     With `library_url` (a same-origin folder such as "/app/static/", served by the app), the page
     links vis-network from there instead of inlining its ~690 KB, so the browser loads it once.
@@ -93,16 +95,16 @@ def render_map_html(
     for node, data in graph.nodes(data=True):
         x, y = geometry.positions[node]
         x_px, y_px = round(x * PIXELS_PER_UNIT, 2), round(-y * PIXELS_PER_UNIT, 2)  # the canvas has y down
-        net.add_node(node, x=x_px, y=y_px, **_node_style(graph, node, data))
+        net.add_node(node, x=x_px, y=y_px, **_node_style(graph, node, data, language))
     for source, target, data in relation_edges(graph):
         colour = STRAINED_COLOUR if data["strained"] else TIE_COLOUR
         net.add_edge(
-            source, target, label=data["kind"] or None, title=_plain(relation_text(graph, source, target)),
+            source, target, label=data["kind"] or None, title=_plain(relation_text(graph, source, target, language)),
             color={"color": colour, "highlight": colour, "hover": colour},
             dashes=[10, 8] if data["strained"] else False, width=3 if data["strained"] else 2,
         )
     net.options = _options()  # a dict: pyvis writes it out with json.dumps; it holds no participant text
-    html = _finish_page(net.generate_html(), geometry)
+    html = _finish_page(net.generate_html(), geometry, language)
     if library_url is not None:
         html = _link_library(html, library_url)
     _check(html)
@@ -127,27 +129,37 @@ def _link_library(html: str, url: str) -> str:
     return html.replace(style, f'<link rel="stylesheet" href="{url}vis-network.css">', 1)
 
 
-def _finish_page(html: str, geometry: MapGeometry) -> str:
+def _finish_page(html: str, geometry: MapGeometry, language: str) -> str:
     """pyvis's page without its remote links and empty heading, plus a title, tooltip style and background."""
     html = _REMOTE_SCRIPT.sub("", _REMOTE_LINK.sub("", html))
     html = _DEAD_COMMENT.sub("", _EMPTY_HEADING.sub("", html))
-    html = html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n<title>Netværkskort</title>', 1)
+    title = f"<title>{escape(text('map.title', language))}</title>"
+    html = html.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n{title}', 1)
     html = html.replace("</head>", _TOOLTIP_STYLE + "</head>", 1)
     body_end = html.rfind("</body>")
-    return "<!DOCTYPE html>\n" + html[:body_end] + _TOOLBAR + _background_script(geometry) + html[body_end:]
+    page_end = _toolbar(language) + _background_script(geometry, language) + html[body_end:]
+    return "<!DOCTYPE html>\n" + html[:body_end] + page_end
 
 
-def _node_style(graph: nx.Graph, node: str, data: dict[str, Any]) -> dict[str, Any]:
+def _toolbar(language: str) -> str:
+    """The zoom, whole-map and full-screen buttons, labelled in `language`."""
+    words = {"toolbar": "map.toolbar", "zoom_in": "map.zoom_in", "zoom_out": "map.zoom_out", "fit": "map.fit",
+             "fit_help": "map.fit_help", "fullscreen": "map.fullscreen"}
+    return _TOOLBAR.format(**{name: escape(text(key, language), quote=True) for name, key in words.items()})
+
+
+def _node_style(graph: nx.Graph, node: str, data: dict[str, Any], language: str) -> dict[str, Any]:
     if data["kind"] == "child":
         return {
-            "label": data["label"], "title": _plain(f"{data['label']} {CHILD_NOTE}"), "shape": "dot",
+            "label": data["label"], "title": _plain(f"{data['label']} {text('map.child_note', language)}"),
+            "shape": "dot",
             "size": CHILD_SIZE, "color": {"background": CHILD_COLOUR, "border": CHILD_COLOUR},
             "font": {"size": 24, "bold": {"size": 24}}, "fixed": True, "physics": False,
         }
     colour = SECTOR_COLOURS[data["sector"]]
     present = data["attendance"] == Attendance.PRESENT
     style: dict[str, Any] = {
-        "label": data["label"], "title": _plain(person_text(graph, node)), "shape": "dot",
+        "label": data["label"], "title": _plain(person_text(graph, node, language)), "shape": "dot",
         "size": PERSON_SIZE, "fixed": True, "physics": False,
         "color": {
             "background": colour if present else "#ffffff", "border": colour,
@@ -165,12 +177,12 @@ def _plain(text: str) -> str:
     return text.replace("href", "hre\u2060f")  # U+2060 WORD JOINER: invisible, and not "href"
 
 
-def _background_script(geometry: MapGeometry) -> str:
+def _background_script(geometry: MapGeometry, language: str) -> str:
     """A script painting the quarters, rings and sector names under the people."""
     scale = PIXELS_PER_UNIT
     quarters = [
         {
-            "start": SECTOR_START[sector], "name": SECTOR_NAMES[sector],
+            "start": SECTOR_START[sector], "name": sector_name(sector, language),
             "colour": SECTOR_COLOURS[sector], "fill": sector_fill(sector, 0.09),
         }
         for sector in Sector
@@ -214,11 +226,11 @@ body { margin: 0; }
 """
 
 _TOOLBAR = """
-<div id="map-tools" role="toolbar" aria-label="Kort">
-  <button id="map-zoom-in" type="button" title="Zoom ind" aria-label="Zoom ind">+</button>
-  <button id="map-zoom-out" type="button" title="Zoom ud" aria-label="Zoom ud">−</button>
-  <button id="map-fit" type="button" title="Vis hele kortet">Hele kortet</button>
-  <button id="map-fullscreen" type="button" title="Fuld skærm">Fuld skærm</button>
+<div id="map-tools" role="toolbar" aria-label="{toolbar}">
+  <button id="map-zoom-in" type="button" title="{zoom_in}" aria-label="{zoom_in}">+</button>
+  <button id="map-zoom-out" type="button" title="{zoom_out}" aria-label="{zoom_out}">−</button>
+  <button id="map-fit" type="button" title="{fit_help}">{fit}</button>
+  <button id="map-fullscreen" type="button" title="{fullscreen}">{fullscreen}</button>
 </div>
 """
 

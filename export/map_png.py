@@ -17,17 +17,17 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Patch, Wedge
 
 from export.map_style import (
-    ATTENDANCE_NAMES,
     CHILD_COLOUR,
     RING_COLOUR,
     SECTOR_COLOURS,
-    SECTOR_NAMES,
     STRAINED_COLOUR,
-    STRAINED_NAME,
     TIE_COLOUR,
+    attendance_name,
+    sector_name,
 )
 from facilitation.domain.model import Attendance, MeetingRecord, Sector
 from facilitation.domain.network import CHILD, SECTOR_START, build_graph, map_geometry, relation_edges
+from facilitation.domain.words import DEFAULT, text
 
 WIDTH_PX = 1600
 HEIGHT_PX = 1700
@@ -38,9 +38,9 @@ CHILD_RADIUS = 0.75
 
 def render_map_png(
     record: MeetingRecord, *, anonymised: bool = False, width_px: int = WIDTH_PX,
-    height_px: int = HEIGHT_PX, dpi: int = DPI,
+    height_px: int = HEIGHT_PX, dpi: int = DPI, language: str = DEFAULT,
 ) -> bytes:
-    """The meeting's network map as PNG bytes of exactly width_px × height_px pixels."""
+    """The meeting's network map as PNG bytes of exactly width_px × height_px pixels, its words in `language`."""
     graph = build_graph(record, anonymised)
     geometry = map_geometry(graph)
     outer = geometry.outer_radius
@@ -63,7 +63,7 @@ def render_map_png(
         # in the outer corner of the quarter, running inwards, so long names stay on the picture
         mid = SECTOR_START[sector] + math.pi / 4
         x, y = math.copysign(outer, math.cos(mid)), math.copysign(outer, math.sin(mid))
-        axes.text(x, y, SECTOR_NAMES[sector], color=SECTOR_COLOURS[sector], fontsize=name_size + 2,
+        axes.text(x, y, sector_name(sector, language), color=SECTOR_COLOURS[sector], fontsize=name_size + 2,
                   fontweight="bold", ha="left" if x < 0 else "right", va="bottom" if y > 0 else "top")
     for radius in geometry.ring_radii:
         axes.add_patch(Circle((0, 0), radius, fill=False, edgecolor=RING_COLOUR, linewidth=0.8, zorder=1))
@@ -105,7 +105,7 @@ def render_map_png(
                   va="top", zorder=6, parse_math=False, linespacing=1.0,
                   bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.7})
 
-    figure.legend(handles=_legend_handles(), loc="lower center", ncol=2, frameon=False,
+    figure.legend(handles=_legend_handles(language), loc="lower center", ncol=2, frameon=False,
                   fontsize=max(6.0, name_size), bbox_to_anchor=(0.5, 0.005))
     buffer = io.BytesIO()
     with warnings.catch_warnings():
@@ -115,19 +115,20 @@ def render_map_png(
     return buffer.getvalue()
 
 
-def _legend_handles() -> list[Patch | Line2D]:
-    """Sectors, attendance and strained ties, explained in the family's language."""
+def _legend_handles(language: str) -> list[Patch | Line2D]:
+    """Sectors, attendance and strained ties, explained in the reader's language."""
     handles: list[Patch | Line2D] = [
-        Patch(facecolor=SECTOR_COLOURS[s], edgecolor=SECTOR_COLOURS[s], label=SECTOR_NAMES[s]) for s in Sector
+        Patch(facecolor=SECTOR_COLOURS[s], edgecolor=SECTOR_COLOURS[s], label=sector_name(s, language))
+        for s in Sector
     ]
     for attendance, fill, style in (
         (Attendance.PRESENT, TIE_COLOUR, "-"), (Attendance.ABSENT, "white", "-"),
         (Attendance.NOT_INVITED, "white", (0, (2, 1.5))),
     ):
         handles.append(Patch(facecolor=fill, edgecolor=TIE_COLOUR, linestyle=style, linewidth=1.5,
-                             label=ATTENDANCE_NAMES[attendance].capitalize()))
+                             label=attendance_name(attendance, language).capitalize()))
     handles.append(Line2D([], [], color=STRAINED_COLOUR, linestyle=(0, (4, 3)), linewidth=1.6,
-                          label=STRAINED_NAME.capitalize()))
+                          label=text("map.strained", language).capitalize()))
     return handles
 
 

@@ -1,7 +1,9 @@
 """The Word minute 'Referat og aftaler': the family's own copy of the meeting, made with python-docx.
 
 `render_minute` works on plain data (a MeetingRecord, earlier score rounds, drawings) and returns
-.docx bytes; `minute_for_meeting` gathers that data from the database. The minute can be made at
+.docx bytes; `render_minute_data` takes the same as one MinuteData, which the service
+facilitation.services.export_data.gather_minute reads from the database. It is written in the
+reader's language (`language`, 'da' by default), every word from the catalogs. The minute can be made at
 any moment, ended meeting or not, and holds everything recorded so far; a part with nothing in it
 is left out. Every string is cleaned on the way in (see docx_kit.safe), so no stored text can
 break the export. The anonymised variant puts initials for every name the meeting knows (people,
@@ -13,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -26,20 +27,18 @@ from docx.shared import Pt
 from export import docx_kit as k
 from export import minute_pictures as pictures
 from export import minute_sections as sections
-from export import minute_text as words
+from export.minute_text import Words
 from facilitation.domain.anonymity import child_initials, child_names_list, initials, name_scrubber
 from facilitation.domain.cadence import follow_up_due
 from facilitation.domain.clock import utcnow
-from facilitation.domain.dates import long_date
-from facilitation.domain.model import DrawingBackground, MeetingRecord
+from facilitation.domain.minute_data import Drawing, MinuteData
+from facilitation.domain.model import MeetingRecord
 from facilitation.domain.scaling import ScoreRound
-from facilitation.domain.validation import ValidationError
-from facilitation.services import drawing_canvas, drawing_png, list_drawings, load_meeting, score_history
-from facilitation.storage import Database
+from facilitation.domain.words import DEFAULT
 
 T = TypeVar("T")
-Drawing = tuple[str, bytes]
-"""A drawing for the minute: its title and its PNG bytes."""
+PRODUCT = "Mødetavlen"  # the author of every minute: the product's name, the same in every language
+__all__ = ["Drawing", "Names", "cleaned", "render_minute", "render_minute_data"]
 
 
 @dataclass(frozen=True)
@@ -60,83 +59,71 @@ class Names:
 
 def render_minute(
     record: MeetingRecord, *, anonymised: bool = False, history: Sequence[ScoreRound] = (),
-    drawings: Sequence[Drawing] = (), now: datetime | None = None,
+    drawings: Sequence[Drawing] = (), now: datetime | None = None, language: str = DEFAULT,
 ) -> bytes:
-    """The minute as .docx bytes: everything recorded in `record`, earlier scores, and the drawings."""
+    """The minute as .docx bytes in `language`: everything recorded in `record`, earlier scores, the drawings."""
     record = cleaned(record)
     history = [cleaned(r) for r in history]
     names = _names(record, anonymised)
+    words = Words(language)
     child = child_initials(record.case.child_names) if anonymised else record.case.child_names
-    day = long_date(record.meeting.date)
+    day = words.long_date(record.meeting.date)
+    title = words("page.minutes")
 
     document = docx.Document()
-    k.setup(document)
-    document.core_properties.title = words.TITLE
-    document.core_properties.author = "Mødetavlen"
-    document.core_properties.last_modified_by = "Mødetavlen"
+    k.setup(document, words("locale"))
+    document.core_properties.title = title
+    document.core_properties.author = PRODUCT
+    document.core_properties.last_modified_by = PRODUCT
+    document.core_properties.language = words("locale")
     document.core_properties.comments = ""
     document.core_properties.created = document.core_properties.modified = now or utcnow()
-    k.header_and_footer(document, f"{words.TITLE} · {child} · {day}", words.CONFIDENTIAL, words.PAGE)
+    k.header_and_footer(document, f"{title} · {child} · {day}", words("minute.confidential"),
+                        (words("minute.page"), words("minute.page_of")))
 
-    document.add_heading(words.TITLE, 0)
-    about = words.MEETING_ABOUT.format(kind=words.KINDS[record.meeting.kind], child=child)
+    document.add_heading(title, 0)
+    about = words("about.meeting", kind=words.label("kind", record.meeting.kind), child=child)
     document.add_paragraph(k.safe(about), style="Subtitle")
     place = "" if anonymised else record.meeting.place
     meta = document.add_paragraph()
     meta.paragraph_format.space_after = Pt(14)
     k.text(meta, " · ".join(part for part in (day, place) if part), color=k.MUTED, size=11)
-    k.paragraphs(document, words.ANONYMISED_NOTE if anonymised else words.INTRO, italic=anonymised)
+    k.paragraphs(document, words("minute.anonymised_note" if anonymised else "minute.intro"), italic=anonymised)
     due = follow_up_due(record.meeting, record.case.case_type)
     k.callout(document, [
-        (words.FOLLOW_UP + ":", f"{words.FOLLOW_UP_LINE} {long_date(due)}."),
-        ("", words.CADENCE[record.case.case_type]),
+        (words("minute.follow_up") + ":", words("minute.follow_up_line", date=words.long_date(due))),
+        ("", words.label("minute.cadence", record.case.case_type)),
     ])
 
     # The family's agreement comes first; what was said, the pictures and the timings follow.
-    sections.people(document, record, names)
-    sections.purpose(document, record, names)
-    sections.actions(document, record, names)
-    sections.review(document, record, names)
-    sections.goals(document, record, names)
-    sections.board(document, record, names)
-    sections.safety(document, record, names)
-    sections.grey_areas(document, record, names)
-    sections.houses(document, record, names, child)
-    pictures.scaling(document, record, names, history)
-    pictures.network_map(document, record, anonymised)
+    sections.people(document, record, names, words)
+    sections.purpose(document, record, names, words)
+    sections.actions(document, record, names, words)
+    sections.review(document, record, names, words)
+    sections.goals(document, record, names, words)
+    sections.board(document, record, names, words)
+    sections.safety(document, record, names, words)
+    sections.grey_areas(document, record, names, words)
+    sections.houses(document, record, names, words, child)
+    pictures.scaling(document, record, names, words, history)
+    pictures.network_map(document, record, words, anonymised)
     if not anonymised:
-        pictures.drawings(document, drawings)
-    sections.agenda(document, record, names, now or utcnow())
-    sections.evaluation(document, record, names)
+        pictures.drawings(document, words, drawings)
+    sections.agenda(document, record, names, words, now or utcnow())
+    sections.evaluation(document, record, names, words)
     if not anonymised:
-        sections.contacts(document, record)
+        sections.contacts(document, record, words)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def minute_for_meeting(
-    db: Database, meeting_id: int, *, anonymised: bool = False, now: datetime | None = None
+def render_minute_data(
+    data: MinuteData, *, anonymised: bool = False, now: datetime | None = None, language: str = DEFAULT
 ) -> bytes:
-    """The minute of a stored meeting, with the case's earlier scores and its drawings, as .docx bytes."""
-    record = load_meeting(db, meeting_id)
-    history = score_history(db, record.case.id, until=record.meeting.date)
-    pictures = [] if anonymised else meeting_drawings(db, meeting_id)
-    return render_minute(record, anonymised=anonymised, history=history, drawings=pictures, now=now)
-
-
-def meeting_drawings(db: Database, meeting_id: int) -> list[Drawing]:
-    """The meeting's drawings that have something on them, as (name, PNG), in their order."""
-    found: list[Drawing] = []
-    for drawing in list_drawings(db, meeting_id):
-        try:
-            canvas = drawing_canvas(db, meeting_id, drawing.id)[1]
-            drawn = bool((json.loads(canvas) if isinstance(canvas, str) else canvas).get("objects"))
-        except (ValidationError, ValueError, AttributeError):  # damaged: its last picture is still what was drawn
-            drawn = True
-        if drawn or drawing.background != DrawingBackground.BLANK:
-            found.append((drawing.name, drawing_png(db, meeting_id, drawing.id)[1]))
-    return found
+    """The minute of gathered meeting data (record, earlier scores, drawings) as .docx bytes in `language`."""
+    return render_minute(data.record, anonymised=anonymised, history=data.history, drawings=data.drawings,
+                         now=now, language=language)
 
 
 def _names(record: MeetingRecord, anonymised: bool) -> Names:

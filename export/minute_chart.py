@@ -22,7 +22,7 @@ TEXT = "#5F6B7A"
 
 
 def render_scaling_chart(rounds: Sequence[tuple[str, Sequence[int]]], *, width_px: int = 1500,
-                         height_px: int = 560, dpi: int = 200) -> bytes:
+                         height_px: int = 560, dpi: int = 200, decimal_mark: str = ",") -> bytes:
     """A PNG of (label, scores) rounds in time order; rounds without scores are left out."""
     shown = [(label, list(scores)) for label, scores in rounds if scores]
     figure = Figure(figsize=(width_px / dpi, height_px / dpi), dpi=dpi, facecolor="white")
@@ -41,7 +41,7 @@ def render_scaling_chart(rounds: Sequence[tuple[str, Sequence[int]]], *, width_p
     means = [sum(scores) / len(scores) for _, scores in shown]
     axes.plot(list(positions), means, color=LINE, linewidth=2.2, marker="o", markersize=6, zorder=3)
     for x, mean in zip(positions, means, strict=True):
-        axes.annotate(f"{mean:.1f}".replace(".", ","), (x, mean), textcoords="offset points", xytext=(0, 9),
+        axes.annotate(f"{mean:.1f}".replace(".", decimal_mark), (x, mean), textcoords="offset points", xytext=(0, 9),
                       ha="center", fontsize=9, color=LINE, fontweight="bold", zorder=4,
                       path_effects=[withStroke(linewidth=3, foreground="white")])  # readable over the dots
     axes.set_ylim(SCORE_MIN - 0.5, SCORE_MAX + 0.8)

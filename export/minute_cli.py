@@ -1,26 +1,37 @@
 """Command line subcommands for the minute and the follow-up calendar file (registered by export/__main__.py).
 
-`python -m export minute MEETING_ID --out FILE.docx [--anonymised]`
-`python -m export ics MEETING_ID --out FILE.ics [--anonymised]`
+`python -m export minute MEETING_ID --out FILE.docx [--anonymised] [--language en]`
+`python -m export ics MEETING_ID --out FILE.ics [--anonymised] [--language en]`
+
+An entry point: it may read through the services; the export modules it calls see domain types only.
 """
 
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 from pathlib import Path
 
 from export.follow_up_ics import render_follow_up_ics
-from export.minute import minute_for_meeting
+from export.minute import render_minute_data
+from facilitation.domain.words import DEFAULT, LANGUAGES
 from facilitation.services import load_meeting
+from facilitation.services.export_data import gather_minute
 from facilitation.storage import Database
 
 
+def add_language_option(parser: argparse.ArgumentParser) -> None:
+    """`--language da|en`: the language the file is written in (Danish by default)."""
+    parser.add_argument("--language", choices=LANGUAGES, default=DEFAULT, help="the reader's language (default: da)")
+
+
 def add_minute_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register `minute`: the Word minute 'Referat og aftaler' of a meeting."""
-    parser = commands.add_parser("minute", help="write a meeting's minute (Referat og aftaler) as .docx")
+    """Register `minute`: the Word minute of a meeting."""
+    parser = commands.add_parser("minute", help="write a meeting's minute (the family's Word document) as .docx")
     parser.add_argument("meeting_id", type=int)
     parser.add_argument("--out", type=Path, required=True, help="write the .docx file here")
     parser.add_argument("--anonymised", action="store_true", help="initials instead of names, no place or contacts")
+    add_language_option(parser)
     parser.set_defaults(run=run_minute, needs=())
 
 
@@ -30,12 +41,21 @@ def add_ics_command(commands: argparse._SubParsersAction[argparse.ArgumentParser
     parser.add_argument("meeting_id", type=int)
     parser.add_argument("--out", type=Path, required=True, help="write the .ics file here")
     parser.add_argument("--anonymised", action="store_true", help="the child's initials instead of the first name")
+    add_language_option(parser)
     parser.set_defaults(run=run_ics, needs=())
+
+
+def minute_for_meeting(
+    db: Database, meeting_id: int, *, anonymised: bool = False, language: str = DEFAULT, now: datetime | None = None
+) -> bytes:
+    """The minute of a stored meeting as .docx bytes: gathered by the service, written by export.minute."""
+    data = gather_minute(db, meeting_id, anonymised=anonymised)
+    return render_minute_data(data, anonymised=anonymised, language=language, now=now)
 
 
 def run_minute(db: Database, args: argparse.Namespace) -> int:
     """Build the minute, then write it (a failure while building leaves no file)."""
-    content = minute_for_meeting(db, args.meeting_id, anonymised=args.anonymised)
+    content = minute_for_meeting(db, args.meeting_id, anonymised=args.anonymised, language=args.language)
     args.out.write_bytes(content)
     print(args.out)
     return 0
@@ -43,7 +63,8 @@ def run_minute(db: Database, args: argparse.Namespace) -> int:
 
 def run_ics(db: Database, args: argparse.Namespace) -> int:
     """Write the follow-up calendar file."""
-    content = render_follow_up_ics(load_meeting(db, args.meeting_id), anonymised=args.anonymised)
+    record = load_meeting(db, args.meeting_id)
+    content = render_follow_up_ics(record, anonymised=args.anonymised, language=args.language)
     args.out.write_bytes(content)
     print(args.out)
     return 0

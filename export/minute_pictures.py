@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -17,34 +16,36 @@ from matplotlib import font_manager
 from matplotlib.ft2font import FT2Font
 
 from export import docx_kit as k
-from export import minute_text as words
 from export.map_png import render_map_png
 from export.minute_chart import render_scaling_chart
+from export.minute_text import Words
 from facilitation.domain.model import MeetingRecord
 from facilitation.domain.scaling import ScoreRound, scale_question
 
 if TYPE_CHECKING:
     from export.minute import Drawing, Names
 
-_SHORT_MONTHS = ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."]
 EARLIER_COLUMNS = 3  # earlier meetings shown in the scaling table (the chart shows up to CHART_ROUNDS)
 CHART_ROUNDS = 8
 
 
-def scaling(document: Document, record: MeetingRecord, names: Names, history: Sequence[ScoreRound]) -> None:
+def scaling(
+    document: Document, record: MeetingRecord, names: Names, words: Words, history: Sequence[ScoreRound]
+) -> None:
     """The 0–10 answers of this meeting beside earlier meetings', as a table and a small chart."""
     today = [(p.name, s.score, s.reason) for s in record.scores if (p := record.participant(s.participant_id))]
     earlier = [r for r in history if r.meeting_id != record.meeting.id and r.date <= record.meeting.date and r.scores]
     if not (today or earlier):
         return
-    k.heading(document, words.SCALING)
-    k.paragraphs(document, scale_question(record.meeting, "da"), italic=True, color=k.MUTED, size=10)
-    rounds = [(_short_date(r.date), [score for _, score in r.scores]) for r in earlier[-(CHART_ROUNDS - 1):]]
+    k.heading(document, words("minute.scaling"))
+    k.paragraphs(document, scale_question(record.meeting, words.language), italic=True, color=k.MUTED, size=10)
+    rounds = [(words.short_date(r.date), [score for _, score in r.scores]) for r in earlier[-(CHART_ROUNDS - 1):]]
     if today:
-        rounds.append((_short_date(record.meeting.date) + "\n" + words.SCALING_HEADER_TODAY.lower(),
+        rounds.append((words.short_date(record.meeting.date) + "\n" + words("minute.scaling.today").lower(),
                        [score for _, score, _ in today]))
     if len(rounds) >= 2:
-        k.picture(document, render_scaling_chart(rounds), 15.0, words.SCALING_CAPTION)
+        chart = render_scaling_chart(rounds, decimal_mark=words("decimal_mark"))
+        k.picture(document, chart, 15.0, words("minute.scaling.caption"))
     shown = earlier[-EARLIER_COLUMNS:]
     people: dict[str, str] = {}
     for name, _, _ in today:
@@ -54,10 +55,10 @@ def scaling(document: Document, record: MeetingRecord, names: Names, history: Se
             people.setdefault(_key(name), name)
     by_round = [{_key(name): score for name, score in r.scores} for r in shown]
     now = {_key(name): (score, reason) for name, score, reason in today}
-    header = [words.SCALING_HEADER_NAME] + [_short_date(r.date) for r in shown]
+    header = [words("minute.who")] + [words.short_date(r.date) for r in shown]
     widths = [3.8] + [2.2] * len(shown)
     if today:
-        header += [words.SCALING_HEADER_TODAY, words.SCALING_HEADER_REASON]
+        header += [words("minute.scaling.today"), words("field.reason")]
         widths += [1.5, k.TEXT_WIDTH_CM - sum(widths) - 1.5]
     else:
         widths[0] += k.TEXT_WIDTH_CM - sum(widths)
@@ -71,12 +72,13 @@ def scaling(document: Document, record: MeetingRecord, names: Names, history: Se
     k.table(document, header, rows, widths)
 
 
-def network_map(document: Document, record: MeetingRecord, anonymised: bool) -> None:
-    """The network map as a picture (the same drawing as on the network page)."""
+def network_map(document: Document, record: MeetingRecord, words: Words, anonymised: bool) -> None:
+    """The network map as a picture (the same drawing as on the network page), in the minute's language."""
     if not record.participants:
         return
-    k.heading(document, words.MAP)
-    k.picture(document, render_map_png(drawable(record), anonymised=anonymised), 14.0, words.MAP_CAPTION)
+    k.heading(document, words("minute.map"))
+    picture = render_map_png(drawable(record), anonymised=anonymised, language=words.language)
+    k.picture(document, picture, 14.0, words("minute.map_caption"))
 
 
 def drawable(record: MeetingRecord) -> MeetingRecord:
@@ -100,18 +102,14 @@ def _map_font() -> FT2Font:
     return FT2Font(font_manager.findfont(font_manager.FontProperties()))
 
 
-def drawings(document: Document, pictures: Sequence[Drawing]) -> None:
+def drawings(document: Document, words: Words, pictures: Sequence[Drawing]) -> None:
     """The graphic recording: each drawing as a picture with its title."""
     if not pictures:
         return
-    k.heading(document, words.DRAWINGS)
+    k.heading(document, words("minute.drawings"))
     for title, png in pictures:
         k.picture(document, png, 15.5, k.safe(title))
 
 
 def _key(name: str) -> str:
     return " ".join(name.split()).casefold()
-
-
-def _short_date(day: date) -> str:
-    return f"{day.day}. {_SHORT_MONTHS[day.month - 1]} {day.year}"

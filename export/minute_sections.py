@@ -1,7 +1,7 @@
 """The parts of the Word minute, in the order of the meeting; each writes nothing when it has nothing.
 
-Every function takes the (cleaned) record and the `Names` policy of export.minute, so the same code
-writes the family's copy and the anonymised one.
+Every function takes the (cleaned) record, the `Names` policy of export.minute and the `Words` of the
+reader's language, so the same code writes the family's copy, the anonymised one, in Danish or English.
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from docx.document import Document
 from docx.shared import Pt
 
 from export import docx_kit as k
-from export import minute_text as words
-from facilitation.domain.dates import long_date
+from export.minute_text import EXTRA, NOT_REACHED, SAID_BY, Words
 from facilitation.domain.model import (
     HOUSE_KINDS,
     ActionStatus,
@@ -34,25 +33,28 @@ if TYPE_CHECKING:
     from export.minute import Names
 
 SHORT_COLUMNS = 1_200  # characters: a board this short is kept on one page rather than split
+BOARD_COLUMNS = (BoardKind.WORKING_WELL, BoardKind.WORRY, BoardKind.NEXT_STEP)
+SETTLED = (ActionStatus.DONE, ActionStatus.DROPPED)  # statuses an action is marked with in its row
 
 
-def people(document: Document, record: MeetingRecord, names: Names) -> None:
+def people(document: Document, record: MeetingRecord, names: Names, words: Words) -> None:
     """Who took part, by group, with what they can help with; who sent word they could not come."""
     present = [p for p in record.participants if p.attendance == Attendance.PRESENT]
     absent = [p for p in record.participants if p.attendance == Attendance.ABSENT]
     caseworkers = _caseworkers(record)
     if not (present or absent or caseworkers):
         return
-    k.heading(document, words.PEOPLE)
+    k.heading(document, words("minute.people"))
     if present:
-        grid = k.table(document, words.PEOPLE_HEADER, [], [4.6, 4.4, 7.0])
+        header = (words("field.name"), words("field.relation"), words("field.can_help_with"))
+        grid = k.table(document, header, [], [4.6, 4.4, 7.0])
         for group in Group:
             members = [p for p in present if p.group == group]
             if not members:
                 continue
             band = grid.add_row()
             merged = band.cells[0].merge(band.cells[2])
-            k.write_cell(merged, words.GROUPS[group], bold=True, size=10, color=k.ACCENT)
+            k.write_cell(merged, words.label("minute.group", group), bold=True, size=10, color=k.ACCENT)
             k.shade(merged, k.BAND_FILL)
             for person in members:
                 row = grid.add_row()
@@ -62,10 +64,10 @@ def people(document: Document, record: MeetingRecord, names: Names) -> None:
         k.set_widths(grid, [4.6, 4.4, 7.0])
     lines = []
     if caseworkers:
-        lines.append(("Fra kommunen:", "; ".join(
-            f"{names.person(name)} ({', '.join(words.ROLES[r] for r in roles)})" for name, roles in caseworkers)))
+        lines.append((words("minute.from_municipality"), "; ".join(
+            f"{names.person(name)} ({_roles(words, roles)})" for name, roles in caseworkers)))
     if absent:
-        lines.append((words.ABSENT, "; ".join(
+        lines.append((words("minute.absent"), "; ".join(
             names.person(p.name) + (f" ({names.free(p.relation)})" if p.relation else "") for p in absent)))
     for label, value in lines:
         paragraph = document.add_paragraph()
@@ -73,40 +75,41 @@ def people(document: Document, record: MeetingRecord, names: Names) -> None:
         k.text(paragraph, value, size=10)
 
 
-def purpose(document: Document, record: MeetingRecord, names: Names) -> None:
+def purpose(document: Document, record: MeetingRecord, names: Names, words: Words) -> None:
     """Why the meeting was held."""
     if not record.meeting.purpose.strip():
         return
-    k.heading(document, words.PURPOSE)
+    k.heading(document, words("minute.purpose"))
     k.paragraphs(document, names.free(record.meeting.purpose))
 
 
-def review(document: Document, record: MeetingRecord, names: Names) -> None:
+def review(document: Document, record: MeetingRecord, names: Names, words: Words) -> None:
     """The open actions carried from the last meeting, and how they went."""
     carried = [a for a in record.actions if a.carried_from_id is not None]
     if not carried:
         return
-    k.heading(document, words.REVIEW)
-    k.table(document, words.REVIEW_HEADER, [
-        (names.free(a.what), names.free(a.who), words.REVIEW_STATUS[a.status]) for a in carried
+    k.heading(document, words("minute.review"))
+    header = (words("minute.review.action"), words("minute.who"), words("minute.review.how"))
+    k.table(document, header, [
+        (names.free(a.what), names.free(a.who), words.label("minute.review_status", a.status)) for a in carried
     ], [9.6, 3.6, 2.8])
 
 
-def board(document: Document, record: MeetingRecord, names: Names) -> None:
+def board(document: Document, record: MeetingRecord, names: Names, words: Words) -> None:
     """The three columns of the board, in the family's own words."""
-    columns = {kind: record.board_column(kind) for kind in words.BOARD_COLUMNS}
-    _columns_table(document, words.BOARD, {words.BOARD_COLUMNS[kind]: items for kind, items in columns.items()},
-                   names)
+    columns = {words.label("minute.board_column", kind): record.board_column(kind) for kind in BOARD_COLUMNS}
+    _columns_table(document, words, words("minute.board"), columns, names)
 
 
-def houses(document: Document, record: MeetingRecord, names: Names, child: str) -> None:
-    """The child's Three Houses: worries, good things and dreams, in the child's words."""
-    columns = {words.HOUSE_COLUMNS[kind]: record.board_column(kind) for kind in HOUSE_KINDS}
-    _columns_table(document, words.HOUSES.format(child=child), columns, names, intro=words.HOUSES_INTRO)
+def houses(document: Document, record: MeetingRecord, names: Names, words: Words, child: str) -> None:
+    """The child's Three Houses: worries, good things and dreams, in the child's words (named as in the app)."""
+    columns = {words.label("board", kind): record.board_column(kind) for kind in HOUSE_KINDS}
+    _columns_table(document, words, words("minute.houses", child=child), columns, names,
+                   intro=words("minute.houses_intro"))
 
 
 def _columns_table(
-    document: Document, title: str, columns: dict[str, list[BoardItem]], names: Names, intro: str = ""
+    document: Document, words: Words, title: str, columns: dict[str, list[BoardItem]], names: Names, intro: str = ""
 ) -> None:
     """One row of side-by-side columns (only those with notes), under a heading; nothing if all are empty."""
     shown = {header: items for header, items in columns.items() if items}
@@ -123,12 +126,12 @@ def _columns_table(
             paragraph = cell.paragraphs[0] if index == 0 else k.add_cell_paragraph(cell)
             paragraph.paragraph_format.space_after = Pt(9)
             if item.category:
-                label = words.CATEGORIES.get(Category(item.category), "") if _is_category(item.category) else ""
+                label = words.label("minute.category", item.category) if _is_category(item.category) else ""
                 if label:
                     k.text(paragraph, label.upper() + "\n", size=7.5, color=k.MUTED, bold=True, spacing=0.6)
             k.text(paragraph, names.free(item.text), size=10.5)
             if item.said_by:
-                k.text(paragraph, "\n" + words.SAID_BY.format(name=names.free(item.said_by)), size=9,
+                k.text(paragraph, "\n" + SAID_BY.format(name=names.free(item.said_by)), size=9,
                        color=k.MUTED, italic=True)
 
 
@@ -136,7 +139,7 @@ def _is_category(value: str) -> bool:
     return value in {c.value for c in Category}
 
 
-def safety(document: Document, record: MeetingRecord, names: Names) -> None:
+def safety(document: Document, record: MeetingRecord, names: Names, words: Words) -> None:
     """Danger statements side by side with the safety goals that answer them."""
     dangers = record.board_column(BoardKind.DANGER_STATEMENT)
     goals = record.board_column(BoardKind.SAFETY_GOAL)
@@ -145,69 +148,72 @@ def safety(document: Document, record: MeetingRecord, names: Names) -> None:
     rows = [(d.text, "\n\n".join(g.text for g in goals if g.answers_id == d.id)) for d in dangers]
     paired = {d.id for d in dangers}
     rows += [("", g.text) for g in goals if g.answers_id not in paired]
-    k.heading(document, words.SAFETY)
-    k.table(document, words.SAFETY_HEADER, [(names.free(a), names.free(b)) for a, b in rows], [8.0, 8.0],
+    k.heading(document, words("minute.safety"))
+    header = (words.label("minute.board_column", BoardKind.WORRY), words("minute.safety.goal"))
+    k.table(document, header, [(names.free(a), names.free(b)) for a, b in rows], [8.0, 8.0],
             keep_rows=False, size=10.5)
 
 
-def grey_areas(document: Document, record: MeetingRecord, names: Names) -> None:
+def grey_areas(document: Document, record: MeetingRecord, names: Names, words: Words) -> None:
     """What nobody knows yet."""
     items = record.board_column(BoardKind.GREY_AREA)
     if not items:
         return
-    k.heading(document, words.GREY)
+    k.heading(document, words("minute.grey"))
     for item in items:
         k.paragraphs(document, names.free(item.text), style="List Bullet")
 
 
-def goals(document: Document, record: MeetingRecord, names: Names) -> None:
+def goals(document: Document, record: MeetingRecord, names: Names, words: Words) -> None:
     """Short- and long-term goals, with who is responsible and the safety goal each answers."""
     if not record.goals:
         return
-    k.heading(document, words.GOALS)
+    k.heading(document, words("minute.goals"))
     safety_goals = {b.id: b.text for b in record.board_column(BoardKind.SAFETY_GOAL)}
     for term in GoalTerm:
         chosen = sorted((g for g in record.goals if g.term == term), key=lambda g: g.position)
         if not chosen:
             continue
-        k.heading(document, words.TERMS[term], 2)
+        k.heading(document, words.label("term", term), 2)
         for goal in chosen:
             paragraph = document.add_paragraph(style="List Bullet")
             k.text(paragraph, names.free(goal.text))
             details = []
             if goal.owner:
-                details.append(words.GOAL_OWNER.format(owner=names.free(goal.owner)))
+                details.append(words("board.goal.owner", owner=names.free(goal.owner)))
             if goal.safety_goal_id in safety_goals:
-                details.append(words.GOAL_ANSWERS.format(text=names.free(safety_goals[goal.safety_goal_id])))
+                details.append(words("board.goal.answers", text=names.free(safety_goals[goal.safety_goal_id])))
             if details:
                 k.text(paragraph, "\n" + "\n".join(details), size=9.5, color=k.MUTED)
 
 
-def actions(document: Document, record: MeetingRecord, names: Names) -> None:
+def actions(document: Document, record: MeetingRecord, names: Names, words: Words) -> None:
     """The agreed actions: what, who, by when, who coordinates (carried ones that are settled are left out)."""
     shown = [a for a in record.actions if a.carried_from_id is None or a.status == ActionStatus.OPEN]
     if not shown:
         return
-    k.heading(document, words.ACTIONS)
+    k.heading(document, words("minute.actions"))
     rows = []
     for action in shown:
-        marks = [words.FROM_LAST_TIME] if action.carried_from_id is not None else []
-        marks += [words.STATUS_SUFFIX[action.status]] if action.status in words.STATUS_SUFFIX else []
+        marks = [words("minute.from_last_time")] if action.carried_from_id is not None else []
+        marks += [words.label("minute.status_suffix", action.status)] if action.status in SETTLED else []
         what = names.free(action.what) + ("  " + " ".join(marks) if marks else "")
-        due = long_date(action.due) if action.due else words.NO_DUE
-        rows.append((what, names.free(action.who), due, words.COORDINATORS[action.coordinator]))
-    k.table(document, words.ACTIONS_HEADER, rows, [6.3, 3.2, 3.5, 3.0], size=10.5)
+        due = words.long_date(action.due) if action.due else words("minute.no_due")
+        rows.append((what, names.free(action.who), due, words.label("coordinator", action.coordinator)))
+    header = (words("field.what"), words("field.who"), words("field.due"), words("field.coordinator"))
+    k.table(document, header, rows, [6.3, 3.2, 3.5, 3.0], size=10.5)
 
 
-def agenda(document: Document, record: MeetingRecord, names: Names, now: datetime) -> None:
+def agenda(document: Document, record: MeetingRecord, names: Names, words: Words, now: datetime) -> None:
     """The agenda with planned and used minutes, then the notes and decisions of each item."""
     loose = [d for d in record.decisions if d.agenda_item_id not in {i.id for i in record.agenda}]
     if not (record.agenda or loose):
         return
-    k.heading(document, words.AGENDA)
+    k.heading(document, words("minute.agenda"))
     if record.agenda:
-        k.table(document, words.AGENDA_HEADER, [
-            (names.free(item.title), _planned(item), _used(item, now)) for item in record.agenda
+        header = (words("field.title"), words("minute.agenda.planned"), words("minute.agenda.used"))
+        k.table(document, header, [
+            (names.free(item.title), _planned(item, words), _used(item, words, now)) for item in record.agenda
         ], [11.2, 2.4, 2.4])
     for number, item in enumerate(record.agenda, 1):
         decided = [d for d in record.decisions if d.agenda_item_id == item.id]
@@ -218,57 +224,59 @@ def agenda(document: Document, record: MeetingRecord, names: Names, now: datetim
             k.paragraphs(document, names.free(item.notes))
         for decision in decided:
             paragraph = document.add_paragraph(style="List Bullet")
-            k.text(paragraph, words.DECISION, bold=True)
+            k.text(paragraph, words("minute.decided"), bold=True)
             k.text(paragraph, names.free(decision.text))
     if loose:
-        k.heading(document, words.DECISIONS, 2)
+        k.heading(document, words("minutes.decisions"), 2)
         for decision in loose:
             k.paragraphs(document, names.free(decision.text), style="List Bullet")
 
 
-def _planned(item: AgendaItem) -> str:
-    planned = words.MINUTES.format(n=item.planned_minutes)
-    return f"{planned} {words.EXTRA.format(n=item.extra_minutes)}" if item.extra_minutes else planned
+def _planned(item: AgendaItem, words: Words) -> str:
+    planned = words.minutes(item.planned_minutes)
+    return f"{planned} {EXTRA.format(n=item.extra_minutes)}" if item.extra_minutes else planned
 
 
-def _used(item: AgendaItem, now: datetime) -> str:
+def _used(item: AgendaItem, words: Words, now: datetime) -> str:
     """Minutes actually spent (pauses excluded, a running item counted to now); '—' if never started."""
     if item.started_at is None:
-        return words.NOT_REACHED
+        return NOT_REACHED
     seconds = elapsed_seconds(item, now)
-    return words.LESS_THAN_A_MINUTE if seconds < 30 else words.MINUTES.format(n=round(seconds / 60))
+    return words("minute.less_than_a_minute") if seconds < 30 else words.minutes(round(seconds / 60))
 
 
-def evaluation(document: Document, record: MeetingRecord, names: Names) -> None:
+def evaluation(document: Document, record: MeetingRecord, names: Names, words: Words) -> None:
     """How the meeting felt: heard? useful? (1–5), each answer and the average."""
     answers = record.evaluations
     if not answers:
         return
-    k.heading(document, words.EVALUATION)
-    k.table(document, words.EVALUATION_HEADER, [
-        (names.person(e.respondent) if e.respondent else words.EVALUATION_ROOM,
-         words.EVALUATION_SCORE.format(n=e.heard), words.EVALUATION_SCORE.format(n=e.useful), names.free(e.comment))
+    k.heading(document, words("minute.evaluation"))
+    header = (words("minute.who"), words("field.heard"), words("field.useful"), words("field.comment"))
+    k.table(document, header, [
+        (names.person(e.respondent) if e.respondent else words("evaluation.room"),
+         words("minute.evaluation_score", n=e.heard), words("minute.evaluation_score", n=e.useful),
+         names.free(e.comment))
         for e in answers
     ], [3.6, 2.6, 2.8, 7.0])
     heard = sum(e.heard for e in answers) / len(answers)
     useful = sum(e.useful for e in answers) / len(answers)
     paragraph = document.add_paragraph()
-    k.text(paragraph, words.EVALUATION_MEAN.format(heard=_decimal(heard), useful=_decimal(useful), count=len(answers)),
-           color=k.MUTED, size=10)
+    mean = words("minute.evaluation_mean", heard=words.decimal(heard), useful=words.decimal(useful), count=len(answers))
+    k.text(paragraph, mean, color=k.MUTED, size=10)
 
 
-def contacts(document: Document, record: MeetingRecord) -> None:
+def contacts(document: Document, record: MeetingRecord, words: Words) -> None:
     """The caseworkers, their roles in the meeting and how to reach them."""
     caseworkers = _caseworkers(record)
     if not caseworkers:
         return
-    k.heading(document, words.CONTACT)
-    k.paragraphs(document, words.CONTACT_INTRO)
+    k.heading(document, words("minute.contact"))
+    k.paragraphs(document, words("minute.contact_intro"))
     for name, roles in caseworkers:
         paragraph = document.add_paragraph()
         paragraph.paragraph_format.space_after = Pt(8)
         k.text(paragraph, name, bold=True)
-        k.text(paragraph, "  " + ", ".join(words.ROLES[r] for r in roles), color=k.MUTED, size=10)
+        k.text(paragraph, "  " + _roles(words, roles), color=k.MUTED, size=10)
         reach = list(dict.fromkeys(record.contacts[r] for r in roles if record.contacts.get(r)))
         if reach:
             k.text(paragraph, "\n" + "\n".join(reach), size=10.5)
@@ -284,5 +292,6 @@ def _caseworkers(record: MeetingRecord) -> list[tuple[str, list[Role]]]:
     return list(held.items())
 
 
-def _decimal(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
+def _roles(words: Words, roles: list[Role]) -> str:
+    """The roles a caseworker held, in running text ('mødeleder, ordstyrer')."""
+    return ", ".join(words.label("role", role).lower() for role in roles)

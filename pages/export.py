@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui import follow_up_view as view
+from ui import session
 from ui.current import actor, meeting_or_stop
 from ui.db import database
 from ui.i18n import t
@@ -13,7 +14,7 @@ me = actor(record)
 
 st.title(t("page.export"))
 with st.container(border=True):
-    view.downloads(db, record)
+    view.downloads(db, record, session.language())
 left, right = st.columns(2, gap="large")
 with left, st.container(border=True):
     view.follow_up(db, record, me)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from facilitation import services
-from ui import forms, map_view
+from ui import forms, map_view, session
 from ui.current import actor, meeting_or_stop
 from ui.db import database
 from ui.i18n import label, t
@@ -22,9 +22,11 @@ with map_tab:
     anonymised = st.toggle(t("network.anonymised"), key="network.anonymised", help=t("network.anonymised_help"))
     map_view.show_map(db, mid, version, anonymised=anonymised)
     st.caption(t("network.legend"))
-    suffix = "-anonym" if anonymised else ""
-    st.download_button(t("network.download_png"), lambda: map_view.map_picture(db, mid, version, anonymised=anonymised),
-                       file_name=f"netvaerkskort{suffix}.png", mime="image/png", on_click="ignore",
+    file_name = t("network.png_file_anonymised" if anonymised else "network.png_file")
+    lang = session.language()  # read now: the download runs later, outside the page's run
+    st.download_button(t("network.download_png"),
+                       lambda: map_view.map_picture(db, mid, version, anonymised=anonymised, language=lang),
+                       file_name=f"{file_name}.png", mime="image/png", on_click="ignore",
                        icon=":material/print:")
 
 with people_tab:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from facilitation.domain import words
 from facilitation.domain.model import HOUSE_KINDS, BoardItem, BoardKind, GoalTerm, MeetingRecord
 from facilitation.domain.scaling import ScoreRound, scale_question
-from ui.i18n import CATALOGS
 from ui.scale_chart import as_image, decimal, scores_alt, scores_svg, trend_svg
 from ui.text import h, shorten
 
@@ -75,12 +75,10 @@ class _Page:
 
     def __init__(self, record: MeetingRecord, language: str) -> None:
         self.record, self.language = record, language
-        self.catalog = CATALOGS.get(language, CATALOGS["da"])
 
     def t(self, key: str, **params: object) -> str:
         """Catalog text in the presentation's language (not the session's: a projector may differ)."""
-        text = self.catalog.get(key) or CATALOGS["da"].get(key) or key
-        return text.format(**params) if params else text
+        return words.text(key, self.language, **params)
 
     def empty(self, key: str = "board.empty", tag: str = "li") -> str:
         """A quiet 'nothing yet' line."""

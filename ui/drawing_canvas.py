@@ -71,7 +71,7 @@ def background_picture(kind: str, record: MeetingRecord) -> bytes | None:
     if kind == DrawingBackground.BOARD:
         return board_template_png([t(f"board.{k}") for k in ("worry", "working_well", "next_step")])
     if kind == DrawingBackground.MAP:
-        return map_background_png(record)
+        return map_background_png(record, language=session.language())
     return None
 
 

@@ -7,7 +7,7 @@ from functools import partial
 import streamlit as st
 
 from export.follow_up_ics import render_follow_up_ics
-from export.minute import minute_for_meeting
+from export.minute_cli import minute_for_meeting
 from facilitation import services
 from facilitation.domain.cadence import next_follow_up
 from facilitation.domain.dates import long_date
@@ -24,24 +24,28 @@ SCALE = [1, 2, 3, 4, 5]
 EVALUATION_KEYS = ("evaluation.respondent", "evaluation.heard", "evaluation.useful", "evaluation.comment")
 
 
-def downloads(db: Database, record: MeetingRecord) -> None:
-    """The minute, the anonymised minute and the calendar file, each built only when clicked."""
+def downloads(db: Database, record: MeetingRecord, lang: str) -> None:
+    """The minute, the anonymised minute and the calendar file in `lang`, each built only when clicked.
+
+    The language is given, not read from the session: the files are built later, outside the page's run.
+    """
     mid, day = record.meeting.id, record.meeting.date.isoformat()
     st.subheader(t("export.downloads"))
     st.caption(t("export.downloads_help"))
     minute, anonymised, calendar = st.columns(3)
     minute.download_button(
-        t("export.minute"), data=lambda: minute_for_meeting(db, mid), file_name=f"referat-og-aftaler-{day}.docx",
-        mime=DOCX, on_click="ignore", key="export.minute", type="primary", icon=":material/description:",
+        t("export.minute"), data=lambda: minute_for_meeting(db, mid, language=lang),
+        file_name=f"{t('export.minute_file')}-{day}.docx", mime=DOCX, on_click="ignore", key="export.minute",
+        type="primary", icon=":material/description:",
     )
     anonymised.download_button(
-        t("export.anonymised"), data=lambda: minute_for_meeting(db, mid, anonymised=True),
-        file_name=f"referat-anonymiseret-{day}.docx", mime=DOCX, on_click="ignore", key="export.anonymised",
+        t("export.anonymised"), data=lambda: minute_for_meeting(db, mid, anonymised=True, language=lang),
+        file_name=f"{t('export.anonymised_file')}-{day}.docx", mime=DOCX, on_click="ignore", key="export.anonymised",
         help=t("export.anonymised_help"), icon=":material/visibility_off:",
     )
     calendar.download_button(
-        t("export.ics"), data=lambda: render_follow_up_ics(services.load_meeting(db, mid)),
-        file_name=f"opfoelgning-{day}.ics", mime="text/calendar", on_click="ignore", key="export.ics",
+        t("export.ics"), data=lambda: render_follow_up_ics(services.load_meeting(db, mid), language=lang),
+        file_name=f"{t('export.ics_file')}-{day}.ics", mime="text/calendar", on_click="ignore", key="export.ics",
         help=t("export.ics_help"), icon=":material/event:",
     )
 

@@ -1,21 +1,19 @@
-"""UI text: one catalog per language; `t(key, **params)` picks the session's language."""
+"""UI text: `t(key, **params)` in the session's language, read from the one vocabulary (facilitation.domain.words)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from facilitation.domain import words
+from facilitation.domain.words import CATALOGS
 from ui import session
-from ui.catalog_da import DA
-from ui.catalog_en import EN
 
-CATALOGS: dict[str, dict[str, str]] = {"da": DA, "en": EN}
+__all__ = ["CATALOGS", "formatter", "label", "t"]
 
 
 def t(key: str, **params: object) -> str:
     """The text for `key` in the current language, with {params} filled in."""
-    catalog = CATALOGS[session.language()]
-    text = catalog.get(key) or DA.get(key) or key
-    return text.format(**params) if params else text
+    return words.text(key, session.language(), **params)
 
 
 def formatter(prefix: str) -> Callable[[object], str]:
@@ -23,15 +21,14 @@ def formatter(prefix: str) -> Callable[[object], str]:
 
     Widgets call it later (also outside the script run), so it must not look up the session then.
     """
-    catalog = CATALOGS[session.language()]
+    language = session.language()
 
     def format_value(value: object) -> str:
-        key = f"{prefix}.{getattr(value, 'value', value)}"
-        return catalog.get(key) or DA.get(key) or key
+        return words.label(prefix, value, language)
 
     return format_value
 
 
 def label(prefix: str, value: object) -> str:
     """The translated name of an enum value, e.g. label('sector', 'family')."""
-    return t(f"{prefix}.{getattr(value, 'value', value)}")
+    return words.label(prefix, value, session.language())

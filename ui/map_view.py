@@ -17,6 +17,7 @@ from export.map_html import library_files, render_map_html
 from export.map_png import render_map_png
 from facilitation import services
 from facilitation.storage import Database
+from ui import session
 from ui.db import database_at
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -36,23 +37,31 @@ def _library_url() -> str:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _map_page(url: str, meeting_id: int, version: int, anonymised: bool, library: str) -> str:
-    """The map page of one meeting version (cached: reruns that change nothing reuse it)."""
+def _map_page(url: str, meeting_id: int, version: int, anonymised: bool, library: str, language: str) -> str:
+    """The map page of one meeting version in one language (cached: reruns that change nothing reuse it)."""
     record = services.load_meeting(database_at(url), meeting_id)
-    return render_map_html(record, anonymised=anonymised, height=f"{MAP_HEIGHT_PX}px", library_url=library)
+    return render_map_html(record, anonymised=anonymised, height=f"{MAP_HEIGHT_PX}px", library_url=library,
+                           language=language)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _map_picture(url: str, meeting_id: int, version: int, anonymised: bool) -> bytes:
-    return render_map_png(services.load_meeting(database_at(url), meeting_id), anonymised=anonymised)
+def _map_picture(url: str, meeting_id: int, version: int, anonymised: bool, language: str) -> bytes:
+    record = services.load_meeting(database_at(url), meeting_id)
+    return render_map_png(record, anonymised=anonymised, language=language)
 
 
 def show_map(db: Database, meeting_id: int, version: int, *, anonymised: bool = False) -> None:
-    """Draw the interactive map of this meeting version."""
-    page = _map_page(db.url, meeting_id, version, anonymised, _library_url())
+    """Draw the interactive map of this meeting version, its words in the UI language."""
+    page = _map_page(db.url, meeting_id, version, anonymised, _library_url(), session.language())
     st.iframe(page, height=MAP_HEIGHT_PX + 10)
 
 
-def map_picture(db: Database, meeting_id: int, version: int, *, anonymised: bool = False) -> bytes:
-    """The map as a PNG (for printing and the minute)."""
-    return _map_picture(db.url, meeting_id, version, anonymised)
+def map_picture(
+    db: Database, meeting_id: int, version: int, *, anonymised: bool = False, language: str | None = None
+) -> bytes:
+    """The map as a PNG (for printing and the projector), its words in `language` (default: the UI's).
+
+    A download button calls this later, outside the script run, where the session cannot be read:
+    such a caller passes the language it read while the page ran.
+    """
+    return _map_picture(db.url, meeting_id, version, anonymised, language or session.language())

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-_MONTHS = {
-    "da": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-           "oktober", "november", "december"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"],
-}
+from facilitation.domain.words import DEFAULT, text
 
 
-def long_date(day: date, language: str = "da") -> str:
+def long_date(day: date, language: str = DEFAULT) -> str:
     """A date written out in full, e.g. '25. november 2026'."""
-    month = _MONTHS.get(language, _MONTHS["da"])[day.month - 1]
-    return f"{day.day}. {month} {day.year}" if language != "en" else f"{day.day} {month} {day.year}"
+    month = text(f"month.{day.month}", language)
+    return text("date.long", language, day=day.day, month=month, year=day.year)
+
+
+def short_date(day: date, language: str = DEFAULT) -> str:
+    """A date with the month shortened, e.g. '25. nov. 2026' (for table headers and chart labels)."""
+    month = text(f"month_short.{day.month}", language)
+    return text("date.short", language, day=day.day, month=month, year=day.year)

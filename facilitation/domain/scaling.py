@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 
 from facilitation.domain.model import Meeting, MeetingKind
+from facilitation.domain.words import LANGUAGES, text
 
-DEFAULT_QUESTIONS: dict[str, str] = {
-    "da": "Hvor er vi i dag på en skala fra 0 til 10?\n"
-          "0 = barnet kan ikke blive boende hjemme, som tingene er nu.\n"
-          "10 = alle er trygge ved, at barnet er sikkert nok til, at sagen kan lukkes.",
-    "en": "Where are we today on a scale from 0 to 10?\n"
-          "0 = the child cannot stay at home as things are.\n"
-          "10 = everyone is confident the child is safe enough to close the case.",
-}
+DEFAULT_QUESTIONS: Mapping[str, str] = MappingProxyType(
+    {language: text("scale.default_question", language) for language in LANGUAGES}
+)
+"""The default question in each language (a stored question equal to one of them means 'the default')."""
 QUESTION_MAX = 1_000
 
 
 def scale_question(meeting: Meeting, language: str = "da") -> str:
     """The meeting's own scaling question, or the default one in `language`."""
-    return meeting.scale_question or DEFAULT_QUESTIONS.get(language, DEFAULT_QUESTIONS["da"])
+    return meeting.scale_question or text("scale.default_question", language)
 
 
 @dataclass(frozen=True)

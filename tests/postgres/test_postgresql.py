@@ -80,7 +80,7 @@ def test_two_devices_saving_at_once_keep_every_edit(pg: Database) -> None:
 
 
 def test_the_word_minute_is_made_from_postgresql(pg: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from export.minute import minute_for_meeting
+    from export.minute_cli import minute_for_meeting
 
     meeting_id = create_demo_case(pg)
     path = tmp_path / "referat.docx"

@@ -8,7 +8,8 @@ from datetime import date, datetime
 
 import pytest
 
-from export.minute import cleaned, minute_for_meeting, render_minute
+from export.minute import cleaned, render_minute
+from export.minute_cli import minute_for_meeting
 from facilitation import services as s
 from facilitation.demo import create_demo_case
 from facilitation.domain.dates import long_date

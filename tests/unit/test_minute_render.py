@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from export.minute import minute_for_meeting
+from export.minute_cli import minute_for_meeting
 from facilitation import services as s
 from facilitation.demo import create_demo_case
 from facilitation.storage import Database
