@@ -185,7 +185,8 @@ def paragraphs(container: Document | _Cell, value: str, *, style: str | None = N
 
 def heading(document: Document, title: str, level: int = 1) -> Paragraph:
     """A section heading (its section is only started when it has something to show)."""
-    return document.add_heading(safe(title), level)
+    added: Paragraph = document.add_heading(safe(title), level)  # python-docx is untyped
+    return added
 
 
 def table(
@@ -193,7 +194,7 @@ def table(
     keep_rows: bool = True, size: float = 10,
 ) -> Table:
     """A calm table: light shaded header row repeated on every page, thin light borders."""
-    grid = document.add_table(rows=1, cols=len(header))
+    grid: Table = document.add_table(rows=1, cols=len(header))
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
     _table_look(grid)
@@ -202,7 +203,7 @@ def table(
         shade(cell, HEADER_FILL)
     _repeat_header(grid.rows[0])
     for values in rows:
-        row = grid.add_row()
+        row = grid.add_row()  # type: ignore[no-untyped-call]  # python-docx's Table.add_row is untyped
         if keep_rows:
             _keep_together(row)
         for cell, value in zip(row.cells, values, strict=True):
@@ -215,7 +216,7 @@ def table(
 def write_cell(cell: _Cell, value: str, *, size: float = 10, bold: bool = False, color: RGBColor | None = None,
                italic: bool = False) -> Paragraph:
     """Put text into a table cell's first paragraph (more lines become line breaks)."""
-    paragraph = cell.paragraphs[0]
+    paragraph: Paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.space_after = Pt(0)
     paragraph.paragraph_format.line_spacing = 1.1
     text(paragraph, value, size=size, bold=bold, color=color, italic=italic)
@@ -224,7 +225,7 @@ def write_cell(cell: _Cell, value: str, *, size: float = 10, bold: bool = False,
 
 def add_cell_paragraph(cell: _Cell) -> Paragraph:
     """A further paragraph in a cell, with the cell's tight spacing."""
-    paragraph = cell.add_paragraph()
+    paragraph: Paragraph = cell.add_paragraph()
     paragraph.paragraph_format.space_after = Pt(0)
     paragraph.paragraph_format.line_spacing = 1.1
     return paragraph
@@ -298,7 +299,7 @@ def picture(document: Document, png: bytes, width_cm: float, caption: str = "") 
 
 def callout(document: Document, lines: Sequence[tuple[str, str]], fill: str = NOTE_FILL) -> Table:
     """A one-cell shaded box of 'label: value' lines (the follow-up date, the plain intro)."""
-    box = document.add_table(rows=1, cols=1)
+    box: Table = document.add_table(rows=1, cols=1)
     box.alignment = WD_TABLE_ALIGNMENT.CENTER
     box.autofit = False
     cell = box.rows[0].cells[0]

@@ -63,4 +63,5 @@ def render_follow_up_ics(
     alarm.add("trigger", timedelta(days=-7))
     event.add_component(alarm)
     calendar.add_component(event)
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()  # icalendar returns Any here
+    return ical

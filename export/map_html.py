@@ -21,7 +21,6 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
 import pyvis
 from pyvis.network import Network
 
@@ -37,7 +36,14 @@ from export.map_style import (
     sector_name,
 )
 from facilitation.domain.model import Attendance, MeetingRecord, Sector
-from facilitation.domain.network import SECTOR_START, MapGeometry, build_graph, map_geometry, relation_edges
+from facilitation.domain.network import (
+    SECTOR_START,
+    MapGeometry,
+    MapGraph,
+    build_graph,
+    map_geometry,
+    relation_edges,
+)
 from facilitation.domain.words import DEFAULT, text
 
 PIXELS_PER_UNIT = 90  # one NODE_SPACING; a person's dot is 28 px across
@@ -148,7 +154,7 @@ def _toolbar(language: str) -> str:
     return _TOOLBAR.format(**{name: escape(text(key, language), quote=True) for name, key in words.items()})
 
 
-def _node_style(graph: nx.Graph, node: str, data: dict[str, Any], language: str) -> dict[str, Any]:
+def _node_style(graph: MapGraph, node: str, data: dict[str, Any], language: str) -> dict[str, Any]:
     if data["kind"] == "child":
         return {
             "label": data["label"], "title": _plain(f"{data['label']} {text('map.child_note', language)}"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import math
 import warnings
+from typing import Any
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -91,17 +92,17 @@ def render_map_png(
         x, y = positions[node]
         if node == CHILD:
             axes.add_patch(Circle((x, y), CHILD_RADIUS, facecolor=CHILD_COLOUR, edgecolor=CHILD_COLOUR, zorder=5))
-            axes.text(x, y, _two_lines(data["label"]), color="white", fontsize=name_size + 1, fontweight="bold",
+            axes.text(x, y, _two_lines(str(data["label"])), color="white", fontsize=name_size + 1, fontweight="bold",
                       ha="center", va="center", zorder=6, parse_math=False)
             continue
-        colour = SECTOR_COLOURS[data["sector"]]
+        colour = SECTOR_COLOURS[Sector(str(data["sector"]))]
         attendance = data["attendance"]
         axes.add_patch(Circle(
             (x, y), PERSON_RADIUS, facecolor=colour if attendance == Attendance.PRESENT else "white",
             edgecolor=colour, linewidth=1.8, linestyle=(0, (2, 1.5)) if attendance == Attendance.NOT_INVITED else "-",
             zorder=5,
         ))
-        axes.text(x, y - PERSON_RADIUS * 1.15, _two_lines(data["label"]), fontsize=name_size, ha="center",
+        axes.text(x, y - PERSON_RADIUS * 1.15, _two_lines(str(data["label"])), fontsize=name_size, ha="center",
                   va="top", zorder=6, parse_math=False, linespacing=1.0,
                   bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.7})
 
@@ -121,10 +122,11 @@ def _legend_handles(language: str) -> list[Patch | Line2D]:
         Patch(facecolor=SECTOR_COLOURS[s], edgecolor=SECTOR_COLOURS[s], label=sector_name(s, language))
         for s in Sector
     ]
-    for attendance, fill, style in (
+    styles: tuple[tuple[Attendance, str, Any], ...] = (  # Any: matplotlib's LineStyleType is private
         (Attendance.PRESENT, TIE_COLOUR, "-"), (Attendance.ABSENT, "white", "-"),
         (Attendance.NOT_INVITED, "white", (0, (2, 1.5))),
-    ):
+    )
+    for attendance, fill, style in styles:
         handles.append(Patch(facecolor=fill, edgecolor=TIE_COLOUR, linestyle=style, linewidth=1.5,
                              label=attendance_name(attendance, language).capitalize()))
     handles.append(Line2D([], [], color=STRAINED_COLOUR, linestyle=(0, (4, 3)), linewidth=1.6,
@@ -136,7 +138,8 @@ def _points_per_unit(figure: Figure, axes: object, half_width: float, half_heigh
     """How many typographic points one map unit spans (the axes keep an equal aspect)."""
     width_in, height_in = figure.get_size_inches()
     box = axes.get_position()  # type: ignore[attr-defined]
-    return 72 * min(width_in * box.width / (2 * half_width), height_in * box.height / (2 * half_height))
+    points: float = 72 * min(width_in * box.width / (2 * half_width), height_in * box.height / (2 * half_height))
+    return points
 
 
 def _two_lines(label: str) -> str:

@@ -7,9 +7,8 @@ they are constants, never participant text.
 
 from __future__ import annotations
 
-import networkx as nx
-
 from facilitation.domain.model import Attendance, Sector
+from facilitation.domain.network import MapGraph
 from facilitation.domain.words import DEFAULT, label, text
 
 SECTOR_COLOURS: dict[Sector, str] = {
@@ -41,7 +40,7 @@ def sector_fill(sector: Sector, alpha: float) -> str:
     return f"rgba({red}, {green}, {blue}, {alpha})"
 
 
-def relation_text(graph: nx.Graph, source: str, target: str, language: str = DEFAULT) -> str:
+def relation_text(graph: MapGraph, source: str, target: str, language: str = DEFAULT) -> str:
     """One tie in words, e.g. 'Birthe Juhl mor til Sanne Juhl (anstrengt relation)'."""
     data = graph.edges[source, target]
     parts = []
@@ -52,7 +51,7 @@ def relation_text(graph: nx.Graph, source: str, target: str, language: str = DEF
     return f"{tie} ({text('map.strained', language)})" if data["strained"] else tie
 
 
-def person_text(graph: nx.Graph, node: str, language: str = DEFAULT) -> str:
+def person_text(graph: MapGraph, node: str, language: str = DEFAULT) -> str:
     """Everything the hover shows about a person, as plain text lines."""
     data = graph.nodes[node]
     lines = [data["label"]]

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from datetime import datetime
+from types import MappingProxyType
 from typing import TypeVar
 
 import docx
@@ -27,8 +26,9 @@ from docx.shared import Pt
 from export import docx_kit as k
 from export import minute_pictures as pictures
 from export import minute_sections as sections
+from export.minute_names import Names, names_for
 from export.minute_text import Words
-from facilitation.domain.anonymity import child_initials, child_names_list, initials, name_scrubber
+from facilitation.domain.anonymity import child_initials
 from facilitation.domain.cadence import follow_up_due
 from facilitation.domain.clock import utcnow
 from facilitation.domain.minute_data import Drawing, MinuteData
@@ -41,22 +41,6 @@ PRODUCT = "Mødetavlen"  # the author of every minute: the product's name, the s
 __all__ = ["Drawing", "Names", "cleaned", "render_minute", "render_minute_data"]
 
 
-@dataclass(frozen=True)
-class Names:
-    """How the minute writes people: as they are, or (anonymised) as initials."""
-
-    anonymised: bool
-    scrub: Callable[[str], str]
-
-    def person(self, name: str) -> str:
-        """A person's name, or their initials."""
-        return initials(name) if self.anonymised and name.strip() else name
-
-    def free(self, text: str) -> str:
-        """Free text with every known name replaced by initials when anonymised."""
-        return self.scrub(text) if self.anonymised else text
-
-
 def render_minute(
     record: MeetingRecord, *, anonymised: bool = False, history: Sequence[ScoreRound] = (),
     drawings: Sequence[Drawing] = (), now: datetime | None = None, language: str = DEFAULT,
@@ -64,7 +48,7 @@ def render_minute(
     """The minute as .docx bytes in `language`: everything recorded in `record`, earlier scores, the drawings."""
     record = cleaned(record)
     history = [cleaned(r) for r in history]
-    names = _names(record, anonymised)
+    names = names_for(record, anonymised)
     words = Words(language)
     child = child_initials(record.case.child_names) if anonymised else record.case.child_names
     day = words.long_date(record.meeting.date)
@@ -126,29 +110,18 @@ def render_minute_data(
                          now=now, language=language)
 
 
-def _names(record: MeetingRecord, anonymised: bool) -> Names:
-    """Every name the meeting knows, for the anonymised variant's scrubber."""
-    if not anonymised:
-        return Names(False, lambda text: text)
-    known = [p.name for p in record.participants]
-    known += list(record.roles.values())
-    known += child_names_list(record.case.child_names)
-    family = re.sub(r"\(.*?\)|\bfamilien\b|\bfamilie\b", " ", record.case.family_name, flags=re.IGNORECASE)
-    known += [family] if family.strip() else []
-    return Names(True, name_scrubber(known))
-
-
 def cleaned(value: T) -> T:
     """A copy of a domain value with every string made safe for the document (enums are kept)."""
     if type(value) is str:
         return k.safe(value)  # type: ignore[return-value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {f.name: cleaned(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
-        return dataclasses.replace(value, **changes)  # type: ignore[return-value]
+        return dataclasses.replace(value, **changes)
     if isinstance(value, list):
         return [cleaned(item) for item in value]  # type: ignore[return-value]
     if isinstance(value, tuple):
         return tuple(cleaned(item) for item in value)  # type: ignore[return-value]
-    if isinstance(value, dict):
-        return {key: cleaned(item) for key, item in value.items()}  # type: ignore[return-value]
+    if isinstance(value, Mapping):  # a record's roles and contacts are read-only mappings
+        frozen = MappingProxyType({key: cleaned(item) for key, item in value.items()})
+        return frozen if isinstance(value, MappingProxyType) else dict(frozen)  # type: ignore[return-value]
     return value

@@ -9,7 +9,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
-from typing import TYPE_CHECKING
 
 from docx.document import Document
 from matplotlib import font_manager
@@ -18,12 +17,11 @@ from matplotlib.ft2font import FT2Font
 from export import docx_kit as k
 from export.map_png import render_map_png
 from export.minute_chart import render_scaling_chart
+from export.minute_names import Names
 from export.minute_text import Words
+from facilitation.domain.minute_data import Drawing
 from facilitation.domain.model import MeetingRecord
 from facilitation.domain.scaling import ScoreRound, scale_question
-
-if TYPE_CHECKING:
-    from export.minute import Drawing, Names
 
 EARLIER_COLUMNS = 3  # earlier meetings shown in the scaling table (the chart shows up to CHART_ROUNDS)
 CHART_ROUNDS = 8
@@ -83,9 +81,9 @@ def network_map(document: Document, record: MeetingRecord, words: Words, anonymi
 
 def drawable(record: MeetingRecord) -> MeetingRecord:
     """The record with characters the map's font cannot draw (emoji) left out of the map's words."""
-    people = [replace(p, name=_drawable_text(p.name) or "?", relation=_drawable_text(p.relation),
-                      can_help_with=_drawable_text(p.can_help_with)) for p in record.participants]
-    ties = [replace(r, kind=_drawable_text(r.kind)) for r in record.relations]
+    people = tuple(replace(p, name=_drawable_text(p.name) or "?", relation=_drawable_text(p.relation),
+                           can_help_with=_drawable_text(p.can_help_with)) for p in record.participants)
+    ties = tuple(replace(r, kind=_drawable_text(r.kind)) for r in record.relations)
     case = replace(record.case, child_names=_drawable_text(record.case.child_names) or "?")
     return replace(record, case=case, participants=people, relations=ties)
 

@@ -7,12 +7,12 @@ reader's language, so the same code writes the family's copy, the anonymised one
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from docx.document import Document
 from docx.shared import Pt
 
 from export import docx_kit as k
+from export.minute_names import Names
 from export.minute_text import EXTRA, NOT_REACHED, SAID_BY, Words
 from facilitation.domain.model import (
     HOUSE_KINDS,
@@ -26,11 +26,9 @@ from facilitation.domain.model import (
     Group,
     MeetingRecord,
 )
+from facilitation.domain.outcomes import evaluation_means
 from facilitation.domain.roles import Role
 from facilitation.domain.timer import elapsed_seconds
-
-if TYPE_CHECKING:
-    from export.minute import Names
 
 SHORT_COLUMNS = 1_200  # characters: a board this short is kept on one page rather than split
 BOARD_COLUMNS = (BoardKind.WORKING_WELL, BoardKind.WORRY, BoardKind.NEXT_STEP)
@@ -52,12 +50,12 @@ def people(document: Document, record: MeetingRecord, names: Names, words: Words
             members = [p for p in present if p.group == group]
             if not members:
                 continue
-            band = grid.add_row()
+            band = grid.add_row()  # type: ignore[no-untyped-call]  # python-docx's Table.add_row is untyped
             merged = band.cells[0].merge(band.cells[2])
             k.write_cell(merged, words.label("minute.group", group), bold=True, size=10, color=k.ACCENT)
             k.shade(merged, k.BAND_FILL)
             for person in members:
-                row = grid.add_row()
+                row = grid.add_row()  # type: ignore[no-untyped-call]  # python-docx's Table.add_row is untyped
                 k.write_cell(row.cells[0], names.person(person.name), size=10)
                 k.write_cell(row.cells[1], names.free(person.relation), size=10)
                 k.write_cell(row.cells[2], names.free(person.can_help_with), size=10)
@@ -258,10 +256,11 @@ def evaluation(document: Document, record: MeetingRecord, names: Names, words: W
          names.free(e.comment))
         for e in answers
     ], [3.6, 2.6, 2.8, 7.0])
-    heard = sum(e.heard for e in answers) / len(answers)
-    useful = sum(e.useful for e in answers) / len(answers)
+    means = evaluation_means(answers)
+    assert means is not None  # the section is only written when someone answered
     paragraph = document.add_paragraph()
-    mean = words("minute.evaluation_mean", heard=words.decimal(heard), useful=words.decimal(useful), count=len(answers))
+    mean = words("minute.evaluation_mean", heard=words.decimal(means.heard), useful=words.decimal(means.useful),
+                 count=means.count)
     k.text(paragraph, mean, color=k.MUTED, size=10)
 
 

@@ -12,6 +12,7 @@ from facilitation import services
 from facilitation.domain.cadence import next_follow_up
 from facilitation.domain.dates import long_date
 from facilitation.domain.model import MeetingKind, MeetingRecord
+from facilitation.domain.outcomes import evaluation_means
 from facilitation.domain.roles import Role
 from facilitation.domain.validation import ValidationError
 from facilitation.storage import Database
@@ -116,10 +117,10 @@ def evaluation(db: Database, record: MeetingRecord, me: str) -> None:
     st.subheader(t("evaluation.heading"))
     st.caption(t("evaluation.intro"))
     answers = record.evaluations
-    if answers:
-        heard = sum(e.heard for e in answers) / len(answers)
-        useful = sum(e.useful for e in answers) / len(answers)
-        st.markdown(t("evaluation.summary", count=len(answers), heard=f"{heard:.1f}", useful=f"{useful:.1f}"))
+    means = evaluation_means(answers)
+    if means is not None:
+        heard, useful = f"{means.heard:.1f}", f"{means.useful:.1f}"
+        st.markdown(t("evaluation.summary", count=means.count, heard=heard, useful=useful))
     for answer in answers:
         text, remove = st.columns([8, 1], vertical_alignment="center")
         who = md(answer.respondent) if answer.respondent else t("evaluation.room")

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from facilitation.domain import model as m
 from facilitation.domain.people import name_key
 from facilitation.domain.validation import ValidationError
+from facilitation.domain.words import LANGUAGES, text
 
-REVIEW_TITLES = {"da": "Gennemgang af aftaler fra sidst", "en": "Review of last meeting's actions"}
+REVIEW_TITLES = {language: text("agenda_template.review", language) for language in LANGUAGES}
 """The agenda item under which carried actions are reviewed (as in the follow-up meeting's default agenda)."""
 REVIEW_MINUTES = 15
 

@@ -18,9 +18,6 @@ ALLOWED = {
     # (file, literal): why it may stay
     ("export/follow_up_ics.py", "-//Mødetavlen//Opfølgning//DA"):
         "the calendar file's PRODID: an identifier of the program, never shown to anyone",
-    # Moved by the services refactor (facilitation/services is owned by another engineer):
-    ("facilitation/services/follow_up.py", "Gennemgang af aftaler fra sidst"):
-        "REVIEW_TITLES['da'], the same words as catalog key agenda_template.review; moved by the services refactor",
 }
 DANISH_LETTERS = re.compile("[æøåÆØÅ]")
 # Common Danish words that are not English words (checked in literals of two or more words).
