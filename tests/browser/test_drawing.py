@@ -23,6 +23,8 @@ from tests.browser.conftest import screenshot, wait_for_app
 from tests.unit.drawings import canvas as many_strokes
 from tests.unit.drawings import layer
 
+pytestmark = pytest.mark.browser
+
 CANVAS = "canvas.upper-canvas"
 
 
