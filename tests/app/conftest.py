@@ -1,21 +1,43 @@
-"""AppTest fixtures: the real app.py on a fresh database holding the demo meeting."""
+"""AppTest fixtures: the real app.py on a fresh database holding the demo case."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from facilitation.demo import first_meeting_or_demo
 from facilitation.storage import Database
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.fixture(scope="session")
+def demo_database(migrated_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file holding the demo case exactly as app.py's first run creates it, made once per test run."""
+    path = tmp_path_factory.mktemp("app-demo") / "moedetavlen.sqlite3"
+    shutil.copy(migrated_template, path)
+    source = Database(f"sqlite:///{path}")
+    try:
+        first_meeting_or_demo(source)  # what the sidebar calls on an empty database
+    finally:
+        source.dispose()
+    return path
+
+
+@pytest.fixture
+def data_dir(data_dir: Path, demo_database: Path) -> Path:
+    """The test's own data folder, its database a copy of the demo case (building the demo takes ~1 s a test)."""
+    shutil.copy(demo_database, data_dir / "moedetavlen.sqlite3")
+    return data_dir
+
+
 @pytest.fixture
 def app(db: Database) -> Iterator[AppTest]:
-    """app.py after its first run (which creates the demo meeting in the empty database)."""
+    """app.py after its first run, on a copy of the demo case (test_pages checks a first run on an empty database)."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
     at.run()
     assert not at.exception

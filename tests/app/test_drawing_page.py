@@ -15,7 +15,7 @@ from facilitation.domain.model import DrawingBackground
 from facilitation.storage import Database
 from tests.app.conftest import meeting_id, open_page
 from tests.conftest import ACTOR
-from tests.unit.drawings import canvas, layer
+from tests.support.drawings import canvas, layer
 
 
 def canvases(at: AppTest) -> list[str]:

@@ -2,13 +2,38 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from facilitation import services
 from facilitation.domain.model import BoardKind
 from facilitation.domain.roles import Role
 from facilitation.storage import Database
-from tests.app.conftest import meeting_id, open_page
+from tests.app.conftest import ROOT, meeting_id, open_page
+
+
+def test_the_first_run_on_an_empty_database_creates_the_demo_case_and_opens_its_newest_meeting(
+    migrated_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copy(migrated_template, tmp_path / "moedetavlen.sqlite3")
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("MOEDETAVLEN_DATA_DIR", str(tmp_path))
+    empty = Database(f"sqlite:///{tmp_path / 'moedetavlen.sqlite3'}")
+    try:
+        assert services.list_cases(empty) == []
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+        assert not at.exception
+        (case,) = services.list_cases(empty)
+        newest = services.list_meetings(empty, case.id)[0]
+        assert meeting_id(at) == newest.id
+        record = services.load_meeting(empty, newest.id)
+        assert record.participants and record.board and record.actions
+        assert case.child_names in at.title[0].value
+    finally:
+        empty.dispose()
 
 
 def test_the_app_opens_on_the_demo_meeting_and_puts_it_in_the_url(app: AppTest, db: Database) -> None:

@@ -22,7 +22,6 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = ROOT / "test-artifacts"
 
-pytestmark = pytest.mark.browser
 expect.set_options(timeout=15_000)
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import screenshot, wait_for_app
+
+pytestmark = pytest.mark.browser
 
 
 def test_a_board_item_added_in_the_browser_survives_a_reload(app_server: str, page: Page) -> None:

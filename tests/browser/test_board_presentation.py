@@ -14,6 +14,8 @@ from facilitation.domain.model import BoardKind
 from facilitation.storage import Database
 from tests.browser.conftest import screenshot, wait_for_app
 
+pytestmark = pytest.mark.browser
+
 WORRIES = [
     "Alma har sagt til læreren, at hun ikke kan sove, når mor græder om natten",
     "<b>fed</b> <script>alert('hej')</script> — skrevet af en forælder i et kommentarfelt",

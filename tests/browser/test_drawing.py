@@ -20,8 +20,10 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from facilitation import services
 from facilitation.storage import Database
 from tests.browser.conftest import screenshot, wait_for_app
-from tests.unit.drawings import canvas as many_strokes
-from tests.unit.drawings import layer
+from tests.support.drawings import canvas as many_strokes
+from tests.support.drawings import layer
+
+pytestmark = pytest.mark.browser
 
 CANVAS = "canvas.upper-canvas"
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import screenshot, wait_for_app
+
+pytestmark = pytest.mark.browser
 
 
 def test_the_map_draws_the_network_with_no_failed_or_outside_requests(app_server: str, page: Page) -> None:

@@ -15,6 +15,8 @@ from facilitation import services
 from facilitation.storage import Database
 from tests.browser.conftest import screenshot, wait_for_app
 
+pytestmark = pytest.mark.browser
+
 EDITS = 20
 
 

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from typing import Any
 
 import pytest
 
 from facilitation.domain.validation import NotFoundError, ValidationError
 from facilitation.storage import Database
-
-DEMO_DAY = date(2026, 3, 2)
-"""The demo meeting's date in tests, so its due dates and backup file never change."""
+from tests.conftest import DEMO_DAY as DEMO_DAY  # defined with the shared demo fixtures
 
 
 def snapshot(db: Database) -> dict[str, list[Any]]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from facilitation.domain import model as m
 
@@ -37,3 +39,10 @@ def record_with(
 def crowd(count: int, sector: m.Sector, ring: int, prefix: str = "Person") -> list[tuple[str, m.Sector, int]]:
     """`count` people in one sector and ring, named '<prefix> 1' ... '<prefix> n'."""
     return [(f"{prefix} {i + 1}", sector, ring) for i in range(count)]
+
+
+def with_person(record: m.MeetingRecord, name: str, **fields: Any) -> m.MeetingRecord:
+    """The record with these fields (relation, attendance, can_help_with, ...) changed on the person named."""
+    assert any(p.name == name for p in record.participants), name
+    people = [replace(p, **fields) if p.name == name else p for p in record.participants]
+    return replace(record, participants=people)

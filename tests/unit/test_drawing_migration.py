@@ -7,7 +7,7 @@ from pathlib import Path
 from facilitation import services as s
 from facilitation.storage import Database, open_database
 from tests.conftest import ACTOR
-from tests.unit.drawings import canvas, layer
+from tests.support.drawings import canvas, layer
 
 
 def _tables(database: Database) -> set[str]:

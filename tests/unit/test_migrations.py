@@ -12,9 +12,10 @@ from facilitation.storage import Database, open_database
 from facilitation.storage.tables import Base
 
 
-def test_the_newest_migration_matches_the_table_definitions(db: Database) -> None:
+def test_the_migrated_database_matches_the_table_definitions(db: Database) -> None:
     with db.engine.connect() as connection:
-        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
 
 
 def _rows(database: Database, sql: str) -> list[tuple[object, ...]]:

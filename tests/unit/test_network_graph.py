@@ -7,60 +7,73 @@ from dataclasses import replace
 
 import pytest
 
-from facilitation import services as s
-from facilitation.demo import create_demo_meeting
 from facilitation.domain import model as m
 from facilitation.domain.anonymity import child_initials, initials, name_scrubber
 from facilitation.domain.network import CHILD, build_graph, compare_maps, person_node, relation_edges
-from facilitation.storage import Database
-from tests.unit.map_records import record_with
+from tests.unit.map_records import record_with, with_person
+
+SANNE_HELPS = "Morgenrutiner, lektier om aftenen"
 
 
 @pytest.fixture
-def demo(db: Database) -> m.MeetingRecord:
-    return s.load_meeting(db, create_demo_meeting(db))
+def network() -> m.MeetingRecord:
+    """Alma's network, in memory: someone in every sector, a strained tie, one absent and one not invited."""
+    record = record_with(
+        [
+            ("Sanne Juhl", m.Sector.FAMILY, 1), ("Kasper Møller", m.Sector.FAMILY, 2),
+            ("Birthe Juhl", m.Sector.FAMILY, 1), ("Lone Møller", m.Sector.FAMILY, 3),
+            ("Mette Lund", m.Sector.FRIENDS_NEIGHBOURS, 2), ("Jonas Friis", m.Sector.SCHOOL_DAYCARE_WORK, 2),
+            ("Ida Nørgaard", m.Sector.PROFESSIONAL, 3),
+        ],
+        [(2, 0, "mor til", False), (1, 0, "tidligere par", True), (3, 1, "mor til", False), (4, 0, "veninde", False)],
+        child_names="Alma",
+    )
+    record = with_person(record, "Sanne Juhl", relation="Mor", can_help_with=SANNE_HELPS)
+    record = with_person(record, "Birthe Juhl", relation="Mormor", can_help_with="Henter Alma i SFO tirsdag")
+    record = with_person(record, "Lone Møller", relation="Farmor", attendance=m.Attendance.NOT_INVITED)
+    return with_person(record, "Mette Lund", relation="Sannes veninde", attendance=m.Attendance.ABSENT)
 
 
 def _person(record: m.MeetingRecord, name: str) -> m.Participant:
     return next(p for p in record.participants if p.name == name)
 
 
-def test_the_child_is_the_centre_node_named_from_the_case(demo: m.MeetingRecord) -> None:
-    graph = build_graph(demo)
+def test_the_child_is_the_centre_node_named_from_the_case(network: m.MeetingRecord) -> None:
+    graph = build_graph(network)
     assert graph.nodes[CHILD] == {"kind": "child", "label": "Alma"}
 
 
-def test_every_participant_is_a_node_with_sector_ring_and_attendance(demo: m.MeetingRecord) -> None:
-    graph = build_graph(demo)
+def test_every_participant_is_a_node_with_sector_ring_and_attendance(network: m.MeetingRecord) -> None:
+    graph = build_graph(network)
     people = [n for n, d in graph.nodes(data=True) if d["kind"] == "person"]
-    assert len(people) == len(demo.participants) == 14
-    sanne = graph.nodes[person_node(_person(demo, "Sanne Juhl").id)]
+    assert len(people) == len(network.participants)
+    sanne = graph.nodes[person_node(_person(network, "Sanne Juhl").id)]
     assert (sanne["label"], sanne["sector"], sanne["ring"]) == ("Sanne Juhl", m.Sector.FAMILY, 1)
     assert sanne["attendance"] == m.Attendance.PRESENT
     assert sanne["relation"] == "Mor"
-    assert sanne["resources"] == "Morgenrutiner, lektier om aftenen"
-    lone = graph.nodes[person_node(_person(demo, "Lone Møller").id)]
+    assert sanne["resources"] == SANNE_HELPS
+    lone = graph.nodes[person_node(_person(network, "Lone Møller").id)]
     assert lone["attendance"] == m.Attendance.NOT_INVITED and lone["ring"] == 3
     sectors = {graph.nodes[n]["sector"] for n in people}
     assert sectors == set(m.Sector)
 
 
-def test_relations_become_edges_between_people_with_strained_kept(demo: m.MeetingRecord) -> None:
-    graph = build_graph(demo)
+def test_relations_become_edges_between_people_with_strained_kept(network: m.MeetingRecord) -> None:
+    graph = build_graph(network)
     ties = {(graph.nodes[a]["label"], graph.nodes[b]["label"]): d for a, b, d in relation_edges(graph)}
-    assert len(ties) == 6
+    assert len(ties) == len(network.relations)
     strained = [pair for pair, data in ties.items() if data["strained"]]
     assert [set(pair) for pair in strained] == [{"Kasper Møller", "Sanne Juhl"}]
-    birthe, sanne = _person(demo, "Birthe Juhl"), _person(demo, "Sanne Juhl")
+    birthe, sanne = _person(network, "Birthe Juhl"), _person(network, "Sanne Juhl")
     data = graph.edges[person_node(birthe.id), person_node(sanne.id)]
     assert data["kind"] == "mor til"
     assert data["statements"] == ((person_node(birthe.id), "mor til", person_node(sanne.id)),)
 
 
-def test_everyone_is_tied_to_the_child_by_their_relation_to_the_child(demo: m.MeetingRecord) -> None:
-    graph = build_graph(demo)
-    assert graph.degree(CHILD) == 14
-    sanne = person_node(_person(demo, "Sanne Juhl").id)
+def test_everyone_is_tied_to_the_child_by_their_relation_to_the_child(network: m.MeetingRecord) -> None:
+    graph = build_graph(network)
+    assert graph.degree(CHILD) == len(network.participants)
+    sanne = person_node(_person(network, "Sanne Juhl").id)
     assert graph.edges[CHILD, sanne]["tie"] == "child"
     assert graph.edges[CHILD, sanne]["kind"] == "Mor"
 
@@ -105,21 +118,21 @@ def test_the_scrubber_replaces_full_names_first_names_and_genitives() -> None:
     assert scrub("Almanak og Sannesen") == "Almanak og Sannesen"  # whole words only
 
 
-def test_the_anonymised_graph_holds_no_name_of_anyone(demo: m.MeetingRecord) -> None:
-    graph = build_graph(demo, anonymised=True)
+def test_the_anonymised_graph_holds_no_name_of_anyone(network: m.MeetingRecord) -> None:
+    graph = build_graph(network, anonymised=True)
     texts = [str(v) for _, d in graph.nodes(data=True) for v in d.values() if isinstance(v, str)]
     texts += [str(d["kind"]) for _, _, d in graph.edges(data=True)]
-    names = [p.name for p in demo.participants] + ["Alma"]
+    names = [p.name for p in network.participants] + ["Alma"]
     parts = {word for name in names for word in name.split()}
     for text in texts:
         assert not any(name in text for name in names), text
         assert not any(re.search(rf"(?<!\w){part}(?:'?s)?(?!\w)", text) for part in parts), text
-    sanne = graph.nodes[person_node(_person(demo, "Sanne Juhl").id)]
+    sanne = graph.nodes[person_node(_person(network, "Sanne Juhl").id)]
     assert sanne["label"] == "S.J."
     assert graph.nodes[CHILD]["label"] == "A."
-    birthe = graph.nodes[person_node(_person(demo, "Birthe Juhl").id)]
-    assert birthe["resources"] == "Henter A. i SFO tirsdag og torsdag"
-    mette = graph.nodes[person_node(_person(demo, "Mette Lund").id)]
+    birthe = graph.nodes[person_node(_person(network, "Birthe Juhl").id)]
+    assert birthe["resources"] == "Henter A. i SFO tirsdag"
+    mette = graph.nodes[person_node(_person(network, "Mette Lund").id)]
     assert mette["relation"] == "S.'s veninde"
 
 
@@ -145,7 +158,7 @@ def test_comparing_maps_finds_who_moved_closer_further_came_and_left() -> None:
     assert changes.unchanged == ("Henny Kragh",)
 
 
-def test_a_map_compared_with_itself_has_no_changes(demo: m.MeetingRecord) -> None:
-    changes = compare_maps(demo, demo)
+def test_a_map_compared_with_itself_has_no_changes(network: m.MeetingRecord) -> None:
+    changes = compare_maps(network, network)
     assert changes.closer == changes.further == changes.new == changes.left == changes.moved_sector == ()
-    assert len(changes.unchanged) == 14
+    assert changes.unchanged == tuple(p.name for p in network.participants)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from facilitation import services as s
 from facilitation.storage import Database
 from tests.conftest import ACTOR
+
+pytestmark = pytest.mark.integration  # two threads, two connections, 800 edits against one SQLite file
 
 ROUNDS = 200
 

@@ -13,7 +13,9 @@ from export.__main__ import main
 from facilitation.demo import create_demo_meeting
 from facilitation.storage import Database
 from facilitation.storage.engine import PROJECT_ROOT
-from tests.unit.docx_reading import full_text, open_docx
+from tests.support.docx_reading import full_text, open_docx
+
+pytestmark = pytest.mark.integration
 
 
 def test_minute_writes_the_word_file(db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

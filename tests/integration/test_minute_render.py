@@ -21,10 +21,13 @@ from tests.conftest import ACTOR
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 POPPLER = shutil.which("pdftotext") and shutil.which("pdftoppm")
-pytestmark = pytest.mark.skipif(
-    SOFFICE is None or not POPPLER,
-    reason="needs LibreOffice Writer (soffice) and poppler-utils: apt-get install libreoffice-writer poppler-utils",
-)
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.skipif(
+        SOFFICE is None or not POPPLER,
+        reason="needs LibreOffice Writer (soffice) and poppler-utils: apt-get install libreoffice-writer poppler-utils",
+    ),
+]
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,8 @@ from facilitation.__main__ import main
 from facilitation.storage import Database
 from facilitation.storage.backup import FORMAT, dumps_meeting
 
+pytestmark = pytest.mark.integration
+
 
 def last_line(text: str) -> str:
     """The last non-empty line printed."""

@@ -29,6 +29,8 @@ from tests.unit.docx_reading import (
 )
 from tests.unit.drawings import canvas, layer
 
+pytestmark = pytest.mark.integration  # every test renders the whole .docx: matplotlib map and chart, Pillow drawing
+
 DAY = date(2026, 11, 25)
 NOW = datetime(2026, 11, 25, 10, 0)
 CONTACT = "Tlf. 72 36 12 34 · line.bech@kommune.dk"

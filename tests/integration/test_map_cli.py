@@ -14,6 +14,8 @@ from facilitation.demo import create_demo_meeting
 from facilitation.storage import Database
 from facilitation.storage.engine import PROJECT_ROOT
 
+pytestmark = pytest.mark.integration
+
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 

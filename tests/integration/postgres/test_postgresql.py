@@ -16,7 +16,9 @@ from facilitation.domain.validation import ValidationError
 from facilitation.storage import Database, default_url, open_database
 from facilitation.storage.backup import dumps_meeting, loads_meeting
 from facilitation.storage.tables import Base
-from tests.postgres.conftest import reset
+from tests.integration.postgres.conftest import reset
+
+pytestmark = pytest.mark.integration
 
 ACTOR = "Line Bech"
 
