@@ -17,7 +17,7 @@ from facilitation.domain.model import ActionStatus, Attendance, CaseType, Group,
 from facilitation.domain.roles import Role
 from facilitation.storage import Database
 from tests.conftest import ACTOR
-from tests.unit.docx_reading import (
+from tests.support.docx_reading import (
     all_texts,
     empty_sections,
     full_text,
@@ -27,7 +27,7 @@ from tests.unit.docx_reading import (
     table_after,
     table_rows,
 )
-from tests.unit.drawings import canvas, layer
+from tests.support.drawings import canvas, layer
 
 pytestmark = pytest.mark.integration  # every test renders the whole .docx: matplotlib map and chart, Pillow drawing
 

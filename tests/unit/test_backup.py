@@ -16,7 +16,7 @@ from facilitation.domain.model import BoardKind
 from facilitation.storage import Database
 from facilitation.storage.backup import FORMAT, VERSION, BackupError, dump_meeting, dumps_meeting, loads_meeting
 from tests.conftest import ACTOR
-from tests.unit.drawings import canvas, layer, picture
+from tests.support.drawings import canvas, layer, picture
 from tests.unit.helpers import DEMO_DAY
 
 SCRIPT = "<script>alert(1)</script>"

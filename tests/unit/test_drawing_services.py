@@ -18,7 +18,7 @@ from facilitation.domain.model import DrawingBackground
 from facilitation.domain.validation import ValidationError
 from facilitation.storage import Database
 from tests.conftest import ACTOR
-from tests.unit.drawings import RED, canvas, layer, picture
+from tests.support.drawings import RED, canvas, layer, picture
 from tests.unit.helpers import not_found, refused
 
 
@@ -97,29 +97,20 @@ def test_a_canvas_over_five_megabytes_is_refused_with_its_size_and_nothing_is_wr
 ) -> None:
     drawing_id = s.create_drawing(db, ACTOR, meeting_id, "Alt for meget")
     huge = canvas(strokes=3_000)
-    started = time.perf_counter()
     with refused(db, "drawing_too_large", meeting_id):
         s.save_drawing(db, ACTOR, meeting_id, drawing_id, huge, layer())
-    refusal = time.perf_counter() - started
-    assert refusal < 3, f"refusing took {refusal:.2f} s"
     with pytest.raises(ValidationError) as info:
         s.save_drawing(db, ACTOR, meeting_id, drawing_id, huge, layer())
     assert info.value.params == {"size_mb": "6.2", "limit_mb": "5"}
 
 
-def test_a_2000_stroke_drawing_saves_and_restores_quickly(db: Database, meeting_id: int) -> None:
+def test_a_2000_stroke_drawing_saves_and_restores_whole(db: Database, meeting_id: int) -> None:
     drawing_id = s.create_drawing(db, ACTOR, meeting_id, "Tusind streger")
     big = canvas(strokes=2_000)
     assert 3_500_000 < len(json.dumps(big)) < d.CANVAS_MAX_BYTES
-    started = time.perf_counter()
     s.save_drawing(db, ACTOR, meeting_id, drawing_id, big, layer())
-    saved = time.perf_counter() - started
-    started = time.perf_counter()
     _, stored = s.drawing_canvas(db, meeting_id, drawing_id)
-    restored = time.perf_counter() - started
-    assert json.loads(stored) == big
-    print(f"2,000 strokes ({len(stored) / 1e6:.1f} MB): save {saved * 1000:.0f} ms, restore {restored * 1000:.0f} ms")
-    assert saved < 3 and restored < 3  # generous: two shared cores; typically ~0.1 s each
+    assert json.loads(stored) == big  # how fast: bench/drawing_benchmark.py, never a timed assertion
 
 
 @pytest.mark.parametrize(

@@ -23,10 +23,11 @@ from facilitation.domain.catalog_en import EN
 from facilitation.domain.model import MeetingRecord, Sector
 from facilitation.domain.words import label
 from facilitation.storage import Database
-from tests.unit.docx_reading import all_texts, blocks, heading_level, open_docx
-from tests.unit.test_minute import DAY, NOW, full_meeting  # noqa: F401  (the fixture: a fully recorded meeting)
+from tests.integration.test_minute import DAY, NOW, full_meeting  # noqa: F401  (the fixture: a fully recorded meeting)
+from tests.support.docx_reading import all_texts, blocks, heading_level, open_docx
 
 FIXTURES = Path(__file__).parent / "fixtures"
+pytestmark = pytest.mark.integration  # every test renders whole exports (docx, map pictures, calendar files)
 DANISH_LETTERS = re.compile("[æøåÆØÅ]")
 DANISH_ONLY = {text for key, text in DA.items() if text != EN[key]}
 
