@@ -197,3 +197,74 @@ class DrawingRow(Base):
     layer_png: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)  # the strokes on transparency
     background_png: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     png: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)  # strokes on background: projector, minute
+
+
+# Sign-in and access (0006). Ids are never reused (AUTOINCREMENT on SQLite), and the access log keeps
+# plain ids without foreign keys, so it outlives a deleted case or account and never holds case text.
+
+
+class CaseworkerRow(Base):
+    __tablename__ = "caseworkers"
+    __table_args__ = {"sqlite_autoincrement": True}
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)  # argon2; None: OIDC only
+    oidc_subject: Mapped[str | None] = mapped_column(String(500), nullable=True, unique=True)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CaseMemberRow(Base):
+    __tablename__ = "case_members"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    caseworker_id: Mapped[int] = mapped_column(ForeignKey("caseworkers.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20))  # primary | makker
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AccessLogRow(Base):
+    __tablename__ = "access_log"
+    __table_args__ = {"sqlite_autoincrement": True}
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    caseworker_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    case_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    meeting_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    kind: Mapped[str] = mapped_column(String(20))  # view | edit | export | dump | delete | sign_in | ...
+    purpose: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    detail: Mapped[str] = mapped_column(String(100), default="", server_default="")  # a code, never case text
+
+
+class AuthSessionRow(Base):
+    __tablename__ = "auth_sessions"
+    __table_args__ = {"sqlite_autoincrement": True}
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 of the cookie's token
+    kind: Mapped[str] = mapped_column(String(20))  # local | oidc | projector
+    caseworker_id: Mapped[int | None] = mapped_column(
+        ForeignKey("caseworkers.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    meeting_id: Mapped[int | None] = mapped_column(  # a projector's paired meeting
+        ForeignKey("meetings.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    pairing_code: Mapped[str | None] = mapped_column(String(20), nullable=True)  # an unpaired projector's code
+    purpose: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    last_seen: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class PairingLinkRow(Base):
+    __tablename__ = "pairing_links"
+    __table_args__ = {"sqlite_autoincrement": True}
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)  # a caseworker id; None: the operator
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
