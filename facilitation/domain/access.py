@@ -16,13 +16,18 @@ PAIRING_LINK_VALID = timedelta(minutes=2)
 
 @dataclass(frozen=True)
 class Caseworker:
-    """A signed-in caseworker's account (never a free-text name: those are for roles and 'said by')."""
+    """A caseworker's account as signed in (never a free-text name: those are for roles and 'said by').
+
+    `purpose` is why this sign-in opens cases (a Purpose value, chosen once per session; "" until chosen):
+    every access-log line the services write for it carries that purpose.
+    """
 
     id: int
     name: str
     email: str
     disabled: bool = False
     locked_until: datetime | None = None
+    purpose: str = ""
 
 
 Actor = Caseworker | str
