@@ -1,18 +1,34 @@
-"""Mødetavlen: the router. Sets up the page, follows the URL, draws the sidebar, runs a page."""
+"""Mødetavlen: the router. The sign-in door beside it, then: who is this browser, which pages, run one.
+
+`streamlit run app.py` finds `app` (an st.App) and serves the sign-in routes (ui/auth_routes.py) with
+the app; each browser session then runs this file as its script (`__main__`).
+"""
 
 import streamlit as st
 
-from ui import current, navigation, session, sidebar
-from ui.db import database
+from ui import auth_routes
 
-st.set_page_config(page_title="Mødetavlen", page_icon="ui/assets/favicon.png", layout="wide")
+app = st.App(__file__, routes=auth_routes.ROUTES)
 
-db = database()
-sidebar.follow_url(db)
-page = st.navigation(navigation.pages_for_device())
-sidebar.render(db)
-message = session.pop_flash()
-if message:
-    st.toast(message, icon=":material/check_circle:")
-current.explain_missing_meeting(db)
-page.run()  # always: Streamlit reports "page not found" for a page it is not asked to run
+
+def main() -> None:
+    """One run of the app for one browser: signed-in caseworker, paired projector, or the sign-in page."""
+    from ui import current, gate, navigation, session, sidebar
+    from ui.db import database
+
+    st.set_page_config(page_title="Mødetavlen", page_icon="ui/assets/favicon.png", layout="wide")
+    db = database()
+    if not gate.admit(db):  # nobody signed in: the sign-in page, or a projector's one meeting, and nothing else
+        return
+    sidebar.follow_url(db)
+    page = st.navigation(navigation.pages_for_device())
+    sidebar.render(db)
+    message = session.pop_flash()
+    if message:
+        st.toast(message, icon=":material/check_circle:")
+    current.explain_missing_meeting(db)
+    page.run()  # always: Streamlit reports "page not found" for a page it is not asked to run
+
+
+if __name__ == "__main__":  # a browser session's run (the server imports this module as "app")
+    main()

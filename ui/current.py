@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from facilitation import services
+from facilitation.domain.access import Actor
 from facilitation.domain.model import MeetingRecord
-from facilitation.domain.roles import Role
 from facilitation.storage import Database
 from ui import forms, live_sync, session
 from ui.i18n import t
@@ -50,11 +50,9 @@ def meeting_or_stop(db: Database, *, follow_other_devices: bool = False) -> Meet
     return record
 
 
-def actor(record: MeetingRecord) -> str:
-    """Who is acting on this device: the caseworker holding its role, until sign-in exists."""
-    role = session.device_role()
-    if role in {r.value for r in Role}:
-        name = record.roles.get(Role(role))
-        if name:
-            return name
-    return t("actor.unknown")
+def actor(record: MeetingRecord) -> Actor:
+    """Who is acting on this device: the signed-in caseworker (the gate admits no one else to the pages)."""
+    caseworker = session.caseworker()
+    if caseworker is None:  # pragma: no cover - the gate stops a run without a caseworker before any page
+        st.stop()
+    return caseworker

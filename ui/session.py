@@ -13,12 +13,16 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
+from facilitation.domain.access import Caseworker
 from facilitation.domain.roles import Role
 
 MEETING = "session.meeting_id"
 CASE = "session.case_id"
 LANGUAGE = "session.language"
 ROLE = "session.role"
+CASEWORKER = "auth.caseworker"
+SESSION_TOKEN = "auth.token"
+OPENED = "auth.opened"
 FLASH = "session.flash"
 URL_ERROR = "session.url_error"
 
@@ -218,3 +222,36 @@ def last_rerun() -> float:
 def set_last_rerun(moment: float) -> None:
     """Remember when the page asked for a rerun."""
     st.session_state["live.last_rerun"] = moment
+
+
+def caseworker() -> Caseworker | None:
+    """The caseworker this run acts for (set by the router from the sign-in cookie on every run)."""
+    value = st.session_state.get(CASEWORKER)
+    return value if isinstance(value, Caseworker) else None
+
+
+def set_caseworker(value: Caseworker | None) -> None:
+    """Remember for this run who is signed in (re-read from the database at the start of every run)."""
+    st.session_state[CASEWORKER] = value
+
+
+def session_token() -> str | None:
+    """The sign-in session's token of this run (to set its purpose or end it)."""
+    value = st.session_state.get(SESSION_TOKEN)
+    return value if isinstance(value, str) else None
+
+
+def set_session_token(value: str | None) -> None:
+    """Remember this run's sign-in session token."""
+    st.session_state[SESSION_TOKEN] = value
+
+
+def opened_meetings() -> frozenset[int]:
+    """The meetings whose opening this browser session has logged already (one log line per opening)."""
+    value = st.session_state.get(OPENED)
+    return value if isinstance(value, frozenset) else frozenset()
+
+
+def mark_opened(meeting_id: int) -> None:
+    """Note that opening this meeting is logged for this browser session."""
+    st.session_state[OPENED] = opened_meetings() | {meeting_id}

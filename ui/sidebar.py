@@ -11,6 +11,7 @@ from facilitation.demo import first_meeting_or_demo
 from facilitation.domain.dates import long_date
 from facilitation.domain.model import CaseType, Meeting, MeetingKind
 from facilitation.domain.roles import Capability, Screen, can
+from facilitation.services import pairing
 from facilitation.storage import Database
 from ui import forms, live_sync, session
 from ui.current import actor as current_actor
@@ -49,6 +50,10 @@ def follow_url(db: Database) -> None:
 def render(db: Database) -> None:
     """Draw the sidebar controls."""
     with st.sidebar:
+        caseworker = session.caseworker()
+        if caseworker is not None:
+            st.caption(t("sidebar.signed_in_as", name=caseworker.name))
+            st.markdown(f'<a href="/signout" target="_self">{t("sidebar.sign_out")}</a>', unsafe_allow_html=True)
         session.prime_widget(LANGUAGE_KEY, session.language())
         st.radio(
             t("sidebar.language"), session.LANGUAGES, key=LANGUAGE_KEY, horizontal=True,
@@ -117,6 +122,38 @@ def _projector_controls(db: Database) -> None:
                      db, actor, meeting_id, session.text_value(screen_key))),
                  kwargs={"success": t("sidebar.projector_changed")})
     st.page_link(PROJECTOR_PATH, label=t("sidebar.open_projector"), icon=":material/open_in_new:")
+    _pairing_controls(db, meeting_id)
+
+
+def _pairing_controls(db: Database, meeting_id: int) -> None:
+    """Connect the room's projector to this meeting (its code, or a one-time link), or disconnect it."""
+    caseworker = session.caseworker()
+    if caseworker is None:
+        return
+    with st.expander(t("pairing.title"), icon=":material/cast:"):
+        count = pairing.paired_projectors(db, caseworker, meeting_id)
+        if count:
+            st.caption(t("pairing.count", count=count))
+        code_key = f"pairing.code.{meeting_id}"
+        with st.form(f"pairing.form.{meeting_id}", border=False):
+            st.text_input(t("pairing.code"), max_chars=12, key=code_key)
+            forms.submit_button(forms.PAGE, t("pairing.pair"), lambda: pairing.pair_by_code(
+                db, caseworker, meeting_id, session.text_value(code_key).strip().upper()),
+                clear=(code_key,), success=t("pairing.paired"))
+        if st.button(t("pairing.link"), key=f"pairing.link.{meeting_id}"):
+            token = pairing.create_pairing_link(db, caseworker, meeting_id)
+            st.caption(t("pairing.link_made"))
+            st.code(f"{_base_url()}/pair/{token}", language=None)
+        if count:
+            forms.button(f"pairing.unpair.{meeting_id}", t("pairing.unpair"),
+                         lambda: pairing.unpair(db, caseworker, meeting_id), success=t("pairing.unpaired"))
+
+
+def _base_url() -> str:
+    """This app's address as the browser sees it (for the projector link)."""
+    url = str(st.context.url or "")
+    parts = url.split("/", 3)
+    return "/".join(parts[:3]) if len(parts) >= 3 else ""
 
 
 def meeting_label(meeting: Meeting) -> str:

@@ -14,6 +14,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from facilitation.demo import DEMO_EMAIL, first_meeting_or_demo
+from facilitation.services import accounts, sessions
+from facilitation.storage import Database
+from ui.auth_routes import SESSION_COOKIE
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -88,10 +93,28 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+def signed_in_cookie(data_dir: Path, url: str) -> dict[str, str]:
+    """A sign-in session of the demo caseworker in the server's database (purpose: the meeting), as a cookie.
+
+    The sign-in form itself is tested in test_sign_in.py; the other tests start signed in.
+    """
+    database = Database(f"sqlite:///{data_dir / 'moedetavlen.sqlite3'}")
+    try:
+        first_meeting_or_demo(database)  # what the app's first run does; also makes the demo account
+        account = accounts.find_account(database, DEMO_EMAIL)
+        assert account is not None
+        token = sessions.start_session(database, account.id, "local")
+        sessions.set_purpose(database, token, "meeting")
+    finally:
+        database.dispose()
+    return {"name": SESSION_COOKIE, "value": token, "url": url}
+
+
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A fresh browser context and page at projector size."""
+def page(browser: Browser, app_server: str, server_data_dir: Path) -> Iterator[Page]:
+    """A fresh browser context and page at projector size, signed in as the demo caseworker."""
     context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="da-DK")
+    context.add_cookies([signed_in_cookie(server_data_dir, app_server)])  # type: ignore[list-item]  # a Cookie
     page = context.new_page()
     page.set_default_timeout(45_000)  # generous: CI shares two cores with the server and the browser
     yield page

@@ -1,0 +1,54 @@
+"""The sign-in gate: a run goes on only for a signed-in caseworker; a projector sees its one meeting.
+
+Someone who has not signed in sees the sign-in page and nothing else: no family, child or participant
+name on any page or frame. A projector device sees its pairing code until a member pairs it, then only
+that meeting's projector view, read-only, until it is unpaired or the meeting ends.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from facilitation.storage import Database
+from ui import identity, session
+from ui.navigation import PAGES
+
+SIGNIN_PAGE = "pages/signin.py"
+DEVICE_PAGE = "pages/projector_device.py"
+PURPOSE_PAGE = "pages/purpose.py"
+
+
+def admit(db: Database) -> bool:
+    """Whether this run may show the app; otherwise the right public page has been run."""
+    who = identity.current(db)
+    session.set_caseworker(who.caseworker)
+    session.set_session_token(who.token)
+    if who.caseworker is not None:
+        _watch_sign_out(db, who.token)
+        if who.caseworker.purpose:
+            return True
+        page = st.navigation([st.Page(PURPOSE_PAGE, title="Mødetavlen", icon=":material/login:", default=True)],
+                             position="hidden")
+    elif who.projector is not None:
+        session.set_current_meeting(who.projector.meeting_id)
+        _title, icon, path = PAGES["projector"]
+        page = st.navigation([st.Page(DEVICE_PAGE, title="Mødetavlen", icon=icon, url_path=path, default=True)],
+                             position="hidden")
+    else:
+        session.set_current_meeting(None)
+        page = st.navigation([st.Page(SIGNIN_PAGE, title="Mødetavlen", icon=":material/login:", default=True)],
+                             position="hidden")
+    page.run()
+    return False
+
+
+def _watch_sign_out(db: Database, token: str | None) -> None:
+    """Every few seconds: is this browser still signed in? If not (signed out in another tab), rerun."""
+
+    @st.fragment(run_every=3)
+    def check() -> None:
+        if identity.current(db).caseworker is None:
+            st.rerun(scope="app")
+
+    with st.sidebar:  # a fixed place outside the pages, so their own live parts never move
+        check()
