@@ -96,4 +96,4 @@ def _target(db: Database, actor: Actor, meeting_id: int) -> PairingTarget:
 def _refuse_ended(target: PairingTarget) -> None:
     """An ended meeting is shown on no projector, so pairing to it is refused."""
     if target.ended:
-        raise ValidationError("meeting_ended", field="meeting")
+        raise ValidationError("meeting_ended")
