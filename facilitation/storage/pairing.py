@@ -53,17 +53,23 @@ def insert_projector(db: Database, token_hash: str, new_code: Callable[[], str],
             t.AuthSessionRow.kind == _PROJECTOR, t.AuthSessionRow.meeting_id.is_(None),
             t.AuthSessionRow.expires_at < now - _FORGET_UNPAIRED_AFTER,
         ))
-        # Insert first, then look for a twin: the insert takes SQLite's write lock, so the check is not raced.
+        # Insert first, then look for a twin: inside this write transaction (SQLite's write lock is taken by
+        # the statements above), no other device can take the same code between the check and the insert.
         row = t.AuthSessionRow(token_hash=token_hash, kind=_PROJECTOR, pairing_code=new_code(), purpose="",
                                created_at=now, last_seen=now, expires_at=now + valid)
         session.add(row)
         session.flush()
-        twins = select(func.count()).where(*_waiting(now), t.AuthSessionRow.pairing_code == row.pairing_code)
-        while session.scalar(twins) != 1:
+        while _holders(session, str(row.pairing_code), now) > 1:
             row.pairing_code = new_code()
             session.flush()
-            twins = select(func.count()).where(*_waiting(now), t.AuthSessionRow.pairing_code == row.pairing_code)
         return str(row.pairing_code)
+
+
+def _holders(session: Session, code: str, now: datetime) -> int:
+    """How many waiting devices show this code."""
+    return int(session.scalar(
+        select(func.count()).where(*_waiting(now), t.AuthSessionRow.pairing_code == code)
+    ) or 0)
 
 
 def _waiting(now: datetime) -> tuple[ColumnElement[bool], ...]:
