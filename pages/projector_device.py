@@ -3,6 +3,7 @@
 import streamlit as st
 
 from facilitation.domain.model import MeetingRecord
+from facilitation.domain.sessions import ProjectorStatus
 from ui import identity, live_sync, projector_view, session
 from ui.db import database
 from ui.i18n import t
@@ -15,7 +16,7 @@ projector_view.hide_chrome()
 def waiting() -> None:
     """The code to type on a caseworker's laptop; the page moves on by itself once paired."""
     state = identity.current(db).projector
-    if state is None or state.meeting_id is not None or not state.usable:
+    if state is None or state.status != ProjectorStatus.WAITING:
         st.rerun(scope="app")
     st.markdown(f'<div class="mt-code"><p>{t("pairing.show_code")}</p><h1>{state.code}</h1></div>',
                 unsafe_allow_html=True)
@@ -23,10 +24,10 @@ def waiting() -> None:
 
 state = identity.current(db).projector
 meeting_id = session.current_meeting_id()
-if state is None or not state.usable:
+if state is None or state.status in (ProjectorStatus.NOTHING, ProjectorStatus.EXPIRED):
     st.markdown(t("pairing.nothing"))
     st.markdown(f'<a href="/tilslut" target="_self">{t("signin.projector_link")}</a>', unsafe_allow_html=True)
-elif meeting_id is None:
+elif state.status == ProjectorStatus.WAITING or meeting_id is None:
     waiting()
 else:
 

@@ -23,6 +23,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from facilitation.domain.sessions import ProjectorStatus
 from facilitation.domain.words import text
 from facilitation.services import accounts, pairing, sessions
 from facilitation.storage import Database, default_url, open_database
@@ -124,7 +125,7 @@ async def become_projector(request: Request) -> Response:
     response = RedirectResponse("/projektor", status_code=303)
     token = request.cookies.get(DEVICE_COOKIE)
     state = None if token is None else await run_in_threadpool(pairing.projector_state, _database(), token)
-    if state is None or not state.usable:
+    if state is None or state.status not in (ProjectorStatus.WAITING, ProjectorStatus.PAIRED):
         device, _code = await run_in_threadpool(pairing.start_projector, _database())
         _set_cookie(response, request, DEVICE_COOKIE, device, COOKIE_SECONDS)
     return response

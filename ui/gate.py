@@ -30,7 +30,7 @@ def admit(db: Database) -> bool:
         page = st.navigation([st.Page(PURPOSE_PAGE, title="Mødetavlen", icon=":material/login:", default=True)],
                              position="hidden")
     elif who.projector is not None:
-        session.set_current_meeting(who.projector.meeting_id)
+        session.set_current_meeting(who.projector.meeting_id)  # None unless paired
         _title, icon, path = PAGES["projector"]
         page = st.navigation([st.Page(DEVICE_PAGE, title="Mødetavlen", icon=icon, url_path=path, default=True)],
                              position="hidden")

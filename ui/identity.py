@@ -9,11 +9,13 @@ state: a sign-out elsewhere takes effect at the next run.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import streamlit as st
 
 from facilitation.domain.access import Caseworker
+from facilitation.domain.sessions import ProjectorState
 from facilitation.services import accounts, pairing, sessions
 from facilitation.storage import Database
 from ui.auth_routes import DEVICE_COOKIE, SESSION_COOKIE
@@ -25,7 +27,7 @@ class Identity:
 
     caseworker: Caseworker | None = None
     token: str | None = None
-    projector: pairing.ProjectorState | None = None
+    projector: ProjectorState | None = None
 
 
 def current(db: Database) -> Identity:
@@ -37,13 +39,10 @@ def current(db: Database) -> Identity:
             return Identity(caseworker, token)
     login = _oidc_login()
     if login is not None:
-        token, subject, email = login
-        caseworker = sessions.session_caseworker(db, token)
-        if caseworker is None and not sessions.was_ended(db, token):
-            account = accounts.account_for_oidc(db, subject, email)
-            if account is not None:
-                sessions.start_session(db, account.id, "oidc", token=token)
-                caseworker = sessions.session_caseworker(db, token)
+        login_id, subject, email = login
+        account = accounts.account_for_oidc(db, subject, email)
+        token = sessions.oidc_session(db, login_id, None if account is None else account.id)
+        caseworker = None if token is None else sessions.session_caseworker(db, token)
         if caseworker is not None:
             return Identity(caseworker, token)
     device = st.context.cookies.get(DEVICE_COOKIE)
@@ -67,7 +66,10 @@ def _oidc_login() -> tuple[str, str, str] | None:
     user = st.user.to_dict()
     if not user.get("is_logged_in"):
         return None
-    subject, email = str(user.get("sub", "")), str(user.get("email", ""))
-    # A login is one (issuer, subject, nonce, issued-at): signing out ends exactly that login.
+    return login_id(user), str(user.get("sub", "")), str(user.get("email", ""))
+
+
+def login_id(user: Mapping[str, object]) -> str:
+    """One identity-provider login: (issuer, subject, nonce, issued-at); signing out ends exactly that login."""
     raw = "|".join(str(user.get(k, "")) for k in ("iss", "sub", "nonce", "iat"))
-    return "oidc:" + hashlib.sha256(raw.encode()).hexdigest(), subject, email
+    return "oidc:" + hashlib.sha256(raw.encode()).hexdigest()

@@ -11,7 +11,7 @@ from facilitation.demo import first_meeting_or_demo
 from facilitation.domain.dates import long_date
 from facilitation.domain.model import CaseType, Meeting, MeetingKind
 from facilitation.domain.roles import Capability, Screen, can
-from facilitation.services import pairing
+from facilitation.services import pairing, sessions
 from facilitation.storage import Database
 from ui import forms, live_sync, session
 from ui.current import actor as current_actor
@@ -53,7 +53,7 @@ def render(db: Database) -> None:
         caseworker = session.caseworker()
         if caseworker is not None:
             st.caption(t("sidebar.signed_in_as", name=caseworker.name))
-            st.markdown(f'<a href="/signout" target="_self">{t("sidebar.sign_out")}</a>', unsafe_allow_html=True)
+            _sign_out(db)
         session.prime_widget(LANGUAGE_KEY, session.language())
         st.radio(
             t("sidebar.language"), session.LANGUAGES, key=LANGUAGE_KEY, horizontal=True,
@@ -92,6 +92,19 @@ def render(db: Database) -> None:
                 _new_meeting_form(db, case_id)
         with st.expander(t("sidebar.new_case"), icon=":material/create_new_folder:"):
             _new_case_form(db)
+
+
+def _sign_out(db: Database) -> None:
+    """Sign out: a local sign-in through the sign-out route, the identity provider's through st.logout."""
+    token = session.session_token()
+    if token is not None and token.startswith("oidc:"):
+        def end() -> None:
+            sessions.end_session(db, token)
+            st.logout()
+
+        st.button(t("sidebar.sign_out"), key="sidebar.sign_out", on_click=end, type="tertiary")
+    else:
+        st.markdown(f'<a href="/signout" target="_self">{t("sidebar.sign_out")}</a>', unsafe_allow_html=True)
 
 
 def _projector_controls(db: Database) -> None:

@@ -306,6 +306,5 @@ DA: dict[str, str] = {
     "pairing.show_code": "Skriv denne kode på rådgiverens computer under »Projektor«:",
     "pairing.nothing": "Skærmen viser ikke noget møde.",
     "pairing.link_used": "Linket er brugt eller udløbet", "pairing.link_used_help": "Bed rådgiveren om et nyt link.",
-    "error.pairing_code_invalid": "Koden passer ikke, eller den er udløbet. Se koden på projektoren igen.",
     "purpose.continue": "Fortsæt",
 }

@@ -297,6 +297,5 @@ EN: dict[str, str] = {
     "pairing.show_code": "Type this code on the caseworker's laptop under »Projector«:",
     "pairing.nothing": "This screen shows no meeting.",
     "pairing.link_used": "The link is used or expired", "pairing.link_used_help": "Ask the caseworker for a new link.",
-    "error.pairing_code_invalid": "The code does not match, or it has expired. Look at the code on the projector again.",
     "purpose.continue": "Continue",
 }

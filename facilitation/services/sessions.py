@@ -55,3 +55,19 @@ def end_session(db: Database, token: str, now: datetime | None = None) -> None:
 def end_sessions_of(db: Database, caseworker_id: int, now: datetime | None = None) -> int:
     """End every session of a caseworker (on disabling the account, or a lost laptop); how many there were."""
     return store.end_sessions_of(db, caseworker_id, now or utcnow())
+
+
+def oidc_session(db: Database, login_id: str, caseworker_id: int | None, now: datetime | None = None) -> str | None:
+    """The session token of one identity-provider login, started on its first sight; None once it was ended.
+
+    Streamlit keeps the provider's login in its own cookie for 30 days; recording the login (issuer,
+    subject, nonce, issued-at) as a session makes signing out end it everywhere, for good.
+    """
+    digest = rules.token_hash(login_id)
+    found = store.sign_in_of(db, digest)
+    if found is not None:
+        return None if found.ended else login_id
+    if caseworker_id is None:
+        return None
+    store.insert_session(db, digest, caseworker_id, SessionKind.OIDC, now or utcnow())
+    return login_id

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from facilitation.demo import first_meeting_or_demo
+from facilitation.demo import DEMO_EMAIL, first_meeting_or_demo
+from facilitation.services import accounts, sessions
 from facilitation.storage import Database
+from ui import identity
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,10 +37,30 @@ def data_dir(data_dir: Path, demo_database: Path) -> Path:
     return data_dir
 
 
+DEMO_LOGIN = {"is_logged_in": True, "iss": "http://idp.test", "sub": "demo-subject", "email": DEMO_EMAIL,
+              "nonce": "n-1", "iat": 1_764_000_000}
+"""The demo caseworker as the municipality's identity provider signs them in (AppTest seeds st.user)."""
+
+
+def signed_in(at: AppTest, db: Database, user: dict[str, object] | None = None, *, purpose: str = "meeting") -> AppTest:
+    """`at` signed in through the identity provider as `user` (the demo caseworker), purpose already chosen."""
+    user = user or DEMO_LOGIN
+    at.secrets["auth"] = {"redirect_uri": "http://127.0.0.1/oauth2callback", "cookie_secret": "test-secret-0123456789",
+                          "client_id": "moedetavlen", "client_secret": "test", "server_metadata_url": "http://idp.test"}
+    at.user = dict(user)
+    account = accounts.account_for_oidc(db, str(user["sub"]), str(user["email"]))
+    if account is not None and purpose:
+        login_id = identity.login_id(user)
+        token = sessions.oidc_session(db, login_id, account.id)
+        if token is not None:
+            sessions.set_purpose(db, token, purpose)
+    return at
+
+
 @pytest.fixture
 def app(db: Database) -> Iterator[AppTest]:
-    """app.py after its first run, on a copy of the demo case (test_pages checks a first run on an empty database)."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    """app.py after its first run, signed in as the demo caseworker, on a copy of the demo case."""
+    at = signed_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=30), db)
     at.run()
     assert not at.exception
     yield at
