@@ -2,6 +2,8 @@
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
+# 127.0.0.1: this machine only (also the default in .streamlit/config.toml). 0.0.0.0: a room network (README).
+HOST   ?= 127.0.0.1
 
 .PHONY: run test lint bench clean
 
@@ -17,10 +19,10 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime-installed
 
-## Install (first time) and start the app on the demo meeting at http://localhost:$(PORT)
+## Install (first time) and start the app on the demo meeting at http://127.0.0.1:$(PORT)
 run: $(VENV)/.runtime-installed
 	$(PY) -m facilitation migrate
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address $(HOST)
 
 ## Install everything the tests need (Chromium included) and run the whole suite
 test: $(VENV)/.dev-installed
