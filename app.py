@@ -6,8 +6,9 @@ the app; each browser session then runs this file as its script (`__main__`).
 
 import streamlit as st
 
-from ui import auth_routes
+from ui import auth_routes, offline
 
+offline.never_look_up_own_address()
 app = st.App(__file__, routes=auth_routes.ROUTES)
 
 

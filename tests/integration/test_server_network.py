@@ -229,10 +229,6 @@ class OutboundAttempt(AssertionError):
     """The server tried to reach outside this machine (the one failure the known-gap test below expects)."""
 
 
-@pytest.mark.xfail(strict=True, raises=OutboundAttempt, reason=(
-    "Streamlit 1.67 gap, no config switches it off: a WebSocket whose Origin differs from its Host makes "
-    "server_util.is_url_from_allowed_origins call net_util.get_internal_ip (UDP connect to 8.8.8.8) and "
-    "get_external_ip (checkip.amazonaws.com) before refusing it"))
 def test_a_websocket_from_another_site_is_refused_without_any_outbound_lookup(tmp_path: Path) -> None:
     port = free_port()
     log = tmp_path / "netguard.log"
