@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from facilitation.demo import first_meeting_or_demo
 from facilitation.storage import Database
+from tests.conftest import ACTOR
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,7 +23,7 @@ def demo_database(migrated_template: Path, tmp_path_factory: pytest.TempPathFact
     shutil.copy(migrated_template, path)
     source = Database(f"sqlite:///{path}")
     try:
-        first_meeting_or_demo(source)  # what the sidebar calls on an empty database
+        first_meeting_or_demo(source, viewer=ACTOR)  # what the sidebar calls on an empty database
     finally:
         source.dispose()
     return path
