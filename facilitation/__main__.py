@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from facilitation import services as s
@@ -140,22 +140,27 @@ def _purge(db: Database, args: argparse.Namespace) -> int:
 
 def _report(db: Database, args: argparse.Namespace) -> int:
     lines = access.case_log(db, CLI_ACTOR, args.case_id)
+    names = {worker.id: worker.name for worker in accounts.list_accounts(db)}
     print(words.text("access_report.title", case_id=args.case_id))
     for event in lines:
-        print(report_line(event))
+        print(report_line(event, names))
     if not lines:
         print(words.text("access_report.empty"))
     return 0
 
 
-def report_line(event: AccessEvent) -> str:
-    """One line of the access report in Danish: when (UTC), who, what, why."""
+def report_line(event: AccessEvent, names: Mapping[int, str]) -> str:
+    """One line of the access report in Danish: when (UTC), who, what (whose access a member change was), why."""
     who = event.who or (words.text("access_report.operator") if event.caseworker_id is None
                         else words.text("access_report.account", id=event.caseworker_id))
     what = words.label("access_kind", event.kind)
     if event.meeting_id is not None and event.kind in (AccessKind.VIEW, AccessKind.EDIT, AccessKind.EXPORT,
                                                        AccessKind.DUMP):
         what += " " + words.text("access_report.meeting", id=event.meeting_id)
+    if event.kind in (AccessKind.MEMBER_ADDED, AccessKind.MEMBER_REMOVED):
+        role, _, worker_id = event.detail.rpartition("_")
+        if worker_id.isdigit():
+            what += f" ({names.get(int(worker_id), worker_id)}, {role})"
     purpose = words.label("purpose", event.purpose) if event.purpose else "–"
     return f"{event.at:%Y-%m-%d %H:%M} UTC\t{who}\t{what}\t{words.text('access_report.purpose')}: {purpose}"
 
