@@ -47,7 +47,7 @@ def build_meeting(db_url: str, people: int) -> m.MeetingRecord:
         for _ in range(people // 3):
             a, b = chance.sample(ids, 2)
             s.add_relation(db, ACTOR, meeting_id, a, b, "kender", strained=chance.random() < 0.2)
-        return s.load_meeting(db, meeting_id)
+        return s.load_meeting(db, meeting_id, viewer=ACTOR)
     finally:
         db.dispose()
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from export.map_html import render_map_html
 from export.map_png import render_map_png
 from export.minute_cli import add_ics_command, add_language_option, add_minute_command
+from facilitation.domain.access import COMMAND_LINE
 from facilitation.domain.validation import NotFoundError
 from facilitation.services import load_meeting
 from facilitation.storage import Database, open_database
@@ -33,7 +34,7 @@ def add_map_command(commands: argparse._SubParsersAction[argparse.ArgumentParser
 
 def run_map(db: Database, args: argparse.Namespace) -> int:
     """Write the map files asked for (after both are made, so a failure leaves no half export)."""
-    record = load_meeting(db, args.meeting_id)
+    record = load_meeting(db, args.meeting_id, viewer=COMMAND_LINE)
     outputs: list[tuple[Path, bytes]] = []
     if args.html:
         page = render_map_html(record, anonymised=args.anonymised, language=args.language)

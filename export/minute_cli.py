@@ -14,6 +14,7 @@ from pathlib import Path
 
 from export.follow_up_ics import render_follow_up_ics
 from export.minute import render_minute_data
+from facilitation.domain.access import COMMAND_LINE, Actor
 from facilitation.domain.words import DEFAULT, LANGUAGES
 from facilitation.services import load_meeting
 from facilitation.services.export_data import gather_minute
@@ -46,16 +47,19 @@ def add_ics_command(commands: argparse._SubParsersAction[argparse.ArgumentParser
 
 
 def minute_for_meeting(
-    db: Database, meeting_id: int, *, anonymised: bool = False, language: str = DEFAULT, now: datetime | None = None
+    db: Database, meeting_id: int, *, viewer: Actor, anonymised: bool = False, language: str = DEFAULT,
+    now: datetime | None = None,
 ) -> bytes:
     """The minute of a stored meeting as .docx bytes: gathered by the service, written by export.minute."""
-    data = gather_minute(db, meeting_id, anonymised=anonymised)
+    data = gather_minute(db, meeting_id, viewer=viewer, anonymised=anonymised)
     return render_minute_data(data, anonymised=anonymised, language=language, now=now)
 
 
 def run_minute(db: Database, args: argparse.Namespace) -> int:
     """Build the minute, then write it (a failure while building leaves no file)."""
-    content = minute_for_meeting(db, args.meeting_id, anonymised=args.anonymised, language=args.language)
+    content = minute_for_meeting(
+        db, args.meeting_id, viewer=COMMAND_LINE, anonymised=args.anonymised, language=args.language
+    )
     args.out.write_bytes(content)
     print(args.out)
     return 0
@@ -63,7 +67,7 @@ def run_minute(db: Database, args: argparse.Namespace) -> int:
 
 def run_ics(db: Database, args: argparse.Namespace) -> int:
     """Write the follow-up calendar file."""
-    record = load_meeting(db, args.meeting_id)
+    record = load_meeting(db, args.meeting_id, viewer=COMMAND_LINE)
     content = render_follow_up_ics(record, anonymised=args.anonymised, language=args.language)
     args.out.write_bytes(content)
     print(args.out)

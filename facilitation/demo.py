@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, timedelta
 
 from facilitation import services as s
+from facilitation.domain.access import Actor, MemberRole
 from facilitation.domain.model import Attendance as A
 from facilitation.domain.model import Group as G
 from facilitation.domain.model import Sector as S
+from facilitation.services.accounts import create_account, find_account
+from facilitation.services.members import add_member
 from facilitation.storage import Database
 
 DEMO_ACTOR = "demo"
+DEMO_NAME = "Demo Rådgiver"
+DEMO_EMAIL = "demo@moedetavlen.invalid"  # .invalid: a domain that can never receive mail
 
 # name, relation, sector, ring, group, attendance, can help with
 _PEOPLE = [
@@ -110,7 +116,7 @@ def create_demo_case(db: Database, today: date | None = None) -> int:
     """The demo case with history: a start meeting six weeks ago and today's follow-up; returns today's id."""
     day = today or date.today()
     earlier_id = create_demo_meeting(db, day - timedelta(weeks=6))
-    earlier = s.load_meeting(db, earlier_id)
+    earlier = s.load_meeting(db, earlier_id, viewer=DEMO_ACTOR)
     by_name = {p.name: p for p in earlier.participants}
     for name, ring in _EARLIER_RINGS.items():
         s.edit_participant(db, DEMO_ACTOR, earlier_id, by_name[name].id, ring=ring)
@@ -152,17 +158,39 @@ def _fill(db: Database, meeting_id: int, day: date) -> None:
             db, DEMO_ACTOR, meeting_id, what, who, day + timedelta(days=days), coordinator,
             None if goal is None else goal_ids[goal],
         )
-    first_item = s.load_meeting(db, meeting_id).agenda[0]
+    first_item = s.load_meeting(db, meeting_id, viewer=DEMO_ACTOR).agenda[0]
     s.save_note(
         db, DEMO_ACTOR, meeting_id, first_item.id,
         "Alle præsenterede sig. Alma var med de første 10 minutter og viste sin tegning af de tre huse.",
     )
 
 
-def first_meeting_or_demo(db: Database) -> int:
-    """The newest meeting, creating the demo meeting first when the database is empty."""
-    for case in s.list_cases(db):
-        meetings = s.list_meetings(db, case.id)
+def first_meeting_or_demo(db: Database, *, viewer: Actor) -> int | None:
+    """The newest meeting the viewer may see; the operator gets the demo meeting made when there is no case at all."""
+    for case in s.list_cases(db, viewer=viewer):
+        meetings = s.list_meetings(db, case.id, viewer=viewer)
         if meetings:
             return meetings[0].id
-    return create_demo_case(db)
+    if isinstance(viewer, str) and not s.list_cases(db, viewer=viewer):
+        return create_demo_case(db)
+    return None
+
+
+def create_demo_account(db: Database, meeting_id: int) -> str | None:
+    """Make the demo account a primary member of the demo meeting's case; returns its new one-time password.
+
+    An existing demo account keeps its password (None is returned), so running the demo again locks nobody out.
+    """
+    case_id = s.load_meeting(db, meeting_id, viewer=DEMO_ACTOR).case.id
+    worker = find_account(db, DEMO_EMAIL)
+    password = None
+    if worker is None:
+        password = secrets.token_urlsafe(12)
+        worker = create_account(db, DEMO_NAME, DEMO_EMAIL, password)
+    add_member(db, DEMO_ACTOR, case_id, worker.id, MemberRole.PRIMARY.value)
+    return password
+
+
+def demo_sign_in_line(password: str) -> str:
+    """The one line that tells a newcomer how to sign in to the demo (printed once, never stored)."""
+    return f"Log ind som {DEMO_EMAIL} med adgangskoden {password} (vises kun denne ene gang)"

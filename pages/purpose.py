@@ -6,7 +6,7 @@ from facilitation.domain.access import Purpose
 from facilitation.services import sessions
 from ui import session
 from ui.db import database
-from ui.i18n import formatter, t
+from ui.i18n import label, t
 
 db = database()
 caseworker = session.caseworker()
@@ -14,7 +14,7 @@ token = session.session_token()
 st.title(t("purpose.choose"))
 if caseworker is not None:
     st.caption(t("sidebar.signed_in_as", name=caseworker.name))
-choice = st.radio(t("purpose.choose"), list(Purpose), format_func=formatter("purpose"), index=None,
+choice = st.radio(t("purpose.choose"), list(Purpose), format_func=lambda p: label("purpose", p).capitalize(), index=None,
                   key=session.lang_key("purpose.choice"), label_visibility="collapsed")
 st.caption(t("purpose.help"))
 if st.button(t("purpose.continue"), type="primary", disabled=choice is None or token is None, key="purpose.go"):

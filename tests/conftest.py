@@ -70,7 +70,7 @@ def demo_text(migrated_template: Path, tmp_path_factory: pytest.TempPathFactory)
     shutil.copy(migrated_template, path)
     source = Database(f"sqlite:///{path}")
     try:
-        return dumps_meeting(source, create_demo_meeting(source, DEMO_DAY))
+        return dumps_meeting(source, create_demo_meeting(source, DEMO_DAY), viewer=ACTOR)
     finally:
         source.dispose()
 

@@ -38,6 +38,7 @@ from facilitation.services.follow_up import (
 from facilitation.services.meetings import (
     create_case,
     create_meeting,
+    delete_case,
     delete_meeting,
     edit_case,
     edit_meeting,
@@ -121,6 +122,7 @@ __all__ = [
     "create_case",
     "copy_network_forward",
     "create_meeting",
+    "delete_case",
     "delete_meeting",
     "edit_action",
     "edit_agenda_item",

@@ -6,6 +6,7 @@ from typing import Any
 
 from facilitation.domain import board as rules
 from facilitation.domain import model as m
+from facilitation.domain.access import Actor
 from facilitation.domain.meetings import meeting_values
 from facilitation.domain.validation import NotFoundError, ValidationError
 from facilitation.storage import Database
@@ -16,7 +17,7 @@ board_category = rules.board_category
 
 
 def add_board_item(
-    db: Database, actor: str, meeting_id: int, kind: str, text: str, *, said_by: str = "",
+    db: Database, actor: Actor, meeting_id: int, kind: str, text: str, *, said_by: str = "",
     category: str = "", answers_id: int | None = None,
 ) -> int:
     """Put a note in a column of the board (at the end); a safety goal may answer a danger statement."""
@@ -30,7 +31,7 @@ def add_board_item(
         return e.insert(m.BoardItem, kind=the_kind, answers_id=answers_id, **values)
 
 
-def edit_board_item(db: Database, actor: str, meeting_id: int, item_id: int, **fields: Any) -> None:
+def edit_board_item(db: Database, actor: Actor, meeting_id: int, item_id: int, **fields: Any) -> None:
     """Change a note's text, who said it, or its category (which must suit the note's column)."""
     values = rules.note_values(fields)
     if not values:
@@ -43,13 +44,13 @@ def edit_board_item(db: Database, actor: str, meeting_id: int, item_id: int, **f
         e.update(m.BoardItem, item_id, **values)
 
 
-def remove_board_item(db: Database, actor: str, meeting_id: int, item_id: int) -> None:
+def remove_board_item(db: Database, actor: Actor, meeting_id: int, item_id: int) -> None:
     """Take a note off the board (goals and safety goals pointing at it are kept, unlinked)."""
     store.delete_item(db, actor, meeting_id, m.BoardItem, item_id)
 
 
 def move_board_item(
-    db: Database, actor: str, meeting_id: int, item_id: int, to_index: int, kind: str | None = None
+    db: Database, actor: Actor, meeting_id: int, item_id: int, to_index: int, kind: str | None = None
 ) -> None:
     """Move a note to `to_index` in its column, or in another column when `kind` is given."""
     new_kind = None if kind is None else m.BoardKind(rules.board_kind(kind))
@@ -67,7 +68,7 @@ def move_board_item(
             e.update_where(m.BoardItem, {"answers_id": item_id}, answers_id=None)
 
 
-def pair_safety_goal(db: Database, actor: str, meeting_id: int, goal_id: int, danger_id: int | None) -> None:
+def pair_safety_goal(db: Database, actor: Actor, meeting_id: int, goal_id: int, danger_id: int | None) -> None:
     """Make a safety goal answer a danger statement (None unpairs it)."""
     with edit(db, meeting_id, actor) as e:
         safety_goal(e, goal_id)
@@ -77,7 +78,7 @@ def pair_safety_goal(db: Database, actor: str, meeting_id: int, goal_id: int, da
 
 
 def link_goal_to_safety_goal(
-    db: Database, actor: str, meeting_id: int, goal_id: int, safety_goal_id: int | None
+    db: Database, actor: Actor, meeting_id: int, goal_id: int, safety_goal_id: int | None
 ) -> None:
     """Say that a short- or long-term goal answers a safety goal of the board (None unlinks it)."""
     with edit(db, meeting_id, actor) as e:
@@ -87,7 +88,7 @@ def link_goal_to_safety_goal(
         e.update(m.Goal, goal_id, safety_goal_id=safety_goal_id)
 
 
-def set_show_three_houses(db: Database, actor: str, meeting_id: int, show: bool) -> None:
+def set_show_three_houses(db: Database, actor: Actor, meeting_id: int, show: bool) -> None:
     """Choose whether the child's Three Houses are shown on the board (the facilitator decides)."""
     values = meeting_values({"show_three_houses": show})
     with edit(db, meeting_id, actor) as e:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from facilitation.domain.access import Actor
 from facilitation.domain.minute_data import Drawing, MinuteData
 from facilitation.domain.model import DrawingBackground
 from facilitation.domain.validation import ValidationError
@@ -13,23 +14,23 @@ from facilitation.services.scaling import score_history
 from facilitation.storage import Database
 
 
-def gather_minute(db: Database, meeting_id: int, *, anonymised: bool = False) -> MinuteData:
+def gather_minute(db: Database, meeting_id: int, *, viewer: Actor, anonymised: bool = False) -> MinuteData:
     """The meeting's record, the case's earlier scores and (unless anonymised) its drawings."""
-    record = load_meeting(db, meeting_id)
-    history = tuple(score_history(db, record.case.id, until=record.meeting.date))
-    drawings = () if anonymised else meeting_drawings(db, meeting_id)
+    record = load_meeting(db, meeting_id, viewer=viewer)
+    history = tuple(score_history(db, record.case.id, viewer=viewer, until=record.meeting.date))
+    drawings = () if anonymised else meeting_drawings(db, meeting_id, viewer=viewer)
     return MinuteData(record=record, history=history, drawings=drawings)
 
 
-def meeting_drawings(db: Database, meeting_id: int) -> tuple[Drawing, ...]:
+def meeting_drawings(db: Database, meeting_id: int, *, viewer: Actor) -> tuple[Drawing, ...]:
     """The meeting's drawings that have something on them, as (name, PNG), in their order."""
     found: list[Drawing] = []
-    for drawing in list_drawings(db, meeting_id):
+    for drawing in list_drawings(db, meeting_id, viewer=viewer):
         try:
-            canvas = drawing_canvas(db, meeting_id, drawing.id)[1]
+            canvas = drawing_canvas(db, meeting_id, drawing.id, viewer=viewer)[1]
             drawn = bool((json.loads(canvas) if isinstance(canvas, str) else canvas).get("objects"))
         except (ValidationError, ValueError, AttributeError):  # damaged: its last picture is still what was drawn
             drawn = True
         if drawn or drawing.background != DrawingBackground.BLANK:
-            found.append((drawing.name, drawing_png(db, meeting_id, drawing.id)[1]))
+            found.append((drawing.name, drawing_png(db, meeting_id, drawing.id, viewer=viewer)[1]))
     return tuple(found)

@@ -12,6 +12,7 @@ from datetime import date
 from facilitation.domain import carry_forward as rules
 from facilitation.domain import meetings as meeting_rules
 from facilitation.domain import model as m
+from facilitation.domain.access import Actor
 from facilitation.domain.carry_forward import REVIEW_MINUTES, REVIEW_TITLES
 from facilitation.domain.roles import Role
 from facilitation.domain.validation import SHORT_MAX, ValidationError, choice, single_line
@@ -23,7 +24,7 @@ __all__ = ["REVIEW_TITLES", "carry_forward", "copy_goals_forward", "copy_open_ac
            "set_follow_up_date", "set_role_contact"]
 
 
-def set_follow_up_date(db: Database, actor: str, meeting_id: int, when: date | str | None) -> date | None:
+def set_follow_up_date(db: Database, actor: Actor, meeting_id: int, when: date | str | None) -> date | None:
     """Store the agreed date of the next follow-up; None or '' goes back to the cadence's date."""
     values = meeting_rules.meeting_values({"follow_up_date": when})
     with edit(db, meeting_id, actor) as e:
@@ -32,20 +33,22 @@ def set_follow_up_date(db: Database, actor: str, meeting_id: int, when: date | s
     return day
 
 
-def set_role_contact(db: Database, actor: str, meeting_id: int, role: str, contact: str) -> None:
+def set_role_contact(db: Database, actor: Actor, meeting_id: int, role: str, contact: str) -> None:
     """Say how the family reaches the caseworker holding a role (phone, e-mail, hours); '' clears it."""
     the_role = choice(role, Role, "role")
     text = single_line(contact, "contact", SHORT_MAX, required=False)
     store.set_role_contact(db, actor, meeting_id, the_role, text)
 
 
-def carry_forward(db: Database, actor: str, from_meeting_id: int, to_meeting_id: int, *, language: str = "da") -> None:
+def carry_forward(
+    db: Database, actor: Actor, from_meeting_id: int, to_meeting_id: int, *, language: str = "da"
+) -> None:
     """Start a meeting from an earlier one of the same case: its goals, then its open actions."""
     copy_goals_forward(db, actor, from_meeting_id, to_meeting_id)
     copy_open_actions_forward(db, actor, from_meeting_id, to_meeting_id, language=language)
 
 
-def copy_goals_forward(db: Database, actor: str, from_meeting_id: int, to_meeting_id: int) -> int:
+def copy_goals_forward(db: Database, actor: Actor, from_meeting_id: int, to_meeting_id: int) -> int:
     """Copy an earlier meeting's goals (without their board links) into a later one; returns how many."""
     with edit(db, to_meeting_id, actor) as e:
         _check_same_case(e, from_meeting_id)
@@ -56,7 +59,7 @@ def copy_goals_forward(db: Database, actor: str, from_meeting_id: int, to_meetin
 
 
 def copy_open_actions_forward(
-    db: Database, actor: str, from_meeting_id: int, to_meeting_id: int, *, language: str = "da"
+    db: Database, actor: Actor, from_meeting_id: int, to_meeting_id: int, *, language: str = "da"
 ) -> int:
     """Copy an earlier meeting's open actions for review; returns how many were copied."""
     with edit(db, to_meeting_id, actor) as e:

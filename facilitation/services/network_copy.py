@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from facilitation.domain import carry_forward as rules
 from facilitation.domain import model as m
+from facilitation.domain.access import Actor
 from facilitation.domain.validation import ValidationError
 from facilitation.storage import Database
 from facilitation.storage.meeting_edit import edit
 
 
-def copy_network_forward(db: Database, actor: str, from_meeting_id: int, to_meeting_id: int) -> None:
+def copy_network_forward(db: Database, actor: Actor, from_meeting_id: int, to_meeting_id: int) -> None:
     """Copy an earlier meeting's people and ties into another meeting of the same case, in one edit."""
     if from_meeting_id == to_meeting_id:
         raise ValidationError("copy_to_same_meeting", field="meeting")

@@ -7,6 +7,7 @@ from typing import Any
 
 from facilitation.domain import model as m
 from facilitation.domain import outcomes as rules
+from facilitation.domain.access import Actor
 from facilitation.domain.validation import ValidationError, choice
 from facilitation.services.board import safety_goal
 from facilitation.storage import Database
@@ -18,7 +19,7 @@ action_values = rules.action_values
 
 
 def record_score(
-    db: Database, actor: str, meeting_id: int, participant_id: int, score: int | str, reason: str = ""
+    db: Database, actor: Actor, meeting_id: int, participant_id: int, score: int | str, reason: str = ""
 ) -> None:
     """Record (or replace) a participant's number on the 0–10 safety scale."""
     if participant_id is None:
@@ -33,13 +34,13 @@ def record_score(
             e.insert(m.Score, participant_id=participant_id, **values)
 
 
-def remove_score(db: Database, actor: str, meeting_id: int, score_id: int) -> None:
+def remove_score(db: Database, actor: Actor, meeting_id: int, score_id: int) -> None:
     """Take back a score."""
     store.delete_item(db, actor, meeting_id, m.Score, score_id)
 
 
 def add_goal(
-    db: Database, actor: str, meeting_id: int, term: str, text: str, owner: str = "", *,
+    db: Database, actor: Actor, meeting_id: int, term: str, text: str, owner: str = "", *,
     safety_goal_id: int | None = None,
 ) -> int:
     """Add a short- or long-term goal, optionally answering a safety goal of the board; returns its id."""
@@ -50,25 +51,27 @@ def add_goal(
         return e.insert(m.Goal, safety_goal_id=safety_goal_id, **values)
 
 
-def edit_goal(db: Database, actor: str, meeting_id: int, goal_id: int, **fields: Any) -> None:
+def edit_goal(db: Database, actor: Actor, meeting_id: int, goal_id: int, **fields: Any) -> None:
     """Change a goal's text or owner (use move_goal to change its term)."""
     fields.pop("term", None)
     store.update_item(db, actor, meeting_id, m.Goal, goal_id, **rules.goal_values(fields))
 
 
-def move_goal(db: Database, actor: str, meeting_id: int, goal_id: int, to_index: int, term: str | None = None) -> None:
+def move_goal(
+    db: Database, actor: Actor, meeting_id: int, goal_id: int, to_index: int, term: str | None = None
+) -> None:
     """Reorder a goal, or move it between short and long term."""
     scope = {} if term is None else {"term": choice(term, m.GoalTerm, "term").value}
     store.move_item(db, actor, meeting_id, m.Goal, goal_id, to_index, **scope)
 
 
-def remove_goal(db: Database, actor: str, meeting_id: int, goal_id: int) -> None:
+def remove_goal(db: Database, actor: Actor, meeting_id: int, goal_id: int) -> None:
     """Remove a goal; actions linked to it keep existing, unlinked."""
     store.delete_item(db, actor, meeting_id, m.Goal, goal_id)
 
 
 def add_action(
-    db: Database, actor: str, meeting_id: int, what: str, who: str, due: date | str | None = None,
+    db: Database, actor: Actor, meeting_id: int, what: str, who: str, due: date | str | None = None,
     coordinator: str = m.Coordinator.FAMILY, goal_id: int | None = None,
 ) -> int:
     """Agree an action: what, who, by when, who coordinates; returns its id."""
@@ -80,7 +83,7 @@ def add_action(
         return e.insert(m.Action, **values)
 
 
-def edit_action(db: Database, actor: str, meeting_id: int, action_id: int, **fields: Any) -> None:
+def edit_action(db: Database, actor: Actor, meeting_id: int, action_id: int, **fields: Any) -> None:
     """Change any of an action's what, who, due, coordinator, status or linked goal."""
     values = rules.action_values(fields)
     if not values:
@@ -92,18 +95,18 @@ def edit_action(db: Database, actor: str, meeting_id: int, action_id: int, **fie
         e.update(m.Action, action_id, **values)
 
 
-def remove_action(db: Database, actor: str, meeting_id: int, action_id: int) -> None:
+def remove_action(db: Database, actor: Actor, meeting_id: int, action_id: int) -> None:
     """Remove an agreed action."""
     store.delete_item(db, actor, meeting_id, m.Action, action_id)
 
 
-def move_action(db: Database, actor: str, meeting_id: int, action_id: int, to_index: int) -> None:
+def move_action(db: Database, actor: Actor, meeting_id: int, action_id: int, to_index: int) -> None:
     """Move an action to another place in the list."""
     store.move_item(db, actor, meeting_id, m.Action, action_id, to_index)
 
 
 def record_evaluation(
-    db: Database, actor: str, meeting_id: int, respondent: str, heard: int | str, useful: int | str,
+    db: Database, actor: Actor, meeting_id: int, respondent: str, heard: int | str, useful: int | str,
     comment: str = "",
 ) -> int:
     """Store one answer to 'were you heard?' and 'was it useful?' (1–5); returns its id."""
@@ -111,7 +114,7 @@ def record_evaluation(
     return store.insert_item(db, actor, meeting_id, m.Evaluation, **values)
 
 
-def remove_evaluation(db: Database, actor: str, meeting_id: int, evaluation_id: int) -> None:
+def remove_evaluation(db: Database, actor: Actor, meeting_id: int, evaluation_id: int) -> None:
     """Remove an evaluation answer."""
     store.delete_item(db, actor, meeting_id, m.Evaluation, evaluation_id)
 

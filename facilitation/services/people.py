@@ -6,6 +6,7 @@ from typing import Any
 
 from facilitation.domain import model as m
 from facilitation.domain import people as rules
+from facilitation.domain.access import Actor
 from facilitation.storage import Database
 from facilitation.storage import meeting_edit as store
 from facilitation.storage.meeting_edit import edit
@@ -14,7 +15,7 @@ person_values = rules.person_values
 
 
 def add_participant(
-    db: Database, actor: str, meeting_id: int, name: str, *, relation: str = "",
+    db: Database, actor: Actor, meeting_id: int, name: str, *, relation: str = "",
     sector: str = m.Sector.FAMILY, ring: int = 2, group: str = m.Group.FAMILY,
     attendance: str = m.Attendance.PRESENT, can_help_with: str = "",
 ) -> int:
@@ -26,23 +27,23 @@ def add_participant(
     return store.insert_item(db, actor, meeting_id, m.Participant, **values)
 
 
-def edit_participant(db: Database, actor: str, meeting_id: int, participant_id: int, **fields: Any) -> None:
+def edit_participant(db: Database, actor: Actor, meeting_id: int, participant_id: int, **fields: Any) -> None:
     """Change any of a person's name, relation, sector, ring, group, attendance, can-help-with."""
     store.update_item(db, actor, meeting_id, m.Participant, participant_id, **rules.person_values(fields))
 
 
-def remove_participant(db: Database, actor: str, meeting_id: int, participant_id: int) -> None:
+def remove_participant(db: Database, actor: Actor, meeting_id: int, participant_id: int) -> None:
     """Remove a person (and their ties and score) from the meeting."""
     store.delete_item(db, actor, meeting_id, m.Participant, participant_id)
 
 
-def move_participant(db: Database, actor: str, meeting_id: int, participant_id: int, to_index: int) -> None:
+def move_participant(db: Database, actor: Actor, meeting_id: int, participant_id: int, to_index: int) -> None:
     """Move a person to another place in the list."""
     store.move_item(db, actor, meeting_id, m.Participant, participant_id, to_index)
 
 
 def add_relation(
-    db: Database, actor: str, meeting_id: int, from_id: int, to_id: int, kind: str = "",
+    db: Database, actor: Actor, meeting_id: int, from_id: int, to_id: int, kind: str = "",
     *, strained: bool = False,
 ) -> int:
     """Tie two people of the meeting together; returns the relation's id."""
@@ -53,6 +54,6 @@ def add_relation(
         return e.insert(m.Relation, **values)
 
 
-def remove_relation(db: Database, actor: str, meeting_id: int, relation_id: int) -> None:
+def remove_relation(db: Database, actor: Actor, meeting_id: int, relation_id: int) -> None:
     """Remove a tie between two people."""
     store.delete_item(db, actor, meeting_id, m.Relation, relation_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from facilitation.domain.access import Actor
 from facilitation.services.follow_up import carry_forward
 from facilitation.services.meetings import create_meeting, list_meetings
 from facilitation.services.network_copy import copy_network_forward
@@ -11,7 +12,7 @@ from facilitation.storage import Database
 
 
 def plan_meeting(
-    db: Database, actor: str, case_id: int, kind: str, when: date | str, place: str = "", *,
+    db: Database, actor: Actor, case_id: int, kind: str, when: date | str, place: str = "", *,
     language: str = "da",
 ) -> int:
     """Create a meeting with the default agenda; a later meeting starts from the latest one of the case.
@@ -19,7 +20,7 @@ def plan_meeting(
     It copies that meeting's network map, its goals and its open actions (reviewed under the agenda
     item 'Gennemgang af aftaler fra sidst'); earlier scores are read across the case, not copied.
     """
-    earlier = list_meetings(db, case_id)
+    earlier = list_meetings(db, case_id, viewer=actor)
     meeting_id = create_meeting(db, actor, case_id, kind, when, place, language=language)
     if earlier:
         copy_network_forward(db, actor, earlier[0].id, meeting_id)

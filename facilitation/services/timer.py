@@ -7,39 +7,40 @@ from datetime import datetime
 
 from facilitation.domain import model as m
 from facilitation.domain import timekeeping as moves
+from facilitation.domain.access import Actor
 from facilitation.domain.clock import utcnow
 from facilitation.domain.validation import MINUTES_MAX, whole_number
 from facilitation.storage import Database
 from facilitation.storage.meeting_edit import MeetingEdit, edit
 
 
-def start_agenda_item(db: Database, actor: str, meeting_id: int, item_id: int, now: datetime | None = None) -> None:
+def start_agenda_item(db: Database, actor: Actor, meeting_id: int, item_id: int, now: datetime | None = None) -> None:
     """Run this item now; any other running item ends. A finished item is reopened (the gap is a pause)."""
     with edit(db, meeting_id, actor) as e:
         item = e.get(m.AgendaItem, item_id, what="agenda_item")
         _store(e, moves.start(e.items(m.AgendaItem), item, now or utcnow()))
 
 
-def end_agenda_item(db: Database, actor: str, meeting_id: int, item_id: int, now: datetime | None = None) -> None:
+def end_agenda_item(db: Database, actor: Actor, meeting_id: int, item_id: int, now: datetime | None = None) -> None:
     """Finish this item now (a pause in progress counts as pause)."""
     with edit(db, meeting_id, actor) as e:
         item = e.get(m.AgendaItem, item_id, what="agenda_item")
         _store(e, [moves.end(item, now or utcnow())])
 
 
-def pause_timer(db: Database, actor: str, meeting_id: int, now: datetime | None = None) -> None:
+def pause_timer(db: Database, actor: Actor, meeting_id: int, now: datetime | None = None) -> None:
     """Pause the running item (nothing happens when nothing runs)."""
     with edit(db, meeting_id, actor) as e:
         _store(e, moves.pause(e.items(m.AgendaItem), now or utcnow()))
 
 
-def resume_timer(db: Database, actor: str, meeting_id: int, now: datetime | None = None) -> None:
+def resume_timer(db: Database, actor: Actor, meeting_id: int, now: datetime | None = None) -> None:
     """Let the paused item run again."""
     with edit(db, meeting_id, actor) as e:
         _store(e, moves.resume_all(e.items(m.AgendaItem), now or utcnow()))
 
 
-def next_agenda_item(db: Database, actor: str, meeting_id: int, now: datetime | None = None) -> int | None:
+def next_agenda_item(db: Database, actor: Actor, meeting_id: int, now: datetime | None = None) -> int | None:
     """Finish the current item and start the next one not yet started; returns its id (None at the end)."""
     with edit(db, meeting_id, actor) as e:
         changed, upcoming = moves.next_item(e.items(m.AgendaItem), now or utcnow())
@@ -47,7 +48,7 @@ def next_agenda_item(db: Database, actor: str, meeting_id: int, now: datetime | 
         return None if upcoming is None else upcoming.id
 
 
-def add_minutes(db: Database, actor: str, meeting_id: int, item_id: int, minutes: int | str) -> None:
+def add_minutes(db: Database, actor: Actor, meeting_id: int, item_id: int, minutes: int | str) -> None:
     """Give an item more (or, negative, fewer) minutes than planned."""
     change = whole_number(minutes, "minutes", -MINUTES_MAX, MINUTES_MAX)
     with edit(db, meeting_id, actor) as e:

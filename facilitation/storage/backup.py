@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from facilitation.domain import model as m
+from facilitation.domain.access import Actor, Caseworker, MemberRole, actor_name
 from facilitation.domain.board import check_answers, note_values
 from facilitation.domain.clock import utcnow
 from facilitation.domain.meetings import agenda_item_values, case_values, meeting_values
@@ -40,9 +41,9 @@ class BackupError(ValueError):
     """A backup file that cannot be loaded; the message says where and why."""
 
 
-def dump_meeting(db: Database, meeting_id: int) -> dict[str, Any]:
-    """The whole meeting as a JSON-ready dict."""
-    record = load_record(db, meeting_id)
+def dump_meeting(db: Database, meeting_id: int, *, viewer: Actor) -> dict[str, Any]:
+    """The whole meeting as a JSON-ready dict (NotFoundError for a meeting the viewer may not see)."""
+    record = load_record(db, meeting_id, viewer)
     people = {p.id: f"p{i + 1}" for i, p in enumerate(record.participants)}
     board = sorted(record.board, key=lambda b: (list(m.BoardKind).index(b.kind), b.position))
     board_refs = {b.id: f"b{i + 1}" for i, b in enumerate(board)}
@@ -121,12 +122,12 @@ def dump_meeting(db: Database, meeting_id: int) -> dict[str, Any]:
     }
 
 
-def dumps_meeting(db: Database, meeting_id: int) -> str:
+def dumps_meeting(db: Database, meeting_id: int, *, viewer: Actor) -> str:
     """The whole meeting as pretty-printed JSON text (UTF-8, æøå kept as they are)."""
-    return json.dumps(dump_meeting(db, meeting_id), ensure_ascii=False, indent=2)
+    return json.dumps(dump_meeting(db, meeting_id, viewer=viewer), ensure_ascii=False, indent=2)
 
 
-def loads_meeting(db: Database, actor: str, text: str) -> int:
+def loads_meeting(db: Database, actor: Actor, text: str) -> int:
     """Store a JSON backup as a new case and meeting in one transaction; returns the meeting id."""
     try:
         data = json.loads(text)
@@ -152,7 +153,7 @@ def loads_meeting(db: Database, actor: str, text: str) -> int:
         raise BackupError(f"Missing or duplicate entry: {reason}") from None
 
 
-def _store(db: Database, actor: str, data: dict[str, Any]) -> int:
+def _store(db: Database, actor: Actor, data: dict[str, Any]) -> int:
     case, meeting = data["case"], data["meeting"]
     with db.write() as session:
         case_row = t.CaseRow(created_at=utcnow(), **case_values(
@@ -160,10 +161,13 @@ def _store(db: Database, actor: str, data: dict[str, Any]) -> int:
         ))
         session.add(case_row)
         session.flush()
+        if isinstance(actor, Caseworker):  # who loads a file becomes the new case's primary member
+            session.add(t.CaseMemberRow(case_id=case_row.id, caseworker_id=actor.id,
+                                        role=MemberRole.PRIMARY.value, added_at=utcnow()))
         fields = {"place": "", "purpose": "", "status": "planned", "scale_question": "", "show_three_houses": False,
                   **{name: value for name, value in meeting.items() if name in _MEETING_FIELDS}}
         meeting_row = t.MeetingRow(
-            case_id=case_row.id, version=1, updated_at=utcnow(), updated_by=actor[:NAME_MAX],
+            case_id=case_row.id, version=1, updated_at=utcnow(), updated_by=actor_name(actor)[:NAME_MAX],
             **meeting_values({"kind": meeting["kind"], "date": meeting["date"], **fields}),
         )
         session.add(meeting_row)

@@ -1,4 +1,8 @@
-"""Cases and meetings: creating, changing, listing and deleting them, and reading a whole meeting."""
+"""Cases and meetings: creating, changing, listing and deleting them, and reading a whole meeting.
+
+Each function checks, in its own transaction, that a caseworker actor is a member of the case
+(facilitation.storage.access_rows); a case they are not a member of is as missing as a deleted one.
+"""
 
 from __future__ import annotations
 
@@ -10,29 +14,37 @@ from typing import Any
 from sqlalchemy import select
 
 from facilitation.domain import model as m
+from facilitation.domain.access import AccessKind, Actor, Caseworker, MemberRole, actor_name
 from facilitation.domain.clock import utcnow
 from facilitation.domain.roles import Role
-from facilitation.domain.validation import NAME_MAX, NotFoundError, ValidationError
-from facilitation.storage import rows
+from facilitation.domain.validation import NAME_MAX, ValidationError
+from facilitation.storage import access_rows, rows
 from facilitation.storage import tables as t
 from facilitation.storage.engine import Database
 
 
-def insert_case(db: Database, values: Mapping[str, Any]) -> int:
-    """Store a new case (checked values); returns its id."""
-    row = t.CaseRow(created_at=utcnow(), **values)
+def insert_case(db: Database, actor: Actor, values: Mapping[str, Any]) -> int:
+    """Store a new case (checked values); a caseworker creating it becomes its primary member. Returns its id."""
+    now = utcnow()
+    row = t.CaseRow(created_at=now, **values)
     with db.write() as session:
         session.add(row)
         session.flush()
+        if isinstance(actor, Caseworker):
+            session.add(t.CaseMemberRow(
+                case_id=row.id, caseworker_id=actor.id, role=MemberRole.PRIMARY.value, added_at=now,
+            ))
+            access_rows.add_caseworker_line(session, now, actor, AccessKind.EDIT, case_id=row.id,
+                                            detail="create_case")
         return int(row.id)
 
 
-def update_case(db: Database, case_id: int, values: Mapping[str, Any]) -> None:
+def update_case(db: Database, actor: Actor, case_id: int, values: Mapping[str, Any]) -> None:
     """Change a case's fields; every meeting of the case gets a new version, so its devices re-render."""
     with db.write() as session:
-        row = session.get(t.CaseRow, case_id)
-        if row is None:
-            raise NotFoundError("case", case_id)
+        row = access_rows.check_case(session, actor, case_id)
+        access_rows.add_caseworker_line(session, utcnow(), actor, AccessKind.EDIT, case_id=case_id,
+                                        detail="edit_case")
         for name, value in values.items():
             setattr(row, name, value)
         for meeting in session.scalars(select(t.MeetingRow).where(t.MeetingRow.case_id == case_id)):
@@ -40,18 +52,20 @@ def update_case(db: Database, case_id: int, values: Mapping[str, Any]) -> None:
 
 
 def insert_meeting(
-    db: Database, actor: str, case_id: int, values: Mapping[str, Any], agenda: Sequence[tuple[str, int]] = (),
+    db: Database, actor: Actor, case_id: int, values: Mapping[str, Any], agenda: Sequence[tuple[str, int]] = (),
 ) -> int:
     """Store a new meeting of a case with its first agenda items, in one transaction; returns its id."""
+    now = utcnow()
     with db.write() as session:
-        if session.get(t.CaseRow, case_id) is None:
-            raise NotFoundError("case", case_id)
+        access_rows.check_case(session, actor, case_id)
         row = t.MeetingRow(
-            case_id=case_id, status=m.MeetingStatus.PLANNED.value, version=1, updated_at=utcnow(),
-            updated_by=actor[:NAME_MAX], **values,
+            case_id=case_id, status=m.MeetingStatus.PLANNED.value, version=1, updated_at=now,
+            updated_by=actor_name(actor)[:NAME_MAX], **values,
         )
         session.add(row)
         session.flush()
+        access_rows.add_caseworker_line(session, now, actor, AccessKind.EDIT, case_id=case_id,
+                                        meeting_id=row.id, detail="create_meeting")
         for position, (title, minutes) in enumerate(agenda):
             session.add(t.AgendaItemRow(
                 meeting_id=row.id, title=title, planned_minutes=minutes, position=position, notes="",
@@ -59,16 +73,24 @@ def insert_meeting(
         return int(row.id)
 
 
-def delete_meeting(db: Database, meeting_id: int) -> None:
+def delete_meeting(db: Database, actor: Actor, meeting_id: int) -> None:
     """Delete a meeting and everything recorded in it."""
     with db.write() as session:
-        row = session.get(t.MeetingRow, meeting_id)
-        if row is None:
-            raise NotFoundError("meeting", meeting_id)
+        row = access_rows.check_meeting(session, actor, meeting_id)
+        access_rows.add_caseworker_line(session, utcnow(), actor, AccessKind.EDIT, case_id=row.case_id,
+                                        meeting_id=meeting_id, detail="delete_meeting")
         session.delete(row)
 
 
-def set_role(db: Database, actor: str, meeting_id: int, role: Role, caseworker: str) -> None:
+def delete_case(db: Database, actor: Actor, case_id: int) -> None:
+    """Delete a case with all its meetings, items and pictures; the log keeps who deleted it and when."""
+    with db.write() as session:
+        row = access_rows.check_case(session, actor, case_id)
+        session.delete(row)  # the database cascades to meetings, items, drawings, members, pairings
+        access_rows.add_actor_line(session, utcnow(), actor, AccessKind.DELETE, case_id=case_id)
+
+
+def set_role(db: Database, actor: Actor, meeting_id: int, role: Role, caseworker: str) -> None:
     """Give a meeting role to a caseworker; an empty name clears the role (and its contact)."""
     with db.edit(meeting_id, actor) as session:
         row = _role_row(session, meeting_id, role)
@@ -81,7 +103,7 @@ def set_role(db: Database, actor: str, meeting_id: int, role: Role, caseworker: 
             row.caseworker = caseworker
 
 
-def set_role_contact(db: Database, actor: str, meeting_id: int, role: Role, contact: str) -> None:
+def set_role_contact(db: Database, actor: Actor, meeting_id: int, role: Role, contact: str) -> None:
     """Store how to reach the caseworker holding a role; refused (nothing stored) when nobody holds it."""
     with db.edit(meeting_id, actor) as session:
         row = _role_row(session, meeting_id, role)
@@ -90,37 +112,50 @@ def set_role_contact(db: Database, actor: str, meeting_id: int, role: Role, cont
         row.contact = contact
 
 
-def all_cases(db: Database) -> list[m.Case]:
-    """All cases, newest first."""
+def all_cases(db: Database, viewer: Actor) -> list[m.Case]:
+    """The cases the viewer may see (a caseworker: those they are a member of), newest first."""
     with db.read() as session:
-        return [rows.case_of(r) for r in session.scalars(select(t.CaseRow).order_by(t.CaseRow.id.desc()))]
+        query = select(t.CaseRow).where(access_rows.member_of_case(t.CaseRow.id, viewer)).order_by(t.CaseRow.id.desc())
+        return [rows.case_of(r) for r in session.scalars(query)]
 
 
-def meetings_of(db: Database, case_id: int) -> list[m.Meeting]:
-    """A case's meetings, newest date first."""
+def meetings_of(db: Database, case_id: int, viewer: Actor) -> list[m.Meeting]:
+    """A case's meetings, newest date first (none for a case the viewer may not see, as for a missing one)."""
     with db.read() as session:
         found = session.scalars(
-            select(t.MeetingRow).where(t.MeetingRow.case_id == case_id)
+            select(t.MeetingRow)
+            .where(t.MeetingRow.case_id == case_id, access_rows.member_of_case(case_id, viewer))
             .order_by(t.MeetingRow.date.desc(), t.MeetingRow.id.desc())
         )
         return [rows.meeting_of(r) for r in found]
 
 
-def meeting(db: Database, meeting_id: int) -> m.Meeting:
+def meeting(db: Database, meeting_id: int, viewer: Actor) -> m.Meeting:
     """One meeting's own fields (without its items), else NotFoundError."""
     with db.read() as session:
-        row = session.get(t.MeetingRow, meeting_id)
-        if row is None:
-            raise NotFoundError("meeting", meeting_id)
-        return rows.meeting_of(row)
+        return rows.meeting_of(access_rows.check_meeting(session, viewer, meeting_id))
 
 
-def record(db: Database, meeting_id: int) -> m.MeetingRecord:
+def meeting_visible(db: Database, meeting_id: int, viewer: Actor) -> bool:
+    """Whether the meeting exists and the viewer may see it: one indexed read."""
+    with db.read() as session:
+        found = session.scalar(
+            select(t.MeetingRow.id).where(t.MeetingRow.id == meeting_id,
+                                          access_rows.member_of_case(t.MeetingRow.case_id, viewer))
+        )
+        return found is not None
+
+
+def case_of_meeting(db: Database, meeting_id: int, viewer: Actor) -> int:
+    """The id of the meeting's case, else NotFoundError."""
+    with db.read() as session:
+        return int(access_rows.check_meeting(session, viewer, meeting_id).case_id)
+
+
+def record(db: Database, meeting_id: int, viewer: Actor) -> m.MeetingRecord:
     """Everything recorded for a meeting, read in one transaction, as deeply immutable values."""
     with db.read() as session:
-        meeting_row = session.get(t.MeetingRow, meeting_id)
-        if meeting_row is None:
-            raise NotFoundError("meeting", meeting_id)
+        meeting_row = access_rows.check_meeting(session, viewer, meeting_id)
         case = session.get(t.CaseRow, meeting_row.case_id)
         assert case is not None  # a meeting's case is deleted with it
 
@@ -151,12 +186,11 @@ def record(db: Database, meeting_id: int) -> m.MeetingRecord:
 
 
 def scored_rounds(
-    db: Database, case_id: int, until: date | None = None,
+    db: Database, case_id: int, viewer: Actor, until: date | None = None,
 ) -> list[tuple[m.Meeting, tuple[tuple[str, int], ...]]]:
     """Each scored meeting of a case (up to `until`), oldest first, with its (name, score) answers."""
     with db.read() as session:
-        if session.get(t.CaseRow, case_id) is None:
-            raise NotFoundError("case", case_id)
+        access_rows.check_case(session, viewer, case_id)
         query = (
             select(t.MeetingRow, t.ParticipantRow.name, t.ScoreRow.score)
             .join(t.ScoreRow, t.ScoreRow.meeting_id == t.MeetingRow.id)

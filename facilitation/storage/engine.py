@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from alembic import command
@@ -17,8 +18,10 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from facilitation.domain.access import LOG_KEPT, AccessKind, Actor, Caseworker, actor_name
 from facilitation.domain.clock import utcnow
-from facilitation.domain.validation import NotFoundError
+from facilitation.domain.validation import NAME_MAX, NotFoundError
+from facilitation.storage import access_rows
 from facilitation.storage.tables import MeetingRow
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -100,21 +103,35 @@ class Database:
             yield session
 
     @contextmanager
-    def edit(self, meeting_id: int, actor: str) -> Iterator[Session]:
-        """One short transaction editing a meeting; bumps its version first (taking the lock)."""
+    def edit(self, meeting_id: int, actor: Actor) -> Iterator[Session]:
+        """One short transaction editing a meeting; bumps its version first (taking the lock).
+
+        A caseworker must be a member of the meeting's case (else the NotFoundError of a missing meeting),
+        checked in the bump itself; their edit adds one access-log line in the same transaction.
+        """
+        now = utcnow()
         with self._sessions.begin() as session:
             bumped = session.execute(
                 update(MeetingRow)
-                .where(MeetingRow.id == meeting_id)
+                .where(MeetingRow.id == meeting_id, access_rows.member_of_case(MeetingRow.case_id, actor))
                 .values(
                     version=MeetingRow.version + 1,
-                    updated_at=utcnow(),
-                    updated_by=actor[:200],
+                    updated_at=now,
+                    updated_by=actor_name(actor)[:NAME_MAX],
                 )
             )
             if bumped.rowcount != 1:  # type: ignore[attr-defined]
                 raise NotFoundError("meeting", meeting_id)
+            if isinstance(actor, Caseworker):
+                case_id = session.scalar(select(MeetingRow.case_id).where(MeetingRow.id == meeting_id))
+                access_rows.add_caseworker_line(session, now, actor, AccessKind.EDIT, case_id=case_id,
+                                                meeting_id=meeting_id)
             yield session
+
+    def purge_log(self, now: datetime) -> int:
+        """Delete the access-log lines older than LOG_KEPT (six months) at `now`; returns how many."""
+        with self.write() as session:
+            return access_rows.purge_lines(session, now - LOG_KEPT)
 
     def stamp(self, meeting_id: int) -> str | None:
         """Version and last change time in one read: a cache key no re-used meeting id can collide with."""
@@ -137,7 +154,8 @@ class Database:
 
 
 def open_database(url: str | None = None) -> Database:
-    """A Database at `url` (or the configured one) with its schema migrated."""
+    """A Database at `url` (or the configured one) with its schema migrated and the old access log purged."""
     database = Database(url)
     database.migrate()
+    database.purge_log(utcnow())
     return database

@@ -3,6 +3,8 @@
 `edit(db, meeting_id, actor)` opens the transaction through `Database.edit` (which bumps the meeting's
 version first) and hands out a `MeetingEdit`. Everything it does stays inside that one meeting, except
 reading another meeting of the same case (`other_meeting`, `items_of`) for carrying a case forward.
+Both `edit` and `view` refuse a caseworker who is not a member of the meeting's case, in the same
+transaction, with the NotFoundError a missing meeting gets; so does reading another meeting.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from facilitation.domain import model as m
+from facilitation.domain.access import Actor
 from facilitation.domain.validation import NotFoundError
-from facilitation.storage import rows
+from facilitation.storage import access_rows, rows
 from facilitation.storage import tables as t
 from facilitation.storage.engine import Database
 from facilitation.storage.rows import Item
@@ -25,9 +28,10 @@ from facilitation.storage.rows import Item
 class MeetingView:
     """The items of one meeting inside an open transaction, for reading."""
 
-    def __init__(self, session: Session, meeting_id: int) -> None:
+    def __init__(self, session: Session, meeting_id: int, actor: Actor) -> None:
         self._session = session
         self.meeting_id = meeting_id
+        self._actor = actor
 
     def meeting(self) -> m.Meeting:
         """The meeting's own fields, as they are inside this transaction."""
@@ -35,10 +39,7 @@ class MeetingView:
 
     def other_meeting(self, meeting_id: int) -> m.Meeting:
         """Another meeting's own fields (to check it belongs to the same case), else NotFoundError."""
-        row = self._session.get(t.MeetingRow, meeting_id)
-        if row is None:
-            raise NotFoundError("meeting", meeting_id)
-        return rows.meeting_of(row)
+        return rows.meeting_of(access_rows.check_meeting(self._session, self._actor, meeting_id))
 
     def get(self, cls: type[Item], item_id: int | None, /, *, what: str | None = None) -> Item:
         """The item with this id if it belongs to the meeting, else NotFoundError (named `what`)."""
@@ -50,6 +51,8 @@ class MeetingView:
 
     def items_of(self, cls: type[Item], meeting_id: int, **where: Any) -> tuple[Item, ...]:
         """Another (or this) meeting's items of a kind in their order."""
+        if meeting_id != self.meeting_id:
+            access_rows.check_meeting(self._session, self._actor, meeting_id)
         table = rows.table_of(cls)
         query = select(table).where(table.meeting_id == meeting_id, *_clauses(table, where))
         order = (table.position, table.id) if hasattr(table, "position") else (table.id,)
@@ -160,19 +163,18 @@ class MeetingEdit(MeetingView):
 
 
 @contextmanager
-def view(db: Database, meeting_id: int) -> Iterator[MeetingView]:
+def view(db: Database, meeting_id: int, viewer: Actor) -> Iterator[MeetingView]:
     """A read of one meeting's items (nothing is written, the version stays), else NotFoundError."""
     with db.read() as session:
-        if session.get(t.MeetingRow, meeting_id) is None:
-            raise NotFoundError("meeting", meeting_id)
-        yield MeetingView(session, meeting_id)
+        access_rows.check_meeting(session, viewer, meeting_id)
+        yield MeetingView(session, meeting_id, viewer)
 
 
 @contextmanager
-def edit(db: Database, meeting_id: int, actor: str) -> Iterator[MeetingEdit]:
+def edit(db: Database, meeting_id: int, actor: Actor) -> Iterator[MeetingEdit]:
     """One short transaction editing a meeting (its version bumped first); all of it or none is stored."""
     with db.edit(meeting_id, actor) as session:
-        yield MeetingEdit(session, meeting_id)
+        yield MeetingEdit(session, meeting_id, actor)
 
 
 def _scope_of(cls: type[Any], row: Any) -> dict[str, Any]:
@@ -183,29 +185,29 @@ def _clauses(table: Any, where: Mapping[str, Any]) -> list[Any]:
     return [getattr(table, name) == value for name, value in where.items()]
 
 
-def insert_item(db: Database, actor: str, meeting_id: int, cls: type[Item], /, **values: Any) -> int:
+def insert_item(db: Database, actor: Actor, meeting_id: int, cls: type[Item], /, **values: Any) -> int:
     """Add one item to a meeting in its own edit; returns its id."""
     with edit(db, meeting_id, actor) as e:
         return e.insert(cls, **values)
 
 
-def update_item(db: Database, actor: str, meeting_id: int, cls: type[Item], item_id: int, /, **values: Any) -> None:
+def update_item(db: Database, actor: Actor, meeting_id: int, cls: type[Item], item_id: int, /, **values: Any) -> None:
     """Change one item in its own edit; an empty change only checks that the item exists (version kept)."""
     if not values:
-        with view(db, meeting_id) as v:
+        with view(db, meeting_id, actor) as v:
             v.get(cls, item_id)
         return
     with edit(db, meeting_id, actor) as e:
         e.update(cls, item_id, **values)
 
 
-def delete_item(db: Database, actor: str, meeting_id: int, cls: type[Item], item_id: int) -> None:
+def delete_item(db: Database, actor: Actor, meeting_id: int, cls: type[Item], item_id: int) -> None:
     """Remove one item in its own edit, closing the gap in the order."""
     with edit(db, meeting_id, actor) as e:
         e.delete(cls, item_id)
 
 
-def move_item(db: Database, actor: str, meeting_id: int, cls: type[Item], item_id: int, to_index: int,
+def move_item(db: Database, actor: Actor, meeting_id: int, cls: type[Item], item_id: int, to_index: int,
               **new_scope: Any) -> None:
     """Move one item in its own edit, keeping the order dense."""
     with edit(db, meeting_id, actor) as e:

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from facilitation.demo import DEMO_EMAIL, first_meeting_or_demo
 from facilitation.services import accounts, sessions
 from facilitation.storage import Database
+from tests.conftest import ACTOR
 from ui import identity
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,7 +25,7 @@ def demo_database(migrated_template: Path, tmp_path_factory: pytest.TempPathFact
     shutil.copy(migrated_template, path)
     source = Database(f"sqlite:///{path}")
     try:
-        first_meeting_or_demo(source)  # what the sidebar calls on an empty database
+        first_meeting_or_demo(source, viewer=ACTOR)  # what the sidebar calls on an empty database
     finally:
         source.dispose()
     return path

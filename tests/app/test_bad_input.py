@@ -10,29 +10,30 @@ from facilitation import services
 from facilitation.domain.model import BoardKind
 from facilitation.storage import Database
 from tests.app.conftest import ROOT, meeting_id, open_page
+from tests.conftest import ACTOR
 
 
 def test_an_empty_name_is_refused_with_a_message_and_nothing_is_added(app: AppTest, db: Database) -> None:
     open_page(app, "network")
-    before = services.load_meeting(db, meeting_id(app))
+    before = services.load_meeting(db, meeting_id(app), viewer=ACTOR)
     app.text_input(key="person.new.name").set_value("   ")
     app.button(key="person_new.submit").click().run()
     assert not app.exception
     assert any("Navn" in e.value and "udfyldes" in e.value for e in app.error)
-    after = services.load_meeting(db, meeting_id(app))
+    after = services.load_meeting(db, meeting_id(app), viewer=ACTOR)
     assert after.participants == before.participants
     assert after.meeting.version == before.meeting.version
 
 
 def test_a_10000_character_name_is_refused_and_the_typed_text_is_kept(app: AppTest, db: Database) -> None:
     open_page(app, "network")
-    count = len(services.load_meeting(db, meeting_id(app)).participants)
+    count = len(services.load_meeting(db, meeting_id(app), viewer=ACTOR).participants)
     huge = "Å" * 10_000
     app.text_input(key="person.new.name").set_value(huge)
     app.button(key="person_new.submit").click().run()
     assert any("for lang" in e.value and "10000" in e.value for e in app.error)
     assert app.text_input(key="person.new.name").value == huge, "the typed text must not be lost"
-    assert len(services.load_meeting(db, meeting_id(app)).participants) == count
+    assert len(services.load_meeting(db, meeting_id(app), viewer=ACTOR).participants) == count
 
 
 def test_a_10000_character_board_note_is_stored_whole(app: AppTest, db: Database) -> None:
@@ -41,7 +42,8 @@ def test_a_10000_character_board_note_is_stored_whole(app: AppTest, db: Database
     app.text_area(key="board.new.worry.text").set_value(long_text)
     app.button(key="board_new_worry.submit").click().run()
     assert not app.error
-    assert services.load_meeting(db, meeting_id(app)).board_column(BoardKind.WORRY)[-1].text == long_text.strip()
+    record = services.load_meeting(db, meeting_id(app), viewer=ACTOR)
+    assert record.board_column(BoardKind.WORRY)[-1].text == long_text.strip()
 
 
 def test_emoji_and_danish_letters_come_back_exactly(app: AppTest, db: Database) -> None:
@@ -49,7 +51,7 @@ def test_emoji_and_danish_letters_come_back_exactly(app: AppTest, db: Database) 
     name = "Ærlige Øjvind Åberg 👵🏽🧡"
     app.text_input(key="person.new.name").set_value(name)
     app.button(key="person_new.submit").click().run()
-    assert services.load_meeting(db, meeting_id(app)).participants[-1].name == name
+    assert services.load_meeting(db, meeting_id(app), viewer=ACTOR).participants[-1].name == name
     assert any(name in str(df.value.to_dict()) for df in app.dataframe)
 
 
@@ -57,7 +59,8 @@ def test_control_characters_are_removed_and_the_caseworker_is_told(app: AppTest,
     open_page(app, "board")
     app.text_area(key="board.new.next_step.text").set_value("Ring\x00 til\x07 mormor\x1b")
     app.button(key="board_new_next_step.submit").click().run()
-    assert services.load_meeting(db, meeting_id(app)).board_column(BoardKind.NEXT_STEP)[-1].text == "Ring til mormor"
+    record = services.load_meeting(db, meeting_id(app), viewer=ACTOR)
+    assert record.board_column(BoardKind.NEXT_STEP)[-1].text == "Ring til mormor"
     assert any("styretegn" in toast.value for toast in app.toast)
 
 
@@ -72,12 +75,12 @@ def test_html_in_a_board_note_is_shown_as_text(app: AppTest, db: Database) -> No
 
 def test_a_score_outside_the_scale_or_not_a_number_gets_a_message(app: AppTest, db: Database) -> None:
     open_page(app, "board")
-    before = services.load_meeting(db, meeting_id(app)).scores
+    before = services.load_meeting(db, meeting_id(app), viewer=ACTOR).scores
     for typed, expected in (("11", "fra 0 til 10"), ("syv", "helt tal"), ("", "helt tal")):
         app.text_input(key="score.value").set_value(typed)
         app.button(key="score_new.submit").click().run()
         assert any(expected in e.value for e in app.error), (typed, [e.value for e in app.error])
-    assert services.load_meeting(db, meeting_id(app)).scores == before
+    assert services.load_meeting(db, meeting_id(app), viewer=ACTOR).scores == before
 
 
 def test_an_unknown_meeting_id_in_the_url_gets_a_clear_message(db: Database) -> None:
@@ -92,7 +95,7 @@ def test_an_unknown_meeting_id_in_the_url_gets_a_clear_message(db: Database) -> 
 
 def test_an_item_deleted_on_another_device_gives_a_message_not_a_crash(app: AppTest, db: Database) -> None:
     open_page(app, "agenda")
-    item = services.load_meeting(db, meeting_id(app)).agenda[0]
+    item = services.load_meeting(db, meeting_id(app), viewer=ACTOR).agenda[0]
     services.remove_agenda_item(db, "other device", meeting_id(app), item.id)
     app.button(key=f"agenda.start.{item.id}").click().run()
     assert not app.exception

@@ -11,11 +11,12 @@ from facilitation import services
 from facilitation.domain.model import BoardKind, MeetingRecord
 from facilitation.storage import Database
 from tests.app.conftest import meeting_id, open_page
+from tests.conftest import ACTOR
 
 
 def record(app: AppTest, db: Database) -> MeetingRecord:
     """The meeting the app shows, as stored."""
-    return services.load_meeting(db, meeting_id(app))
+    return services.load_meeting(db, meeting_id(app), viewer=ACTOR)
 
 
 def key(app: AppTest, kind: str, prefix: str) -> str:

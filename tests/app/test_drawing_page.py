@@ -48,7 +48,7 @@ def test_a_meeting_without_drawings_invites_the_first_and_creates_it_on_the_boar
     app.selectbox(key="drawing.new.background.da").set_value("board")
     app.button(key="drawing_new.submit").click().run()
     assert not app.exception, app.exception
-    (drawing,) = services.list_drawings(db, meeting_id(app))
+    (drawing,) = services.list_drawings(db, meeting_id(app), viewer=ACTOR)
     assert (drawing.name, drawing.background) == ("Familiens hverdag", DrawingBackground.BOARD)
     assert app.selectbox(key="drawing.chosen").value == drawing.id
     assert len(canvases(app)) == 1
@@ -59,7 +59,7 @@ def test_a_new_drawing_without_a_name_is_refused_and_nothing_is_made(app: AppTes
     app.text_input(key="drawing.new.name").set_value("   ")
     app.button(key="drawing_new.submit").click().run()
     assert any("Navn på tegningen" in e.value and "udfyldes" in e.value for e in app.error)
-    assert services.list_drawings(db, meeting_id(app)) == []
+    assert services.list_drawings(db, meeting_id(app), viewer=ACTOR) == []
 
 
 def test_the_page_opens_the_drawing_drawn_on_last_which_is_renamed_and_then_deleted(
@@ -72,10 +72,10 @@ def test_the_page_opens_the_drawing_drawn_on_last_which_is_renamed_and_then_dele
     assert app.selectbox(key="drawing.chosen").value == first
     app.text_input(key=keyed(app, f"drawing.name.{first}.")).set_value("Familiens hverdag")
     app.button(key=f"drawing_rename_{first}.submit").click().run()
-    assert [d.name for d in services.list_drawings(db, mid)] == ["Drømme", "Familiens hverdag"]
+    assert [d.name for d in services.list_drawings(db, mid, viewer=ACTOR)] == ["Drømme", "Familiens hverdag"]
     app.button(key=f"drawing.delete.{first}").click().run()
     assert not app.exception
-    assert [d.name for d in services.list_drawings(db, mid)] == ["Drømme"]
+    assert [d.name for d in services.list_drawings(db, mid, viewer=ACTOR)] == ["Drømme"]
     assert app.selectbox(key="drawing.chosen").value == dreams
 
 
@@ -86,7 +86,7 @@ def test_clearing_after_confirmation_wipes_the_strokes(app: AppTest, db: Databas
     open_page(app, "drawing")
     app.button(key=f"drawing.clear.{drawing}").click().run()
     assert not app.exception
-    assert json.loads(services.drawing_canvas(db, mid, drawing)[1]) == {"objects": []}
+    assert json.loads(services.drawing_canvas(db, mid, drawing, viewer=ACTOR)[1]) == {"objects": []}
 
 
 def test_choosing_the_map_as_background_keeps_the_strokes(app: AppTest, db: Database) -> None:
@@ -97,8 +97,8 @@ def test_choosing_the_map_as_background_keeps_the_strokes(app: AppTest, db: Data
     key = next(w.key for w in app.selectbox if w.key and w.key.startswith("drawing.background."))
     app.selectbox(key=key).set_value("map").run()
     assert not app.exception
-    assert services.list_drawings(db, mid)[0].background == DrawingBackground.MAP
-    assert json.loads(services.drawing_canvas(db, mid, drawing)[1]) == canvas(strokes=2)
+    assert services.list_drawings(db, mid, viewer=ACTOR)[0].background == DrawingBackground.MAP
+    assert json.loads(services.drawing_canvas(db, mid, drawing, viewer=ACTOR)[1]) == canvas(strokes=2)
 
 
 def test_a_corrupt_drawing_says_so_and_the_rest_of_the_meeting_still_works(app: AppTest, db: Database) -> None:
@@ -113,7 +113,7 @@ def test_a_corrupt_drawing_says_so_and_the_rest_of_the_meeting_still_works(app: 
     assert app.image, "the last saved picture is shown"
     app.button(key="drawing.keep_picture").click().run()
     assert not app.exception
-    assert json.loads(services.drawing_canvas(db, mid, drawing)[1]) == {"objects": []}
+    assert json.loads(services.drawing_canvas(db, mid, drawing, viewer=ACTOR)[1]) == {"objects": []}
     assert len(canvases(app)) == 1
     for page in ("meeting", "board", "minutes", "network", "agenda"):
         open_page(app, page)
@@ -163,21 +163,21 @@ def run_save_on(db: Database, mid: int, drawing: int, drawn: dict[str, object], 
 def test_a_stroke_is_saved_by_the_canvas_callback_and_remembered_as_this_device_s(db: Database) -> None:
     at, mid, drawing = run_save(db, canvas(strokes=1), (1, 1, 0))
     assert not at.error
-    assert services.drawing_revision(db, mid, drawing) == 2
+    assert services.drawing_revision(db, mid, drawing, viewer=ACTOR) == 2
     assert at.session_state["test.mount_after"] == (1, 2, 0), "own saves do not reload the canvas"
 
 
 def test_a_canvas_too_big_to_save_gets_a_message_beside_the_canvas_and_nothing_is_stored(db: Database) -> None:
     at, mid, drawing = run_save(db, canvas(strokes=3_000), (1, 1, 0))
     assert any("for stor til at gemme" in e.value and "højst 5 MB" in e.value for e in at.error)
-    assert services.drawing_revision(db, mid, drawing) == 1
+    assert services.drawing_revision(db, mid, drawing, viewer=ACTOR) == 1
 
 
 def test_a_stale_tab_does_not_overwrite_newer_strokes_and_is_told_and_reloaded(db: Database) -> None:
     at, mid, drawing = run_save(db, canvas(strokes=5), (1, 1, 0))  # the other tab drew five strokes
     stale = run_save_on(db, mid, drawing, canvas(strokes=1), (1, 1, 0))  # this tab still holds revision 1
     assert any("ændret på en anden skærm" in e.value for e in stale.error)
-    assert len(json.loads(services.drawing_canvas(db, mid, drawing)[1])["objects"]) == 5
+    assert len(json.loads(services.drawing_canvas(db, mid, drawing, viewer=ACTOR)[1])["objects"]) == 5
     assert stale.session_state["test.mount_after"] == (1, -1, 0), "the canvas reloads the newest on this run"
 
 

@@ -31,7 +31,7 @@ def test_the_projector_follows_the_screen_chosen_on_another_device(app: AppTest,
     services.set_screen(db, ACTOR, meeting_id(app), "board")
     app.run()
     html = html_of(app)
-    record = services.load_meeting(db, meeting_id(app))
+    record = services.load_meeting(db, meeting_id(app), viewer=ACTOR)
     working_well = next(item.text for item in record.board if item.kind == "working_well")
     assert 'data-screen="board"' in html and working_well in html
 
@@ -42,7 +42,7 @@ def test_the_projector_shows_nothing_but_the_curtain_when_it_is_closed(app: AppT
     app.run()
     html = html_of(app)
     assert 'data-testid="mt-curtain"' in html
-    record = services.load_meeting(db, meeting_id(app))
+    record = services.load_meeting(db, meeting_id(app), viewer=ACTOR)
     assert record.participants and record.board
     assert "mt-screen" not in html
     assert not any(person.name in html for person in record.participants)
@@ -64,7 +64,7 @@ def test_the_actions_screen_lists_every_agreed_action(app: AppTest, db: Database
     services.set_screen(db, ACTOR, meeting_id(app), "actions")
     app.run()
     html = html_of(app)
-    assert all(a.what in html for a in services.load_meeting(db, meeting_id(app)).actions)
+    assert all(a.what in html for a in services.load_meeting(db, meeting_id(app), viewer=ACTOR).actions)
 
 
 def test_the_timekeeper_starts_pauses_resumes_and_adds_time(app: AppTest, db: Database) -> None:
@@ -72,14 +72,14 @@ def test_the_timekeeper_starts_pauses_resumes_and_adds_time(app: AppTest, db: Da
     open_page(app, "agenda")
     mid = meeting_id(app)
     app.button(key="timer.next").click().run()
-    first = services.load_meeting(db, mid).agenda[0]
+    first = services.load_meeting(db, mid, viewer=ACTOR).agenda[0]
     assert first.started_at is not None and first.ended_at is None
     app.button(key="timer.pause").click().run()
-    assert services.load_meeting(db, mid).agenda[0].paused_at is not None
+    assert services.load_meeting(db, mid, viewer=ACTOR).agenda[0].paused_at is not None
     app.button(key="timer.resume").click().run()
-    assert services.load_meeting(db, mid).agenda[0].paused_at is None
+    assert services.load_meeting(db, mid, viewer=ACTOR).agenda[0].paused_at is None
     app.button(key="timer.add.5").click().run()
-    assert services.load_meeting(db, mid).agenda[0].extra_minutes == 5
+    assert services.load_meeting(db, mid, viewer=ACTOR).agenda[0].extra_minutes == 5
     assert 'data-testid="mt-countdown"' in html_of(app)
     assert not app.main.text_input, "the timekeeper does not edit the agenda"
 
@@ -92,11 +92,11 @@ def test_the_minute_taker_gets_no_timer_buttons(app: AppTest) -> None:
 
 def test_an_action_with_no_owner_gets_a_clear_message(app: AppTest, db: Database) -> None:
     open_page(app, "minutes")
-    before = len(services.load_meeting(db, meeting_id(app)).actions)
+    before = len(services.load_meeting(db, meeting_id(app), viewer=ACTOR).actions)
     app.text_area(key="action.what").set_value("Ringe til PPR")
     app.button(key="action_new.submit").click().run()
     assert any("Hvem gør det?" in e.value and "udfyldes" in e.value for e in app.error)
-    assert len(services.load_meeting(db, meeting_id(app)).actions) == before
+    assert len(services.load_meeting(db, meeting_id(app), viewer=ACTOR).actions) == before
     assert app.text_area(key="action.what").value == "Ringe til PPR"
 
 
@@ -113,11 +113,11 @@ def test_an_action_due_in_the_past_is_kept_and_flagged(app: AppTest, db: Databas
 
 def test_editor_changes_are_saved_row_by_row(app: AppTest, db: Database) -> None:
     mid = meeting_id(app)
-    record = services.load_meeting(db, mid)
+    record = services.load_meeting(db, mid, viewer=ACTOR)
     goals = {g.id: g.text[:60] for g in record.goals}
     apply_changes(db, ACTOR, record, {"edited_rows": {0: {"status": "Udført", "who": "Mormor"}},
                                       "deleted_rows": [1]}, goals)
-    after = services.load_meeting(db, mid).actions
+    after = services.load_meeting(db, mid, viewer=ACTOR).actions
     assert (after[0].status.value, after[0].who) == ("done", "Mormor")
     assert record.actions[1].id not in {a.id for a in after}
     assert len(after) == len(record.actions) - 1

@@ -13,6 +13,7 @@ from facilitation.domain.model import BoardKind
 from facilitation.domain.roles import Role
 from facilitation.storage import Database
 from tests.app.conftest import ROOT, meeting_id, open_page
+from tests.conftest import ACTOR
 
 
 def test_the_first_run_on_an_empty_database_creates_the_demo_case_and_opens_its_newest_meeting(
@@ -23,13 +24,13 @@ def test_the_first_run_on_an_empty_database_creates_the_demo_case_and_opens_its_
     monkeypatch.setenv("MOEDETAVLEN_DATA_DIR", str(tmp_path))
     empty = Database(f"sqlite:///{tmp_path / 'moedetavlen.sqlite3'}")
     try:
-        assert services.list_cases(empty) == []
+        assert services.list_cases(empty, viewer=ACTOR) == []
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
         assert not at.exception
-        (case,) = services.list_cases(empty)
-        newest = services.list_meetings(empty, case.id)[0]
+        (case,) = services.list_cases(empty, viewer=ACTOR)
+        newest = services.list_meetings(empty, case.id, viewer=ACTOR)[0]
         assert meeting_id(at) == newest.id
-        record = services.load_meeting(empty, newest.id)
+        record = services.load_meeting(empty, newest.id, viewer=ACTOR)
         assert record.participants and record.board and record.actions
         assert case.child_names in at.title[0].value
     finally:
@@ -37,7 +38,7 @@ def test_the_first_run_on_an_empty_database_creates_the_demo_case_and_opens_its_
 
 
 def test_the_app_opens_on_the_demo_meeting_and_puts_it_in_the_url(app: AppTest, db: Database) -> None:
-    record = services.load_meeting(db, meeting_id(app))
+    record = services.load_meeting(db, meeting_id(app), viewer=ACTOR)
     assert record.case.child_names in app.title[0].value
     assert app.sidebar.selectbox(key="sidebar.meeting.da").value == record.meeting.id
 
@@ -48,7 +49,7 @@ def test_the_meeting_page_saves_a_new_place(app: AppTest, db: Database) -> None:
     app.text_input(key=place_key).set_value("Skolens mødelokale, 1. sal")
     app.button(key="meeting_details.submit").click().run()
     assert not app.exception
-    assert services.get_meeting(db, mid).place == "Skolens mødelokale, 1. sal"
+    assert services.get_meeting(db, mid, viewer=ACTOR).place == "Skolens mødelokale, 1. sal"
 
 
 def test_the_meeting_page_gives_a_role_to_a_caseworker(app: AppTest, db: Database) -> None:
@@ -56,17 +57,17 @@ def test_the_meeting_page_gives_a_role_to_a_caseworker(app: AppTest, db: Databas
     key = next(w.key for w in app.text_input if w.key.startswith("meeting.role.timekeeper."))
     app.text_input(key=key).set_value("Nadia Ebbesen")
     app.button(key="meeting_roles.submit").click().run()
-    assert services.load_meeting(db, mid).roles[Role.TIMEKEEPER] == "Nadia Ebbesen"
+    assert services.load_meeting(db, mid, viewer=ACTOR).roles[Role.TIMEKEEPER] == "Nadia Ebbesen"
 
 
 def test_the_network_page_adds_a_person(app: AppTest, db: Database) -> None:
     open_page(app, "network")
-    before = len(services.load_meeting(db, meeting_id(app)).participants)
+    before = len(services.load_meeting(db, meeting_id(app), viewer=ACTOR).participants)
     app.text_input(key="person.new.name").set_value("Søren Ågård")
     app.text_input(key="person.new.relation").set_value("Spejderleder")
     app.selectbox(key="person.new.sector.da").set_value("friends_neighbours")
     app.button(key="person_new.submit").click().run()
-    people = services.load_meeting(db, meeting_id(app)).participants
+    people = services.load_meeting(db, meeting_id(app), viewer=ACTOR).participants
     assert len(people) == before + 1
     added = people[-1]
     assert (added.name, added.relation, added.sector.value) == ("Søren Ågård", "Spejderleder", "friends_neighbours")
@@ -75,12 +76,12 @@ def test_the_network_page_adds_a_person(app: AppTest, db: Database) -> None:
 
 def test_the_network_page_edits_a_chosen_person(app: AppTest, db: Database) -> None:
     open_page(app, "network")
-    person = services.load_meeting(db, meeting_id(app)).participants[0]
+    person = services.load_meeting(db, meeting_id(app), viewer=ACTOR).participants[0]
     app.selectbox(key="network.edit_choice").set_value(person.id).run()
     key = next(w.key for w in app.text_input if w.key.startswith(f"person.edit.{person.id}.name."))
     app.text_input(key=key).set_value("Sanne J.")
     app.button(key="person_edit.submit").click().run()
-    assert services.load_meeting(db, meeting_id(app)).participant(person.id).name == "Sanne J."
+    assert services.load_meeting(db, meeting_id(app), viewer=ACTOR).participant(person.id).name == "Sanne J."
 
 
 def test_the_agenda_page_adds_an_item_at_the_end(app: AppTest, db: Database) -> None:
@@ -88,17 +89,17 @@ def test_the_agenda_page_adds_an_item_at_the_end(app: AppTest, db: Database) -> 
     app.text_input(key="agenda.new.title").set_value("Pause")
     app.number_input(key="agenda.new.minutes").set_value(7)
     app.button(key="agenda_new.submit").click().run()
-    last = services.load_meeting(db, meeting_id(app)).agenda[-1]
+    last = services.load_meeting(db, meeting_id(app), viewer=ACTOR).agenda[-1]
     assert (last.title, last.planned_minutes) == ("Pause", 7)
 
 
 def test_the_agenda_page_starts_an_item_and_the_timer_panel_ends_it(app: AppTest, db: Database) -> None:
     open_page(app, "agenda")
-    first = services.load_meeting(db, meeting_id(app)).agenda[0]
+    first = services.load_meeting(db, meeting_id(app), viewer=ACTOR).agenda[0]
     app.button(key=f"agenda.start.{first.id}").click().run()
-    assert services.load_meeting(db, meeting_id(app)).agenda[0].started_at is not None
+    assert services.load_meeting(db, meeting_id(app), viewer=ACTOR).agenda[0].started_at is not None
     app.button(key="timer.end").click().run()
-    assert services.load_meeting(db, meeting_id(app)).agenda[0].ended_at is not None
+    assert services.load_meeting(db, meeting_id(app), viewer=ACTOR).agenda[0].ended_at is not None
 
 
 def test_the_board_page_adds_a_worry_with_who_said_it(app: AppTest, db: Database) -> None:
@@ -107,31 +108,32 @@ def test_the_board_page_adds_a_worry_with_who_said_it(app: AppTest, db: Database
     said_by = next(w.key for w in app.selectbox if w.key.startswith("board.new.worry.said_by."))
     app.selectbox(key=said_by).set_value("Birthe Juhl")  # chosen from the people in the room
     app.button(key="board_new_worry.submit").click().run()
-    worries = services.load_meeting(db, meeting_id(app)).board_column(BoardKind.WORRY)
+    worries = services.load_meeting(db, meeting_id(app), viewer=ACTOR).board_column(BoardKind.WORRY)
     assert (worries[-1].text, worries[-1].said_by) == ("Alma sover dårligt", "Birthe Juhl")
     assert any("Alma sover dårligt" in m.value for m in app.markdown)
 
 
 def test_the_board_page_records_a_score(app: AppTest, db: Database) -> None:
     open_page(app, "board")
-    record = services.load_meeting(db, meeting_id(app))
+    record = services.load_meeting(db, meeting_id(app), viewer=ACTOR)
     unscored = next(p for p in record.participants if p.id not in {s.participant_id for s in record.scores})
     app.selectbox(key="score.person").set_value(unscored.id)
     app.text_input(key="score.value").set_value("7")
     app.text_input(key="score.reason").set_value("Planen holder")
     app.button(key="score_new.submit").click().run()
-    scores = {s.participant_id: s for s in services.load_meeting(db, meeting_id(app)).scores}
+    scores = {s.participant_id: s for s in services.load_meeting(db, meeting_id(app), viewer=ACTOR).scores}
     assert (scores[unscored.id].score, scores[unscored.id].reason) == (7, "Planen holder")
 
 
 def test_the_minutes_page_saves_notes_when_the_field_is_left(app: AppTest, db: Database) -> None:
     open_page(app, "minutes")
-    item = services.load_meeting(db, meeting_id(app)).agenda[1]
+    item = services.load_meeting(db, meeting_id(app), viewer=ACTOR).agenda[1]
     chooser = next(w.key for w in app.selectbox if w.key.startswith("minutes.item."))
     app.selectbox(key=chooser).set_value(item.id).run()
     key = next(w.key for w in app.text_area if w.key.startswith(f"notes.{item.id}."))
     app.text_area(key=key).set_value("Formålet blev læst op.\nAlle var enige.").run()
-    assert services.load_meeting(db, meeting_id(app)).agenda[1].notes == "Formålet blev læst op.\nAlle var enige."
+    record = services.load_meeting(db, meeting_id(app), viewer=ACTOR)
+    assert record.agenda[1].notes == "Formålet blev læst op.\nAlle var enige."
 
 
 def test_the_minutes_page_adds_an_action_with_no_date(app: AppTest, db: Database) -> None:
@@ -141,7 +143,7 @@ def test_the_minutes_page_adds_an_action_with_no_date(app: AppTest, db: Database
     app.text_input(key="action.who").set_value("Birthe")
     app.selectbox(key="action.coordinator.da").set_value("caseworker")
     app.button(key="action_new.submit").click().run()
-    action = services.load_meeting(db, mid).actions[-1]
+    action = services.load_meeting(db, mid, viewer=ACTOR).actions[-1]
     assert (action.what, action.who, action.coordinator.value, action.due) == (
         "Ringe til skolen om lektiehjælp", "Birthe", "caseworker", None)
 
@@ -152,7 +154,7 @@ def test_the_minutes_page_adds_a_long_term_goal(app: AppTest, db: Database) -> N
     app.text_area(key="goal.text").set_value("Alma trives i skolen")
     app.text_input(key="goal.owner").set_value("Familien")
     app.button(key="goal_new.submit").click().run()
-    goal = services.load_meeting(db, meeting_id(app)).goals[-1]
+    goal = services.load_meeting(db, meeting_id(app), viewer=ACTOR).goals[-1]
     assert (goal.term.value, goal.text, goal.owner) == ("long", "Alma trives i skolen", "Familien")
 
 
@@ -165,20 +167,20 @@ def test_switching_to_english_translates_the_page(app: AppTest) -> None:
 
 
 def test_a_new_case_from_the_sidebar_is_stored_and_chosen(app: AppTest, db: Database) -> None:
-    cases_before = len(services.list_cases(db))
+    cases_before = len(services.list_cases(db, viewer=ACTOR))
     app.sidebar.text_input(key="new_case.family").set_value("Familien Østergaard")
     app.sidebar.text_input(key="new_case.child").set_value("Noah")
     app.sidebar.button(key="new_case.submit").click().run()
-    cases = services.list_cases(db)
+    cases = services.list_cases(db, viewer=ACTOR)
     assert len(cases) == cases_before + 1
     assert (cases[0].family_name, cases[0].child_names) == ("Familien Østergaard", "Noah")
 
 
 def test_a_new_meeting_from_the_sidebar_gets_the_default_agenda_and_is_opened(app: AppTest, db: Database) -> None:
-    case_id = services.list_cases(db)[0].id
+    case_id = services.list_cases(db, viewer=ACTOR)[0].id
     app.sidebar.text_input(key="new_meeting.place").set_value("Hjemme hos familien")
     app.sidebar.button(key="new_meeting.submit").click().run()
-    newest = services.list_meetings(db, case_id)[0]
+    newest = services.list_meetings(db, case_id, viewer=ACTOR)[0]
     assert newest.place == "Hjemme hos familien"
     assert meeting_id(app) == newest.id
-    assert services.load_meeting(db, newest.id).agenda, "a new meeting starts with the default agenda"
+    assert services.load_meeting(db, newest.id, viewer=ACTOR).agenda, "a new meeting starts with the default agenda"

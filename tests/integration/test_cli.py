@@ -12,6 +12,7 @@ from facilitation import services as s
 from facilitation.__main__ import main
 from facilitation.storage import Database
 from facilitation.storage.backup import FORMAT, dumps_meeting
+from tests.conftest import ACTOR
 
 pytestmark = pytest.mark.integration
 
@@ -26,10 +27,10 @@ def test_demo_creates_the_demo_meeting_and_prints_its_id_last(
 ) -> None:
     assert main(["demo"]) == 0
     meeting_id = int(last_line(capsys.readouterr().out))
-    record = s.load_meeting(db, meeting_id)
+    record = s.load_meeting(db, meeting_id, viewer=ACTOR)
     assert record.case.family_name == "Familien Juhl (demo)"
     assert record.participants and record.board and record.actions
-    assert [c.id for c in s.list_cases(db)] == [record.case.id]
+    assert [c.id for c in s.list_cases(db, viewer=ACTOR)] == [record.case.id]
 
 
 def test_dump_prints_the_meeting_as_json(db: Database, meeting_id: int, capsys: pytest.CaptureFixture[str]) -> None:
@@ -39,7 +40,7 @@ def test_dump_prints_the_meeting_as_json(db: Database, meeting_id: int, capsys: 
     data = json.loads(out)
     assert data["format"] == FORMAT
     assert [b["text"] for b in data["board"]] == ["Æøå 🙂"]
-    assert out == dumps_meeting(db, meeting_id) + "\n"
+    assert out == dumps_meeting(db, meeting_id, viewer=ACTOR) + "\n"
 
 
 def test_dump_of_an_unknown_meeting_fails_with_a_clear_error(
@@ -59,7 +60,7 @@ def test_load_stores_a_backup_file_as_a_new_meeting_and_prints_its_id_last(
     assert main(["load", str(file)]) == 0
     new_id = int(last_line(capsys.readouterr().out))
     assert new_id != meeting_id
-    assert dumps_meeting(db, new_id) == demo_text
+    assert dumps_meeting(db, new_id, viewer=ACTOR) == demo_text
 
 
 def test_load_of_a_bad_file_fails_says_why_on_stderr_and_stores_nothing(
@@ -74,7 +75,7 @@ def test_load_of_a_bad_file_fails_says_why_on_stderr_and_stores_nothing(
     assert "error:" in captured.err
     assert "ring" in captured.err
     assert "nothing was stored" in captured.err
-    assert s.list_cases(db) == []
+    assert s.list_cases(db, viewer=ACTOR) == []
 
 
 def test_load_of_a_file_that_is_not_json_fails_with_a_clear_error(
@@ -84,7 +85,7 @@ def test_load_of_a_file_that_is_not_json_fails_with_a_clear_error(
     file.write_text("Referat og aftaler\n", encoding="utf-8")
     assert main(["load", str(file)]) != 0
     assert "Not valid JSON" in capsys.readouterr().err
-    assert s.list_cases(db) == []
+    assert s.list_cases(db, viewer=ACTOR) == []
 
 
 def test_load_of_a_file_with_a_missing_field_fails_without_a_traceback(
@@ -95,7 +96,7 @@ def test_load_of_a_file_with_a_missing_field_fails_without_a_traceback(
     file.write_text(json.dumps(demo_data), encoding="utf-8")
     assert main(["load", str(file)]) == 1
     assert "participants.name" in capsys.readouterr().err
-    assert s.list_cases(db) == []
+    assert s.list_cases(db, viewer=ACTOR) == []
 
 
 def test_load_of_a_missing_file_fails_with_a_clear_error(
@@ -125,7 +126,7 @@ def test_migrate_creates_the_data_folder_and_schema_where_there_was_none(
     db = Database(f"sqlite:///{folder / 'moedetavlen.sqlite3'}")
     try:
         s.create_case(db, "test", "Familien Ny", "Ida", "assessment")
-        assert len(s.list_cases(db)) == 1
+        assert len(s.list_cases(db, viewer=ACTOR)) == 1
     finally:
         db.dispose()
 

@@ -23,6 +23,7 @@ from facilitation.domain.catalog_en import EN
 from facilitation.domain.model import MeetingRecord, Sector
 from facilitation.domain.words import label
 from facilitation.storage import Database
+from tests.conftest import ACTOR
 from tests.integration.test_minute import DAY, NOW, full_meeting  # noqa: F401  (the fixture: a fully recorded meeting)
 from tests.support.docx_reading import all_texts, blocks, heading_level, open_docx
 
@@ -66,13 +67,13 @@ def _table_headers(content: bytes) -> list[str]:
 
 
 def test_the_danish_minute_reads_word_for_word_as_before(db: Database, full_meeting: int) -> None:  # noqa: F811
-    assert _minute_text(minute_for_meeting(db, full_meeting, now=NOW)) == _fixture_text("minute_da.txt")
-    anonymised = minute_for_meeting(db, full_meeting, anonymised=True, now=NOW)
+    assert _minute_text(minute_for_meeting(db, full_meeting, now=NOW, viewer=ACTOR)) == _fixture_text("minute_da.txt")
+    anonymised = minute_for_meeting(db, full_meeting, anonymised=True, now=NOW, viewer=ACTOR)
     assert _minute_text(anonymised) == _fixture_text("minute_da_anonymised.txt")
 
 
 def test_the_danish_calendar_file_is_unchanged(db: Database, full_meeting: int) -> None:  # noqa: F811
-    record = s.load_meeting(db, full_meeting)
+    record = s.load_meeting(db, full_meeting, viewer=ACTOR)
     assert render_follow_up_ics(record, now=NOW) == (FIXTURES / "follow_up_da.ics").read_bytes()
 
 
@@ -81,7 +82,7 @@ def test_the_command_line_writes_an_english_minute_with_no_danish_heading(db: Da
     out = tmp_path / "minutes.docx"
     assert main(["minute", str(meeting_id), "--out", str(out), "--language", "en"]) == 0
     content = out.read_bytes()
-    record = s.load_meeting(db, meeting_id)
+    record = s.load_meeting(db, meeting_id, viewer=ACTOR)
     headings = _headings(content, record)
     assert headings[0] == "Minutes and actions"
     assert {"Who took part", "What we agreed", "Scaling", "The network map", "Alma's Three Houses"} <= set(headings)
@@ -91,8 +92,8 @@ def test_the_command_line_writes_an_english_minute_with_no_danish_heading(db: Da
 
 
 def test_every_word_of_ours_in_the_english_minute_is_english(db: Database, full_meeting: int) -> None:  # noqa: F811
-    record = s.load_meeting(db, full_meeting)
-    content = minute_for_meeting(db, full_meeting, language="en", now=NOW)
+    record = s.load_meeting(db, full_meeting, viewer=ACTOR)
+    content = minute_for_meeting(db, full_meeting, language="en", now=NOW, viewer=ACTOR)
     data = _data_strings(record)
     texts = all_texts(open_docx(content))
     assert [t for t in texts if t in DANISH_ONLY and t not in data] == []
@@ -108,18 +109,18 @@ def test_every_word_of_ours_in_the_english_minute_is_english(db: Database, full_
 
 
 def test_the_english_minute_anonymised_is_english_too(db: Database, full_meeting: int) -> None:  # noqa: F811
-    text = _minute_text(minute_for_meeting(db, full_meeting, anonymised=True, language="en", now=NOW))
+    text = _minute_text(minute_for_meeting(db, full_meeting, anonymised=True, language="en", now=NOW, viewer=ACTOR))
     assert "Anonymised version for use outside the family" in text
     assert "Anonymiseret" not in text
 
 
 def test_the_good_things_house_has_the_apps_name_in_the_minute(db: Database, full_meeting: int) -> None:  # noqa: F811
-    text = _minute_text(minute_for_meeting(db, full_meeting, now=NOW))
+    text = _minute_text(minute_for_meeting(db, full_meeting, now=NOW, viewer=ACTOR))
     assert DA["board.house_good"] in text and "Det gode hus" not in text
 
 
 def test_an_english_map_page_names_the_sectors_in_english(db: Database, full_meeting: int) -> None:  # noqa: F811
-    record = s.load_meeting(db, full_meeting)
+    record = s.load_meeting(db, full_meeting, viewer=ACTOR)
     english = render_map_html(record, language="en")
     danish = render_map_html(record)
     for sector in Sector:
@@ -152,7 +153,7 @@ def _drawn_words(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_an_english_map_picture_and_its_legend_use_english_sector_names(
     db: Database, full_meeting: int, monkeypatch: pytest.MonkeyPatch  # noqa: F811
 ) -> None:
-    record = s.load_meeting(db, full_meeting)
+    record = s.load_meeting(db, full_meeting, viewer=ACTOR)
     drawn = _drawn_words(monkeypatch)
     render_map_png(record, language="en", width_px=400, height_px=425, dpi=50)
     sectors = [label("sector", sector, "en") for sector in Sector]

@@ -40,7 +40,7 @@ CONTACT = "Tlf. 72 36 12 34 · line.bech@kommune.dk"
 def full_meeting(db: Database) -> int:
     """The demo case's follow-up meeting, with timings, a decision, a drawing, answers and a contact."""
     mid = create_demo_case(db, DAY)
-    first, second = s.load_meeting(db, mid).agenda[:2]
+    first, second = s.load_meeting(db, mid, viewer=ACTOR).agenda[:2]
     s.start_agenda_item(db, ACTOR, mid, first.id, now=datetime(2026, 11, 25, 9, 0))
     s.end_agenda_item(db, ACTOR, mid, first.id, now=datetime(2026, 11, 25, 9, 12))
     s.start_agenda_item(db, ACTOR, mid, second.id, now=datetime(2026, 11, 25, 9, 12))
@@ -54,8 +54,8 @@ def full_meeting(db: Database) -> int:
 
 
 def test_every_participant_is_named_by_group_and_the_absent_are_listed(db: Database, full_meeting: int) -> None:
-    record = s.load_meeting(db, full_meeting)
-    document = open_docx(minute_for_meeting(db, full_meeting, now=NOW))
+    record = s.load_meeting(db, full_meeting, viewer=ACTOR)
+    document = open_docx(minute_for_meeting(db, full_meeting, now=NOW, viewer=ACTOR))
     rows = table_rows(table_after(document, "Hvem var med"))
     group = None
     seen: dict[str, tuple[str | None, str, str]] = {}
@@ -75,8 +75,9 @@ def test_every_participant_is_named_by_group_and_the_absent_are_listed(db: Datab
 
 
 def test_every_action_row_says_what_who_by_when_and_who_coordinates(db: Database, full_meeting: int) -> None:
-    record = s.load_meeting(db, full_meeting)
-    rows = table_rows(table_after(open_docx(minute_for_meeting(db, full_meeting, now=NOW)), "Det har vi aftalt"))
+    record = s.load_meeting(db, full_meeting, viewer=ACTOR)
+    document = open_docx(minute_for_meeting(db, full_meeting, now=NOW, viewer=ACTOR))
+    rows = table_rows(table_after(document, "Det har vi aftalt"))
     assert rows[0] == ["Hvad skal der ske?", "Hvem gør det?", "Hvornår?", "Hvem koordinerer?"]
     coordinators = {"family": "Familien", "caseworker": "Rådgiveren"}
     assert rows[1:] == [
@@ -87,7 +88,7 @@ def test_every_action_row_says_what_who_by_when_and_who_coordinates(db: Database
 
 
 def test_the_title_names_the_child_the_date_and_the_place_in_danish(db: Database, full_meeting: int) -> None:
-    document = open_docx(minute_for_meeting(db, full_meeting, now=NOW))
+    document = open_docx(minute_for_meeting(db, full_meeting, now=NOW, viewer=ACTOR))
     texts = all_texts(document)
     assert document.paragraphs[0].text == "Referat og aftaler"
     assert document.paragraphs[0].style.name == "Title"
@@ -105,18 +106,18 @@ def test_the_next_follow_up_date_follows_the_cadence(db: Database, case_type: st
                                                      due: str) -> None:
     case_id = s.create_case(db, ACTOR, "Familien Hansen", "Emil", case_type)
     mid = s.create_meeting(db, ACTOR, case_id, "start", meeting_day, with_default_agenda=False)
-    text = full_text(open_docx(minute_for_meeting(db, mid, now=NOW)))
+    text = full_text(open_docx(minute_for_meeting(db, mid, now=NOW, viewer=ACTOR)))
     assert f"Vi mødes igen til opfølgning senest {due}." in text
 
 
 def test_an_agreed_follow_up_date_replaces_the_cadence_in_the_minute(db: Database, full_meeting: int) -> None:
     s.set_follow_up_date(db, ACTOR, full_meeting, date(2027, 1, 4))
-    text = full_text(open_docx(minute_for_meeting(db, full_meeting, now=NOW)))
+    text = full_text(open_docx(minute_for_meeting(db, full_meeting, now=NOW, viewer=ACTOR)))
     assert "senest 4. januar 2027." in text and "senest 6. januar 2027" not in text
 
 
 def test_the_map_the_scaling_chart_and_the_drawing_are_pictures(db: Database, full_meeting: int) -> None:
-    document = open_docx(minute_for_meeting(db, full_meeting, now=NOW))
+    document = open_docx(minute_for_meeting(db, full_meeting, now=NOW, viewer=ACTOR))
     assert picture_count(document) == 3
     assert {"Netværkskortet", "Skalering", "Tegninger fra mødet"} <= set(headings(document))
     assert "Almas tegning" in all_texts(document)
@@ -126,7 +127,7 @@ def test_the_map_the_scaling_chart_and_the_drawing_are_pictures(db: Database, fu
 
 
 def test_scaling_shows_earlier_meetings_beside_today(db: Database, full_meeting: int) -> None:
-    rows = table_rows(table_after(open_docx(minute_for_meeting(db, full_meeting, now=NOW)), "Skalering"))
+    rows = table_rows(table_after(open_docx(minute_for_meeting(db, full_meeting, now=NOW, viewer=ACTOR)), "Skalering"))
     assert rows[0] == ["Hvem", "14. okt. 2026", "I dag", "Hvorfor det tal?"]
     assert ["Sanne Juhl", "4", "6", "Vi har en plan nu, og mor hjælper"] in rows
     assert ["Kasper Møller", "2", "4", "Jeg er stadig bekymret for aftnerne"] in rows
@@ -134,8 +135,8 @@ def test_scaling_shows_earlier_meetings_beside_today(db: Database, full_meeting:
 
 def test_the_agenda_shows_planned_and_used_minutes_even_while_the_meeting_runs(db: Database,
                                                                                full_meeting: int) -> None:
-    assert s.get_meeting(db, full_meeting).status != MeetingStatus.ENDED
-    document = open_docx(minute_for_meeting(db, full_meeting, now=NOW))
+    assert s.get_meeting(db, full_meeting, viewer=ACTOR).status != MeetingStatus.ENDED
+    document = open_docx(minute_for_meeting(db, full_meeting, now=NOW, viewer=ACTOR))
     rows = table_rows(table_after(document, "Mødets forløb"))
     assert rows[0] == ["Punkt", "Planlagt", "Brugt"]
     assert rows[1][1:] == ["5 min.", "12 min."]
@@ -148,8 +149,8 @@ def test_the_agenda_shows_planned_and_used_minutes_even_while_the_meeting_runs(d
 
 def test_the_board_safety_goals_goals_and_the_childs_houses_are_in_the_minute(db: Database,
                                                                              full_meeting: int) -> None:
-    document = open_docx(minute_for_meeting(db, full_meeting, now=NOW))
-    record = s.load_meeting(db, full_meeting)
+    document = open_docx(minute_for_meeting(db, full_meeting, now=NOW, viewer=ACTOR))
+    record = s.load_meeting(db, full_meeting, viewer=ACTOR)
     text = full_text(document)
     for item in record.board:
         assert item.text in text
@@ -162,7 +163,7 @@ def test_the_board_safety_goals_goals_and_the_childs_houses_are_in_the_minute(db
 
 
 def test_the_evaluation_and_the_contacts_are_at_the_end(db: Database, full_meeting: int) -> None:
-    document = open_docx(minute_for_meeting(db, full_meeting, now=NOW))
+    document = open_docx(minute_for_meeting(db, full_meeting, now=NOW, viewer=ACTOR))
     rows = table_rows(table_after(document, "Hvordan var mødet?"))
     assert rows[1:] == [["Sanne Juhl", "4 af 5", "5 af 5", "Jeg følte mig hørt 💛"],
                         ["Alle sammen", "5 af 5", "3 af 5", ""]]
@@ -172,7 +173,7 @@ def test_the_evaluation_and_the_contacts_are_at_the_end(db: Database, full_meeti
 
 
 def test_the_header_says_confidential_and_the_footer_numbers_the_pages(db: Database, full_meeting: int) -> None:
-    document = open_docx(minute_for_meeting(db, full_meeting, now=NOW))
+    document = open_docx(minute_for_meeting(db, full_meeting, now=NOW, viewer=ACTOR))
     section = document.sections[0]
     assert "FORTROLIGT" in section.header.paragraphs[0].text
     footer = section.footer.paragraphs[0]._p.xml
@@ -181,10 +182,10 @@ def test_the_header_says_confidential_and_the_footer_numbers_the_pages(db: Datab
 
 
 def test_no_section_is_ever_printed_empty(db: Database, full_meeting: int) -> None:
-    assert empty_sections(open_docx(minute_for_meeting(db, full_meeting, now=NOW))) == []
+    assert empty_sections(open_docx(minute_for_meeting(db, full_meeting, now=NOW, viewer=ACTOR))) == []
     case_id = s.create_case(db, ACTOR, "Familien Tom", "Ida", "compensation")
     bare = s.create_meeting(db, ACTOR, case_id, "start", DAY, with_default_agenda=False)
-    document = open_docx(minute_for_meeting(db, bare, now=NOW))
+    document = open_docx(minute_for_meeting(db, bare, now=NOW, viewer=ACTOR))
     assert empty_sections(document) == []
     assert headings(document) == [], "nothing recorded: no section at all"
     assert "Vi mødes igen til opfølgning senest 25. februar 2027." in full_text(document)
@@ -195,7 +196,7 @@ def test_a_meeting_with_only_some_parts_gets_only_those_sections(db: Database) -
     mid = s.create_meeting(db, ACTOR, case_id, "start", DAY, with_default_agenda=False)
     s.add_board_item(db, ACTOR, mid, "worry", "Emil sover dårligt")
     s.add_action(db, ACTOR, mid, "Tale med sundhedsplejersken", "Mor")
-    document = open_docx(minute_for_meeting(db, mid, now=NOW))
+    document = open_docx(minute_for_meeting(db, mid, now=NOW, viewer=ACTOR))
     assert headings(document) == ["Det har vi aftalt", "Det talte vi om"]
     assert table_rows(table_after(document, "Det talte vi om")) == [["Det er vi bekymrede for"], ["Emil sover dårligt"]]
     assert empty_sections(document) == []
@@ -203,12 +204,12 @@ def test_a_meeting_with_only_some_parts_gets_only_those_sections(db: Database) -
 
 def test_carried_actions_show_how_they_went_and_open_ones_stay_in_the_agreement(db: Database,
                                                                                 full_meeting: int) -> None:
-    record = s.load_meeting(db, full_meeting)
+    record = s.load_meeting(db, full_meeting, viewer=ACTOR)
     later = s.plan_meeting(db, ACTOR, record.case.id, "follow_up", date(2027, 1, 6))
-    carried = s.load_meeting(db, later).actions
+    carried = s.load_meeting(db, later, viewer=ACTOR).actions
     s.edit_action(db, ACTOR, later, carried[0].id, status="done")
     s.edit_action(db, ACTOR, later, carried[1].id, status="dropped")
-    document = open_docx(minute_for_meeting(db, later, now=NOW))
+    document = open_docx(minute_for_meeting(db, later, now=NOW, viewer=ACTOR))
     review = table_rows(table_after(document, "Aftaler fra sidste møde"))
     assert [row[2] for row in review[1:]] == ["Gjort", "Droppet"] + ["Fortsætter"] * (len(carried) - 2)
     agreed = table_rows(table_after(document, "Det har vi aftalt"))
@@ -221,8 +222,8 @@ def _names_in(record_names: list[str]) -> list[str]:
 
 
 def test_the_anonymised_minute_holds_no_name_place_or_contact(db: Database, full_meeting: int) -> None:
-    record = s.load_meeting(db, full_meeting)
-    document = open_docx(minute_for_meeting(db, full_meeting, anonymised=True, now=NOW))
+    record = s.load_meeting(db, full_meeting, viewer=ACTOR)
+    document = open_docx(minute_for_meeting(db, full_meeting, anonymised=True, now=NOW, viewer=ACTOR))
     texts = all_texts(document)
     text = "\n".join(texts)
     people = [p.name for p in record.participants] + list(record.roles.values()) + ["Alma", "Juhl"]
@@ -249,7 +250,7 @@ def test_the_anonymised_minute_scrubs_names_from_every_free_text(db: Database) -
     s.record_score(db, ACTOR, mid, bjorn, 7, "Fordi Ditte hjælper")
     s.add_action(db, ACTOR, mid, "Ringe til Ditte", "Bjørn Østergaard")
     s.record_evaluation(db, ACTOR, mid, "Bjørn", 5, 5, "Tak, Line")
-    text = full_text(open_docx(minute_for_meeting(db, mid, anonymised=True, now=NOW)))
+    text = full_text(open_docx(minute_for_meeting(db, mid, anonymised=True, now=NOW, viewer=ACTOR)))
     for part in ("Bjørn", "Østergaard", "Ditte", "Møller", "Line", "Bech", "Åse", "Østergade"):
         assert not re.search(rf"(?<!\w){part}", text), part
     assert "B. og D.M. talte med L.B. om Å.'s skole." in text
@@ -263,12 +264,12 @@ def test_control_characters_from_any_source_are_cleaned_and_never_crash_the_expo
             ("Sanne\x00 Ju\x08hl\x1b", "Mor\x0bgen\x0c", full_meeting))
         connection.exec_driver_sql("UPDATE agenda_items SET notes = ? WHERE meeting_id = ? AND position = 0",
                                    ("Noter\x01 med\x7f styretegn", full_meeting))
-    text = full_text(open_docx(minute_for_meeting(db, full_meeting, now=NOW)))
+    text = full_text(open_docx(minute_for_meeting(db, full_meeting, now=NOW, viewer=ACTOR)))
     assert "Sanne Juhl" in text and "Morgen" in text and "Noter med styretegn" in text
 
 
 def test_characters_xml_cannot_hold_are_removed_from_an_in_memory_record(db: Database, full_meeting: int) -> None:
-    record = s.load_meeting(db, full_meeting)
+    record = s.load_meeting(db, full_meeting, viewer=ACTOR)
     bad = "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x1f\x7f\x85\ud800\udfff\ufffe\uffff"
     broken = dataclasses.replace(
         record,
@@ -295,7 +296,7 @@ def test_long_notes_emoji_and_danish_letters_come_out_intact(db: Database) -> No
     board_text = ("Ærlig talt går det godt 😊 ø å æ " * 400)[:10_000]
     s.add_board_item(db, ACTOR, mid, "working_well", board_text)
     s.add_participant(db, ACTOR, mid, "Øjvind Ærø-Åberg 👨‍👩‍👧", relation="Morfar 🧓")
-    document = open_docx(minute_for_meeting(db, mid, now=NOW))
+    document = open_docx(minute_for_meeting(db, mid, now=NOW, viewer=ACTOR))
     texts = all_texts(document)
     assert len(note) == 10_000 and note in texts
     assert board_text.strip() in texts
@@ -304,7 +305,7 @@ def test_long_notes_emoji_and_danish_letters_come_out_intact(db: Database) -> No
 
 
 def test_cleaning_a_record_keeps_its_enums_and_dates(db: Database, full_meeting: int) -> None:
-    record = s.load_meeting(db, full_meeting)
+    record = s.load_meeting(db, full_meeting, viewer=ACTOR)
     copy = cleaned(record)
     assert copy == record
     assert isinstance(copy.case.case_type, CaseType) and isinstance(next(iter(copy.roles)), Role)
@@ -315,12 +316,12 @@ def test_a_drawing_nobody_drew_on_is_left_out(db: Database) -> None:
     case_id = s.create_case(db, ACTOR, "Familien Hansen", "Emil", "assessment")
     mid = s.create_meeting(db, ACTOR, case_id, "start", DAY, with_default_agenda=False)
     s.create_drawing(db, ACTOR, mid, "Tom tegning")
-    document = open_docx(minute_for_meeting(db, mid, now=NOW))
+    document = open_docx(minute_for_meeting(db, mid, now=NOW, viewer=ACTOR))
     assert "Tegninger fra mødet" not in headings(document) and picture_count(document) == 0
 
 
 def test_drawings_given_to_the_builder_are_placed_with_their_titles(db: Database, meeting_id: int) -> None:
-    record = s.load_meeting(db, meeting_id)
+    record = s.load_meeting(db, meeting_id, viewer=ACTOR)
     png = layer()
     document = open_docx(render_minute(record, drawings=[("Første\x00 tegning", png), ("Anden", png)], now=NOW))
     assert picture_count(document) == 2

@@ -60,7 +60,7 @@ def test_libreoffice_converts_the_minute_to_a_numbered_confidential_pdf(
     mid = create_demo_case(db, date(2026, 11, 25))
     s.record_evaluation(db, ACTOR, mid, "Sanne Juhl", 4, 5, "Godt møde 💛")
     docx = tmp_path / "referat.docx"
-    docx.write_bytes(minute_for_meeting(db, mid, anonymised=anonymised, now=datetime(2026, 11, 25, 10)))
+    docx.write_bytes(minute_for_meeting(db, mid, anonymised=anonymised, now=datetime(2026, 11, 25, 10), viewer=ACTOR))
     pdf = _to_pdf(docx, tmp_path, profile)
     assert pdf.read_bytes().startswith(b"%PDF")
     text = _pdf_text(pdf)

@@ -20,7 +20,7 @@ NINE_TEN = datetime(2026, 3, 2, 9, 10, 30)
 
 def agenda(db: Database, meeting_id: int) -> list[AgendaItem]:
     """The meeting's agenda, in order."""
-    return s.load_meeting(db, meeting_id).agenda
+    return s.load_meeting(db, meeting_id, viewer=ACTOR).agenda
 
 
 def titles(db: Database, meeting_id: int) -> list[str]:

@@ -20,7 +20,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT_PACKAGES = ("facilitation", "export", "ui")
 DOMAIN = "facilitation.domain"
-HEAVY = ("sqlalchemy", "alembic", "streamlit", "docx", "PIL", "matplotlib", "pyvis", "psycopg")
+HEAVY = ("sqlalchemy", "alembic", "streamlit", "docx", "PIL", "matplotlib", "pyvis", "psycopg", "argon2")
 SQL = ("sqlalchemy", "alembic")
 FILE_MODULES = ("pathlib", "shutil", "tempfile", "glob")  # whose only use is the filesystem
 OS_FILE_FUNCTIONS = frozenset({

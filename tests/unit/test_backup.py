@@ -68,23 +68,23 @@ def make_awkward_meeting(db: Database) -> int:
 
 def cases(db: Database) -> int:
     """How many cases there are (a failed load must not leave one behind)."""
-    return len(s.list_cases(db))
+    return len(s.list_cases(db, viewer=ACTOR))
 
 
 
 
 def test_the_demo_meeting_survives_dump_load_dump_unchanged(db: Database) -> None:
     original_id = create_demo_meeting(db, DEMO_DAY)
-    first = dumps_meeting(db, original_id)
+    first = dumps_meeting(db, original_id, viewer=ACTOR)
     copy_id = loads_meeting(db, ACTOR, first)
     assert copy_id != original_id
-    assert dumps_meeting(db, copy_id) == first
+    assert dumps_meeting(db, copy_id, viewer=ACTOR) == first
 
 
 def test_a_loaded_demo_meeting_has_the_same_content_under_new_ids(db: Database) -> None:
     original_id = create_demo_meeting(db, DEMO_DAY)
-    copy_id = loads_meeting(db, ACTOR, dumps_meeting(db, original_id))
-    original, copy = s.load_meeting(db, original_id), s.load_meeting(db, copy_id)
+    copy_id = loads_meeting(db, ACTOR, dumps_meeting(db, original_id, viewer=ACTOR))
+    original, copy = s.load_meeting(db, original_id, viewer=ACTOR), s.load_meeting(db, copy_id, viewer=ACTOR)
     assert copy.case.id != original.case.id
     assert [p.name for p in copy.participants] == [p.name for p in original.participants]
     assert len(copy.relations) == len(original.relations)
@@ -99,12 +99,12 @@ def test_a_loaded_demo_meeting_has_the_same_content_under_new_ids(db: Database) 
 def test_the_demo_backup_loads_into_an_empty_database_and_dumps_back_identically(
     db: Database, demo_text: str
 ) -> None:
-    assert dumps_meeting(db, loads_meeting(db, ACTOR, demo_text)) == demo_text
+    assert dumps_meeting(db, loads_meeting(db, ACTOR, demo_text), viewer=ACTOR) == demo_text
 
 
 def test_the_demo_pairing_of_safety_goal_and_danger_statement_survives_a_load(db: Database, demo_text: str) -> None:
     copy_id = loads_meeting(db, ACTOR, demo_text)
-    board = s.load_meeting(db, copy_id).board
+    board = s.load_meeting(db, copy_id, viewer=ACTOR).board
     (goal,) = [b for b in board if b.kind == "safety_goal"]
     (danger,) = [b for b in board if b.kind == "danger_statement"]
     assert goal.answers_id == danger.id
@@ -113,13 +113,13 @@ def test_the_demo_pairing_of_safety_goal_and_danger_statement_survives_a_load(db
 def test_a_meeting_full_of_awkward_input_survives_dump_load_dump_unchanged(db: Database) -> None:
     assert len(LONG_NOTE) == 10_000
     original_id = make_awkward_meeting(db)
-    first = dumps_meeting(db, original_id)
+    first = dumps_meeting(db, original_id, viewer=ACTOR)
     copy_id = loads_meeting(db, ACTOR, first)
-    assert dumps_meeting(db, copy_id) == first
+    assert dumps_meeting(db, copy_id, viewer=ACTOR) == first
 
 
 def test_the_dump_keeps_html_emoji_and_danish_letters_verbatim_and_control_characters_out(db: Database) -> None:
-    text = dumps_meeting(db, make_awkward_meeting(db))
+    text = dumps_meeting(db, make_awkward_meeting(db), viewer=ACTOR)
     data = json.loads(text)
     assert data["case"]["family_name"] == f"Familien {SCRIPT}"
     assert data["participants"][0]["name"] == f"Sanne {SCRIPT}"
@@ -132,7 +132,7 @@ def test_the_dump_keeps_html_emoji_and_danish_letters_verbatim_and_control_chara
 
 
 def test_the_dump_names_people_and_notes_by_reference_not_by_database_id(db: Database) -> None:
-    data = dump_meeting(db, make_awkward_meeting(db))
+    data = dump_meeting(db, make_awkward_meeting(db), viewer=ACTOR)
     assert data["format"] == FORMAT
     assert data["version"] == VERSION
     assert [p["ref"] for p in data["participants"]] == ["p1", "p2", "p3"]
@@ -146,8 +146,8 @@ def test_the_dump_names_people_and_notes_by_reference_not_by_database_id(db: Dat
 
 def test_the_board_order_within_a_column_survives_a_load(db: Database) -> None:
     original_id = make_awkward_meeting(db)
-    copy_id = loads_meeting(db, ACTOR, dumps_meeting(db, original_id))
-    worries = s.load_meeting(db, copy_id).board_column(BoardKind.WORRY)
+    copy_id = loads_meeting(db, ACTOR, dumps_meeting(db, original_id, viewer=ACTOR))
+    worries = s.load_meeting(db, copy_id, viewer=ACTOR).board_column(BoardKind.WORRY)
     assert [w.text for w in worries] == ["Flyttes om", LONG_NOTE]
     assert [w.position for w in worries] == [0, 1]
 
@@ -301,7 +301,7 @@ def test_an_error_about_a_missing_field_does_not_repeat_the_family_s_data(
 
 
 def test_the_scaling_question_three_houses_flag_and_goal_links_are_in_the_dump(db: Database) -> None:
-    data = dump_meeting(db, make_awkward_meeting(db))
+    data = dump_meeting(db, make_awkward_meeting(db), viewer=ACTOR)
     assert data["meeting"]["scale_question"] == f"Hvor er vi? {SCRIPT}\n0 = ikke hjemme\n10 = sagen lukkes 💛"
     assert data["meeting"]["show_three_houses"] is True
     (linked,) = [g for g in data["goals"] if g["safety_goal"]]
@@ -312,7 +312,7 @@ def test_the_scaling_question_three_houses_flag_and_goal_links_are_in_the_dump(d
 
 
 def test_the_demo_s_goal_link_and_three_houses_survive_a_load(db: Database, demo_text: str) -> None:
-    copy = s.load_meeting(db, loads_meeting(db, ACTOR, demo_text))
+    copy = s.load_meeting(db, loads_meeting(db, ACTOR, demo_text), viewer=ACTOR)
     (safety,) = copy.board_column(BoardKind.SAFETY_GOAL)
     assert [g.text for g in copy.goals if g.safety_goal_id == safety.id] == ["Alma har en voksen hos sig hver aften"]
     assert copy.meeting.show_three_houses is True
@@ -327,7 +327,7 @@ def test_a_version_1_file_written_before_the_board_fields_existed_still_loads(
     for goal in demo_data["goals"]:
         del goal["safety_goal"]
     demo_data["board"] = [b for b in demo_data["board"] if not b["kind"].startswith("house_")]
-    copy = s.load_meeting(db, loads_meeting(db, ACTOR, json.dumps(demo_data)))
+    copy = s.load_meeting(db, loads_meeting(db, ACTOR, json.dumps(demo_data)), viewer=ACTOR)
     assert (copy.meeting.scale_question, copy.meeting.show_three_houses) == ("", False)
     assert all(g.safety_goal_id is None for g in copy.goals)
     assert len(copy.goals) == len(demo_data["goals"])
@@ -345,34 +345,37 @@ def make_meeting_with_drawings(db: Database) -> int:
 
 
 def test_drawings_survive_dump_load_dump_unchanged(db: Database) -> None:
-    first = dumps_meeting(db, make_meeting_with_drawings(db))
+    first = dumps_meeting(db, make_meeting_with_drawings(db), viewer=ACTOR)
     copy_id = loads_meeting(db, ACTOR, first)
-    assert dumps_meeting(db, copy_id) == first
-    assert [d.name for d in s.list_drawings(db, copy_id)] == [f"Familiens hverdag 🏠 {SCRIPT}", "Drømme"]
-    assert json.loads(s.drawing_canvas(db, copy_id, s.list_drawings(db, copy_id)[0].id)[1]) == canvas(strokes=3)
+    assert dumps_meeting(db, copy_id, viewer=ACTOR) == first
+    assert [d.name for d in s.list_drawings(db, copy_id, viewer=ACTOR)] == [f"Familiens hverdag 🏠 {SCRIPT}", "Drømme"]
+    first_id = s.list_drawings(db, copy_id, viewer=ACTOR)[0].id
+    assert json.loads(s.drawing_canvas(db, copy_id, first_id, viewer=ACTOR)[1]) == canvas(strokes=3)
 
 
 def test_the_dump_holds_each_drawing_s_canvas_json_and_its_pictures_as_base64_png(db: Database) -> None:
     mid = make_meeting_with_drawings(db)
-    drawn = dump_meeting(db, mid)["drawings"][0]
+    drawn = dump_meeting(db, mid, viewer=ACTOR)["drawings"][0]
     assert (drawn["name"], drawn["background"]) == (f"Familiens hverdag 🏠 {SCRIPT}", "board")
     assert json.loads(drawn["canvas"]) == canvas(strokes=3)
     for key in ("png", "layer_png", "background_png"):
         assert picture(base64.b64decode(drawn[key])).size == (1120, 630)
-    assert base64.b64decode(drawn["png"]) == s.drawing_png(db, mid, s.list_drawings(db, mid)[0].id)[1]
+    first = s.list_drawings(db, mid, viewer=ACTOR)[0].id
+    assert base64.b64decode(drawn["png"]) == s.drawing_png(db, mid, first, viewer=ACTOR)[1]
 
 
 def test_a_file_written_before_drawings_existed_loads_without_drawings(db: Database, demo_data: dict[str, Any]) -> None:
     demo_data.pop("drawings", None)
-    assert s.list_drawings(db, loads_meeting(db, ACTOR, json.dumps(demo_data))) == []
+    assert s.list_drawings(db, loads_meeting(db, ACTOR, json.dumps(demo_data)), viewer=ACTOR) == []
 
 
 def test_a_drawing_without_its_pictures_loads_on_white_paper(db: Database, demo_data: dict[str, Any]) -> None:
     demo_data["drawings"] = [{"name": "Håndskrevet fil", "canvas": json.dumps(canvas(strokes=1))}]
     copy_id = loads_meeting(db, ACTOR, json.dumps(demo_data))
-    (drawing,) = s.list_drawings(db, copy_id)
+    (drawing,) = s.list_drawings(db, copy_id, viewer=ACTOR)
     assert (drawing.name, drawing.background) == ("Håndskrevet fil", "blank")
-    assert picture(s.drawing_png(db, copy_id, drawing.id)[1]).convert("RGB").getpixel((5, 5)) == (255, 255, 255)
+    png = s.drawing_png(db, copy_id, drawing.id, viewer=ACTOR)[1]
+    assert picture(png).convert("RGB").getpixel((5, 5)) == (255, 255, 255)
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from tests.unit.helpers import not_found, positions, refused
 
 def column(db: Database, meeting_id: int, kind: BoardKind) -> list[BoardItem]:
     """One column of the board, in order."""
-    return s.load_meeting(db, meeting_id).board_column(kind)
+    return s.load_meeting(db, meeting_id, viewer=ACTOR).board_column(kind)
 
 
 def texts(db: Database, meeting_id: int, kind: BoardKind) -> list[str]:
@@ -251,7 +251,7 @@ def test_moving_a_paired_safety_goal_to_another_column_drops_its_pairing(db: Dat
     goal = s.add_board_item(db, ACTOR, meeting_id, "safety_goal", "Altid en voksen om aftenen")
     s.pair_safety_goal(db, ACTOR, meeting_id, goal, danger)
     s.move_board_item(db, ACTOR, meeting_id, goal, 0, "next_step")
-    moved = next(b for b in s.load_meeting(db, meeting_id).board if b.id == goal)
+    moved = next(b for b in s.load_meeting(db, meeting_id, viewer=ACTOR).board if b.id == goal)
     assert (moved.kind.value, moved.answers_id) == ("next_step", None)
 
 
@@ -263,7 +263,7 @@ def test_moving_a_danger_statement_out_of_its_column_unpairs_the_goals_answering
     s.pair_safety_goal(db, ACTOR, meeting_id, goal, danger)
     version = db.version(meeting_id)
     s.move_board_item(db, ACTOR, meeting_id, danger, 0, "worry")
-    board = {b.id: b for b in s.load_meeting(db, meeting_id).board}
+    board = {b.id: b for b in s.load_meeting(db, meeting_id, viewer=ACTOR).board}
     assert board[goal].answers_id is None
     assert db.version(meeting_id) == version + 1, "one move is one transaction"
 
@@ -385,15 +385,15 @@ def test_a_goal_is_linked_to_a_safety_goal_and_unlinked_again(db: Database, meet
     before = db.version(meeting_id)
     s.link_goal_to_safety_goal(db, ACTOR, meeting_id, goal, safety)
     assert db.version(meeting_id) == before + 1
-    assert s.load_meeting(db, meeting_id).goals[0].safety_goal_id == safety
+    assert s.load_meeting(db, meeting_id, viewer=ACTOR).goals[0].safety_goal_id == safety
     s.link_goal_to_safety_goal(db, ACTOR, meeting_id, goal, None)
-    assert s.load_meeting(db, meeting_id).goals[0].safety_goal_id is None
+    assert s.load_meeting(db, meeting_id, viewer=ACTOR).goals[0].safety_goal_id is None
 
 
 def test_a_goal_can_be_added_already_answering_a_safety_goal(db: Database, meeting_id: int) -> None:
     (safety,) = fill(db, meeting_id, "safety_goal", "Altid en voksen om aftenen")
     s.add_goal(db, ACTOR, meeting_id, "long", "Sanne har det godt", "Sanne", safety_goal_id=safety)
-    (goal,) = s.load_meeting(db, meeting_id).goals
+    (goal,) = s.load_meeting(db, meeting_id, viewer=ACTOR).goals
     assert (goal.term.value, goal.owner, goal.safety_goal_id) == ("long", "Sanne", safety)
 
 
@@ -428,7 +428,7 @@ def test_removing_or_moving_away_a_safety_goal_unlinks_the_goals_answering_it(db
     goal_b = s.add_goal(db, ACTOR, meeting_id, "long", "B", safety_goal_id=second)
     s.remove_board_item(db, ACTOR, meeting_id, first)
     s.move_board_item(db, ACTOR, meeting_id, second, 0, "next_step")
-    goals = {g.id: g for g in s.load_meeting(db, meeting_id).goals}
+    goals = {g.id: g for g in s.load_meeting(db, meeting_id, viewer=ACTOR).goals}
     assert (goals[goal_a].safety_goal_id, goals[goal_b].safety_goal_id) == (None, None)
     assert [g.text for g in goals.values()] == ["A", "B"], "the goals themselves are kept"
 
@@ -449,14 +449,14 @@ def test_the_three_houses_are_columns_of_their_own(db: Database, meeting_id: int
 def test_showing_the_three_houses_on_the_board_is_a_per_meeting_choice(
     db: Database, meeting_id: int, other_meeting_id: int
 ) -> None:
-    assert s.get_meeting(db, meeting_id).show_three_houses is False
+    assert s.get_meeting(db, meeting_id, viewer=ACTOR).show_three_houses is False
     before = db.version(meeting_id)
     s.set_show_three_houses(db, ACTOR, meeting_id, True)
     assert db.version(meeting_id) == before + 1
-    assert s.get_meeting(db, meeting_id).show_three_houses is True
-    assert s.get_meeting(db, other_meeting_id).show_three_houses is False
+    assert s.get_meeting(db, meeting_id, viewer=ACTOR).show_three_houses is True
+    assert s.get_meeting(db, other_meeting_id, viewer=ACTOR).show_three_houses is False
     s.set_show_three_houses(db, ACTOR, meeting_id, False)
-    assert s.get_meeting(db, meeting_id).show_three_houses is False
+    assert s.get_meeting(db, meeting_id, viewer=ACTOR).show_three_houses is False
 
 
 def test_showing_the_three_houses_takes_only_yes_or_no(db: Database, meeting_id: int) -> None:
@@ -476,7 +476,7 @@ def test_a_long_series_of_moves_keeps_every_column_dense_and_the_other_notes_in_
     moves = [(0, 4, None), (3, 0, "next_step"), (1, 2, None), (4, 9, "next_step"), (2, 0, "worry"), (0, -3, None)]
     for source, to_index, kind in moves:
         item = ids["worry"][source]
-        current = {b.id: b for b in s.load_meeting(db, meeting_id).board}
+        current = {b.id: b for b in s.load_meeting(db, meeting_id, viewer=ACTOR).board}
         kinds = (BoardKind.WORRY, BoardKind.NEXT_STEP)
         others = {k: [b.text for b in column(db, meeting_id, k) if b.id != item] for k in kinds}
         s.move_board_item(db, ACTOR, meeting_id, item, to_index, kind)

@@ -9,6 +9,7 @@ import pytest
 
 from export.minute_sections import BOARD_COLUMNS, SETTLED
 from facilitation.domain import words
+from facilitation.domain.access import AccessKind, Purpose
 from facilitation.domain.agenda_templates import PLANS
 from facilitation.domain.catalog_da import DA
 from facilitation.domain.catalog_en import EN
@@ -48,6 +49,7 @@ ENUM_FAMILIES: dict[str, Iterable[object]] = {
     "board.layout": ("edit", "present"),  # pages/board.py
     "board.part": PARTS,
     "drawing.tool": ("freedraw", "line", "rect", "circle", "text", "labeled_rect"),  # ui/drawing_canvas.TOOLS
+    "access_kind": AccessKind, "purpose": Purpose,  # the access report (facilitation/__main__.py)
 }
 # Families whose suffix is a code or field name the code writes as a string elsewhere
 # (ValidationError("too_long", field="name") is shown as error.too_long with field.name).

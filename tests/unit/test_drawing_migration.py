@@ -27,8 +27,8 @@ def test_downgrading_below_0004_drops_only_the_drawings_and_upgrading_brings_the
         with database.engine.connect() as connection:
             assert connection.exec_driver_sql("SELECT count(*) FROM meetings").scalar_one() == 1
         database.migrate()
-        assert s.list_drawings(database, mid) == []
+        assert s.list_drawings(database, mid, viewer=ACTOR) == []
         s.create_drawing(database, ACTOR, mid, "Igen")
-        assert [d.name for d in s.list_drawings(database, mid)] == ["Igen"]
+        assert [d.name for d in s.list_drawings(database, mid, viewer=ACTOR)] == ["Igen"]
     finally:
         database.dispose()

@@ -24,7 +24,7 @@ from tests.unit.helpers import not_found, refused
 
 def names(db: Database, meeting_id: int) -> list[str]:
     """The meeting's drawings by name, in order."""
-    return [drawing.name for drawing in s.list_drawings(db, meeting_id)]
+    return [drawing.name for drawing in s.list_drawings(db, meeting_id, viewer=ACTOR)]
 
 
 def damage(db: Database, drawing_id: int, **columns: object) -> None:
@@ -38,10 +38,10 @@ def test_a_new_drawing_is_empty_white_paper_at_the_end_of_the_list(db: Database,
     first = s.create_drawing(db, ACTOR, meeting_id, "Familiens hverdag")
     second = s.create_drawing(db, ACTOR, meeting_id, "  Drømme  ")
     assert names(db, meeting_id) == ["Familiens hverdag", "Drømme"]
-    assert [x.position for x in s.list_drawings(db, meeting_id)] == [0, 1]
-    revision, stored = s.drawing_canvas(db, meeting_id, first)
+    assert [x.position for x in s.list_drawings(db, meeting_id, viewer=ACTOR)] == [0, 1]
+    revision, stored = s.drawing_canvas(db, meeting_id, first, viewer=ACTOR)
     assert (revision, json.loads(stored)) == (1, {"objects": []})
-    _, png = s.drawing_png(db, meeting_id, second)
+    _, png = s.drawing_png(db, meeting_id, second, viewer=ACTOR)
     image = picture(png)
     assert image.size == (d.CANVAS_WIDTH, d.CANVAS_HEIGHT)
     assert image.convert("RGB").getpixel((500, 300)) == (255, 255, 255)
@@ -51,13 +51,13 @@ def test_a_saved_drawing_comes_back_exactly_and_bumps_its_revision_and_the_meeti
     db: Database, meeting_id: int
 ) -> None:
     drawing_id = s.create_drawing(db, ACTOR, meeting_id, "Familiens hverdag")
-    version = s.get_meeting(db, meeting_id).version
+    version = s.get_meeting(db, meeting_id, viewer=ACTOR).version
     drawn = canvas(strokes=3)
     drawn["objects"].append({"type": "IText", "text": "Mor 💛 <b>æøå</b>", "left": 10, "top": 20, "fontSize": 28})
     revision = s.save_drawing(db, ACTOR, meeting_id, drawing_id, drawn, layer(), expected_revision=1)
     assert revision == 2
-    assert s.get_meeting(db, meeting_id).version == version + 1
-    stored_at, stored = s.drawing_canvas(db, meeting_id, drawing_id)
+    assert s.get_meeting(db, meeting_id, viewer=ACTOR).version == version + 1
+    stored_at, stored = s.drawing_canvas(db, meeting_id, drawing_id, viewer=ACTOR)
     assert stored_at == 2
     assert json.loads(stored) == drawn
 
@@ -67,7 +67,7 @@ def test_the_stored_picture_is_a_valid_png_of_canvas_size_with_the_strokes_on_th
 ) -> None:
     drawing_id = s.create_drawing(db, ACTOR, meeting_id, "Drømme")
     s.save_drawing(db, ACTOR, meeting_id, drawing_id, canvas(), layer((100, 100, 600, 400)))
-    _, png = s.drawing_png(db, meeting_id, drawing_id)
+    _, png = s.drawing_png(db, meeting_id, drawing_id, viewer=ACTOR)
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     image = picture(png).convert("RGB")
     assert image.size == (1120, 630)
@@ -78,9 +78,9 @@ def test_the_stored_picture_is_a_valid_png_of_canvas_size_with_the_strokes_on_th
 def test_saving_the_same_canvas_again_writes_nothing(db: Database, meeting_id: int) -> None:
     drawing_id = s.create_drawing(db, ACTOR, meeting_id, "Drømme")
     revision = s.save_drawing(db, ACTOR, meeting_id, drawing_id, canvas(), layer())
-    version = s.get_meeting(db, meeting_id).version
+    version = s.get_meeting(db, meeting_id, viewer=ACTOR).version
     assert s.save_drawing(db, ACTOR, meeting_id, drawing_id, canvas(), layer(), expected_revision=revision) == revision
-    assert s.get_meeting(db, meeting_id).version == version
+    assert s.get_meeting(db, meeting_id, viewer=ACTOR).version == version
 
 
 def test_a_save_from_a_device_that_missed_a_newer_change_is_refused_and_changes_nothing(
@@ -109,7 +109,7 @@ def test_a_2000_stroke_drawing_saves_and_restores_whole(db: Database, meeting_id
     big = canvas(strokes=2_000)
     assert 3_500_000 < len(json.dumps(big)) < d.CANVAS_MAX_BYTES
     s.save_drawing(db, ACTOR, meeting_id, drawing_id, big, layer())
-    _, stored = s.drawing_canvas(db, meeting_id, drawing_id)
+    _, stored = s.drawing_canvas(db, meeting_id, drawing_id, viewer=ACTOR)
     assert json.loads(stored) == big  # how fast: bench/drawing_benchmark.py, never a timed assertion
 
 
@@ -165,8 +165,8 @@ def test_deleting_a_drawing_closes_the_gap_and_leaves_the_others(db: Database, m
     ids = [s.create_drawing(db, ACTOR, meeting_id, name) for name in ("A", "B", "C")]
     s.delete_drawing(db, ACTOR, meeting_id, ids[1])
     assert names(db, meeting_id) == ["A", "C"]
-    assert [x.position for x in s.list_drawings(db, meeting_id)] == [0, 1]
-    assert s.drawing_revision(db, meeting_id, ids[1]) is None
+    assert [x.position for x in s.list_drawings(db, meeting_id, viewer=ACTOR)] == [0, 1]
+    assert s.drawing_revision(db, meeting_id, ids[1], viewer=ACTOR) is None
 
 
 def test_a_drawing_of_another_meeting_is_never_touched(db: Database, meeting_id: int, other_meeting_id: int) -> None:
@@ -176,11 +176,11 @@ def test_a_drawing_of_another_meeting_is_never_touched(db: Database, meeting_id:
         lambda: s.delete_drawing(db, ACTOR, meeting_id, theirs),
         lambda: s.save_drawing(db, ACTOR, meeting_id, theirs, canvas(), layer()),
         lambda: s.clear_drawing(db, ACTOR, meeting_id, theirs),
-        lambda: s.drawing_png(db, meeting_id, theirs),
+        lambda: s.drawing_png(db, meeting_id, theirs, viewer=ACTOR),
     ):
         with not_found(db, meeting_id, other_meeting_id):
             change()
-    assert s.drawing_revision(db, meeting_id, theirs) is None
+    assert s.drawing_revision(db, meeting_id, theirs, viewer=ACTOR) is None
 
 
 def test_clearing_wipes_the_strokes_but_keeps_name_and_background(db: Database, meeting_id: int) -> None:
@@ -188,20 +188,21 @@ def test_clearing_wipes_the_strokes_but_keeps_name_and_background(db: Database, 
     drawing_id = s.create_drawing(db, ACTOR, meeting_id, "Tavlen", "board", board)
     s.save_drawing(db, ACTOR, meeting_id, drawing_id, canvas(5), layer())
     s.clear_drawing(db, ACTOR, meeting_id, drawing_id)
-    (drawing,) = s.list_drawings(db, meeting_id)
+    (drawing,) = s.list_drawings(db, meeting_id, viewer=ACTOR)
     assert (drawing.name, drawing.background, drawing.revision) == ("Tavlen", DrawingBackground.BOARD, 3)
-    assert json.loads(s.drawing_canvas(db, meeting_id, drawing_id)[1]) == {"objects": []}
-    assert picture(s.drawing_png(db, meeting_id, drawing_id)[1]).convert("RGB").getpixel((350, 250)) == (250, 240, 230)
+    assert json.loads(s.drawing_canvas(db, meeting_id, drawing_id, viewer=ACTOR)[1]) == {"objects": []}
+    png = s.drawing_png(db, meeting_id, drawing_id, viewer=ACTOR)[1]
+    assert picture(png).convert("RGB").getpixel((350, 250)) == (250, 240, 230)
 
 
 def test_a_new_background_goes_under_the_strokes_already_drawn(db: Database, meeting_id: int) -> None:
     drawing_id = s.create_drawing(db, ACTOR, meeting_id, "Kortet")
     s.save_drawing(db, ACTOR, meeting_id, drawing_id, canvas(), layer((100, 100, 600, 400)))
     s.set_drawing_background(db, ACTOR, meeting_id, drawing_id, "map", pictures.blank_picture((200, 220, 255, 255)))
-    image = picture(s.drawing_png(db, meeting_id, drawing_id)[1]).convert("RGB")
+    image = picture(s.drawing_png(db, meeting_id, drawing_id, viewer=ACTOR)[1]).convert("RGB")
     assert image.getpixel((350, 250)) == RED[:3]
     assert image.getpixel((1000, 50)) == (200, 220, 255)
-    assert s.list_drawings(db, meeting_id)[0].background == DrawingBackground.MAP
+    assert s.list_drawings(db, meeting_id, viewer=ACTOR)[0].background == DrawingBackground.MAP
     with refused(db, "invalid_choice", meeting_id, field="background"):
         s.set_drawing_background(db, ACTOR, meeting_id, drawing_id, "wallpaper")
 
@@ -211,11 +212,11 @@ def test_a_corrupt_stored_canvas_is_reported_and_the_meeting_still_loads(db: Dat
     s.save_drawing(db, ACTOR, meeting_id, drawing_id, canvas(), layer())
     damage(db, drawing_id, canvas='{"objects": [{"type": "Path", "path": [["M", 1,', background="wallpaper")
     with pytest.raises(ValidationError) as info:
-        s.drawing_canvas(db, meeting_id, drawing_id)
+        s.drawing_canvas(db, meeting_id, drawing_id, viewer=ACTOR)
     assert info.value.code == "drawing_corrupt"
-    assert s.list_drawings(db, meeting_id)[0].background == DrawingBackground.BLANK
-    assert s.load_meeting(db, meeting_id).meeting.id == meeting_id
-    assert picture(s.drawing_png(db, meeting_id, drawing_id)[1]).size == (1120, 630)
+    assert s.list_drawings(db, meeting_id, viewer=ACTOR)[0].background == DrawingBackground.BLANK
+    assert s.load_meeting(db, meeting_id, viewer=ACTOR).meeting.id == meeting_id
+    assert picture(s.drawing_png(db, meeting_id, drawing_id, viewer=ACTOR)[1]).size == (1120, 630)
 
 
 def test_a_damaged_drawing_can_go_on_with_its_last_picture_as_background(db: Database, meeting_id: int) -> None:
@@ -223,19 +224,19 @@ def test_a_damaged_drawing_can_go_on_with_its_last_picture_as_background(db: Dat
     s.save_drawing(db, ACTOR, meeting_id, drawing_id, canvas(), layer((100, 100, 600, 400)))
     damage(db, drawing_id, canvas="]]]")
     s.keep_picture_as_background(db, ACTOR, meeting_id, drawing_id)
-    assert json.loads(s.drawing_canvas(db, meeting_id, drawing_id)[1]) == {"objects": []}
-    _, background = s.drawing_background_png(db, meeting_id, drawing_id)
+    assert json.loads(s.drawing_canvas(db, meeting_id, drawing_id, viewer=ACTOR)[1]) == {"objects": []}
+    _, background = s.drawing_background_png(db, meeting_id, drawing_id, viewer=ACTOR)
     assert picture(background).convert("RGB").getpixel((350, 250)) == RED[:3]
 
 
 def test_the_projector_finds_the_drawing_changed_last(db: Database, meeting_id: int) -> None:
-    assert s.latest_drawing(db, meeting_id) is None
+    assert s.latest_drawing(db, meeting_id, viewer=ACTOR) is None
     first = s.create_drawing(db, ACTOR, meeting_id, "Først")
     second = s.create_drawing(db, ACTOR, meeting_id, "Så")
-    assert s.latest_drawing(db, meeting_id).id == second  # type: ignore[union-attr]
+    assert s.latest_drawing(db, meeting_id, viewer=ACTOR).id == second  # type: ignore[union-attr]
     time.sleep(0.01)
     s.save_drawing(db, ACTOR, meeting_id, first, canvas(), layer())
-    latest = s.latest_drawing(db, meeting_id)
+    latest = s.latest_drawing(db, meeting_id, viewer=ACTOR)
     assert latest is not None and (latest.id, latest.revision) == (first, 2)
 
 
@@ -253,7 +254,7 @@ def test_a_text_placed_but_never_typed_in_is_not_kept(db: Database, meeting_id: 
     drawn = canvas(strokes=1)
     drawn["objects"] += [{"type": "IText", "text": "Mor"}, {"type": "IText", "text": " "}, {"type": "IText"}]
     s.save_drawing(db, ACTOR, meeting_id, drawing_id, drawn, layer())
-    kept = json.loads(s.drawing_canvas(db, meeting_id, drawing_id)[1])["objects"]
+    kept = json.loads(s.drawing_canvas(db, meeting_id, drawing_id, viewer=ACTOR)[1])["objects"]
     assert [o["type"] for o in kept] == ["Path", "IText"]
 
 
@@ -264,4 +265,4 @@ def test_a_damaged_stored_background_gives_a_clear_refusal_not_a_crash(db: Datab
         s.save_drawing(db, ACTOR, meeting_id, drawing_id, canvas(), layer())
     s.set_drawing_background(db, ACTOR, meeting_id, drawing_id, "blank")  # a new background mends it
     s.save_drawing(db, ACTOR, meeting_id, drawing_id, canvas(), layer())
-    assert picture(s.drawing_png(db, meeting_id, drawing_id)[1]).size == (1120, 630)
+    assert picture(s.drawing_png(db, meeting_id, drawing_id, viewer=ACTOR)[1]).size == (1120, 630)

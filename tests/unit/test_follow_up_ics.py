@@ -23,7 +23,7 @@ def _event(content: bytes):  # type: ignore[no-untyped-def]
 
 def test_the_event_is_a_whole_day_on_the_cadences_date(db: Database) -> None:
     mid = create_demo_case(db, date(2026, 11, 25))
-    calendar, event = _event(render_follow_up_ics(s.load_meeting(db, mid), now=NOW))
+    calendar, event = _event(render_follow_up_ics(s.load_meeting(db, mid, viewer=ACTOR), now=NOW))
     assert calendar["version"] == "2.0" and "Mødetavlen" in str(calendar["prodid"])
     assert event.decoded("dtstart") == date(2027, 1, 6)  # assessment case: six weeks
     assert event.decoded("dtend") == date(2027, 1, 7)
@@ -35,7 +35,7 @@ def test_the_event_is_a_whole_day_on_the_cadences_date(db: Database) -> None:
 
 def test_the_summary_names_only_the_childs_first_name(db: Database) -> None:
     mid = create_demo_case(db, date(2026, 11, 25))
-    record = s.load_meeting(db, mid)
+    record = s.load_meeting(db, mid, viewer=ACTOR)
     content = render_follow_up_ics(record, now=NOW).decode("utf-8")
     _, event = _event(content.encode())
     assert str(event["summary"]) == "Opfølgningsmøde om Alma"
@@ -47,15 +47,15 @@ def test_the_summary_names_only_the_childs_first_name(db: Database) -> None:
 
 def test_the_anonymised_file_holds_the_childs_initials(db: Database) -> None:
     mid = create_demo_case(db, date(2026, 11, 25))
-    _, event = _event(render_follow_up_ics(s.load_meeting(db, mid), anonymised=True, now=NOW))
+    _, event = _event(render_follow_up_ics(s.load_meeting(db, mid, viewer=ACTOR), anonymised=True, now=NOW))
     assert str(event["summary"]) == "Opfølgningsmøde om A."
 
 
 def test_the_uid_stays_the_same_when_the_date_changes_and_the_sequence_grows(db: Database) -> None:
     mid = create_demo_case(db, date(2026, 11, 25))
-    _, before = _event(render_follow_up_ics(s.load_meeting(db, mid), now=NOW))
+    _, before = _event(render_follow_up_ics(s.load_meeting(db, mid, viewer=ACTOR), now=NOW))
     s.set_follow_up_date(db, ACTOR, mid, date(2027, 1, 4))
-    _, after = _event(render_follow_up_ics(s.load_meeting(db, mid), now=NOW))
+    _, after = _event(render_follow_up_ics(s.load_meeting(db, mid, viewer=ACTOR), now=NOW))
     assert str(before["uid"]) == str(after["uid"]) == follow_up_uid(mid)
     assert after.decoded("dtstart") == date(2027, 1, 4)
     assert int(after["sequence"]) > int(before["sequence"])
@@ -65,6 +65,6 @@ def test_the_uid_stays_the_same_when_the_date_changes_and_the_sequence_grows(db:
 def test_a_compensation_case_is_due_three_months_later(db: Database) -> None:
     case_id = s.create_case(db, ACTOR, "Familien Hansen", "Emil\x07 🦄", "compensation")
     mid = s.create_meeting(db, ACTOR, case_id, "start", date(2026, 11, 30), with_default_agenda=False)
-    _, event = _event(render_follow_up_ics(s.load_meeting(db, mid), now=NOW))
+    _, event = _event(render_follow_up_ics(s.load_meeting(db, mid, viewer=ACTOR), now=NOW))
     assert event.decoded("dtstart") == date(2027, 2, 28)
     assert str(event["summary"]) == "Opfølgningsmøde om Emil 🦄"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from facilitation import services as s
 from facilitation.storage import Database
+from tests.conftest import ACTOR
 
 
 def _rows(database: Database, sql: str) -> list[tuple[object, ...]]:
@@ -29,7 +30,7 @@ def test_upgrading_to_0005_keeps_every_action_and_its_goal_and_downgrading_keeps
                 connection.exec_driver_sql(sql)
         database.migrate()
         assert _rows(database, "SELECT id, goal_id, carried_from_id FROM actions") == [(1, 1, None)]
-        record = s.load_meeting(database, 1)
+        record = s.load_meeting(database, 1, viewer=ACTOR)
         assert (record.meeting.follow_up_date, record.contacts, record.meeting.version) == (None, {}, 7)
         s.set_role_contact(database, "test", 1, "facilitator", "Tlf. 12 34 56 78")
         s.set_follow_up_date(database, "test", 1, "2026-04-13")

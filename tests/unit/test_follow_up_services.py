@@ -17,12 +17,12 @@ from tests.unit.helpers import not_found, refused
 
 
 def test_the_follow_up_date_is_stored_and_can_go_back_to_the_cadence(db: Database, meeting_id: int) -> None:
-    version = s.get_meeting(db, meeting_id).version
+    version = s.get_meeting(db, meeting_id, viewer=ACTOR).version
     assert s.set_follow_up_date(db, ACTOR, meeting_id, "2026-04-10") == date(2026, 4, 10)
-    meeting = s.get_meeting(db, meeting_id)
+    meeting = s.get_meeting(db, meeting_id, viewer=ACTOR)
     assert (meeting.follow_up_date, meeting.version) == (date(2026, 4, 10), version + 1)
     s.set_follow_up_date(db, ACTOR, meeting_id, None)
-    assert s.get_meeting(db, meeting_id).follow_up_date is None
+    assert s.get_meeting(db, meeting_id, viewer=ACTOR).follow_up_date is None
 
 
 def test_an_impossible_follow_up_date_is_refused(db: Database, meeting_id: int) -> None:
@@ -38,10 +38,10 @@ def test_a_follow_up_date_for_a_missing_meeting_is_not_found(db: Database, meeti
 def test_a_contact_is_stored_per_role_and_read_with_the_meeting(db: Database, meeting_id: int) -> None:
     s.set_role(db, ACTOR, meeting_id, "facilitator", "Line Bech")
     s.set_role_contact(db, ACTOR, meeting_id, "facilitator", "  Tlf. 72 36 12 34\x07 · line@kommune.dk ")
-    record = s.load_meeting(db, meeting_id)
+    record = s.load_meeting(db, meeting_id, viewer=ACTOR)
     assert record.contacts == {Role.FACILITATOR: "Tlf. 72 36 12 34 · line@kommune.dk"}
     s.set_role_contact(db, ACTOR, meeting_id, "facilitator", "")
-    assert s.load_meeting(db, meeting_id).contacts == {}
+    assert s.load_meeting(db, meeting_id, viewer=ACTOR).contacts == {}
 
 
 def test_a_contact_for_a_role_nobody_holds_is_refused(db: Database, meeting_id: int) -> None:
@@ -75,8 +75,8 @@ def _first_meeting(db: Database) -> tuple[int, int]:
 def test_a_follow_up_meeting_starts_with_the_open_actions_goals_and_map(db: Database) -> None:
     case_id, first = _first_meeting(db)
     later = s.plan_meeting(db, ACTOR, case_id, "follow_up", date(2026, 4, 13))
-    record = s.load_meeting(db, later)
-    before = s.load_meeting(db, first)
+    record = s.load_meeting(db, later, viewer=ACTOR)
+    before = s.load_meeting(db, first, viewer=ACTOR)
     assert [(a.what, a.who, a.due, a.status) for a in record.actions] == [
         ("Lave en ugeplan", "Sanne", date(2026, 3, 9), ActionStatus.OPEN),
         ("Bestille tid hos lægen", "Sanne", date(2026, 3, 16), ActionStatus.OPEN),
@@ -94,20 +94,20 @@ def test_a_follow_up_meeting_starts_with_the_open_actions_goals_and_map(db: Data
 def test_the_carried_actions_are_reviewed_under_gennemgang_af_aftaler_fra_sidst(db: Database) -> None:
     case_id, _ = _first_meeting(db)
     network = s.plan_meeting(db, ACTOR, case_id, "network", date(2026, 4, 13))
-    agenda = s.load_meeting(db, network).agenda
+    agenda = s.load_meeting(db, network, viewer=ACTOR).agenda
     assert agenda[0].title == REVIEW_TITLES["da"], "a kind without the review item gets it first"
     assert [item.title for item in agenda].count(REVIEW_TITLES["da"]) == 1
     assert [item.position for item in agenda] == list(range(len(agenda))), "the order stays dense"
     follow_up = s.plan_meeting(db, ACTOR, case_id, "follow_up", date(2026, 5, 25))
-    titles = [item.title for item in s.load_meeting(db, follow_up).agenda]
+    titles = [item.title for item in s.load_meeting(db, follow_up, viewer=ACTOR).agenda]
     assert titles.count(REVIEW_TITLES["da"]) == 1, "the follow-up agenda already has it: not added twice"
 
 
 def test_scores_are_not_copied_but_earlier_scores_stay_readable_across_the_case(db: Database) -> None:
     case_id, first = _first_meeting(db)
     later = s.plan_meeting(db, ACTOR, case_id, "follow_up", date(2026, 4, 13))
-    assert s.load_meeting(db, later).scores == (), "a copied number would look like an answer given today"
-    rounds = s.score_history(db, case_id)
+    assert s.load_meeting(db, later, viewer=ACTOR).scores == (), "a copied number would look like an answer given today"
+    rounds = s.score_history(db, case_id, viewer=ACTOR)
     assert [(r.meeting_id, r.scores) for r in rounds] == [(first, (("Sanne Hansen", 4),))]
 
 
@@ -115,27 +115,27 @@ def test_a_case_without_open_actions_gets_no_review_item(db: Database) -> None:
     case_id = s.create_case(db, ACTOR, "Familien Hansen", "Emil", "compensation")
     first = s.plan_meeting(db, ACTOR, case_id, "start", date(2026, 3, 2))
     later = s.plan_meeting(db, ACTOR, case_id, "network", date(2026, 6, 2))
-    assert REVIEW_TITLES["da"] not in [i.title for i in s.load_meeting(db, later).agenda]
-    assert s.load_meeting(db, first).actions == ()
+    assert REVIEW_TITLES["da"] not in [i.title for i in s.load_meeting(db, later, viewer=ACTOR).agenda]
+    assert s.load_meeting(db, first, viewer=ACTOR).actions == ()
 
 
 def test_copying_forward_twice_copies_nothing_the_second_time(db: Database) -> None:
     case_id, first = _first_meeting(db)
     later = s.plan_meeting(db, ACTOR, case_id, "follow_up", date(2026, 4, 13))
-    before = s.load_meeting(db, later)
+    before = s.load_meeting(db, later, viewer=ACTOR)
     assert copy_goals_forward(db, ACTOR, first, later) == 0
     assert copy_open_actions_forward(db, ACTOR, first, later) == 0
-    after = s.load_meeting(db, later)
+    after = s.load_meeting(db, later, viewer=ACTOR)
     assert (after.goals, after.actions, after.agenda) == (before.goals, before.actions, before.agenda)
 
 
 def test_a_chain_of_meetings_carries_an_action_until_it_is_done(db: Database) -> None:
     case_id, _ = _first_meeting(db)
     second = s.plan_meeting(db, ACTOR, case_id, "follow_up", date(2026, 4, 13))
-    carried = s.load_meeting(db, second).actions
+    carried = s.load_meeting(db, second, viewer=ACTOR).actions
     s.edit_action(db, ACTOR, second, carried[0].id, status="done")
     third = s.plan_meeting(db, ACTOR, case_id, "follow_up", date(2026, 5, 25))
-    actions = s.load_meeting(db, third).actions
+    actions = s.load_meeting(db, third, viewer=ACTOR).actions
     assert [(a.what, a.carried_from_id) for a in actions] == [("Bestille tid hos lægen", carried[1].id)]
 
 
@@ -162,7 +162,7 @@ def test_deleting_the_earlier_meeting_keeps_the_carried_actions(db: Database) ->
     case_id, first = _first_meeting(db)
     later = s.plan_meeting(db, ACTOR, case_id, "follow_up", date(2026, 4, 13))
     s.delete_meeting(db, ACTOR, first)
-    actions = s.load_meeting(db, later).actions
+    actions = s.load_meeting(db, later, viewer=ACTOR).actions
     assert [(a.what, a.carried_from_id) for a in actions] == [
         ("Lave en ugeplan", None), ("Bestille tid hos lægen", None),
     ]
@@ -172,15 +172,15 @@ def test_deleting_the_earlier_meeting_keeps_the_carried_actions(db: Database) ->
 def test_the_review_item_is_named_in_the_meetings_language(db: Database, language: str) -> None:
     case_id, _ = _first_meeting(db)
     later = s.plan_meeting(db, ACTOR, case_id, "handover", date(2026, 4, 13), language=language)
-    assert s.load_meeting(db, later).agenda[0].title == REVIEW_TITLES[language]
+    assert s.load_meeting(db, later, viewer=ACTOR).agenda[0].title == REVIEW_TITLES[language]
 
 
 def test_the_follow_up_date_and_contacts_survive_a_backup_and_load(db: Database, meeting_id: int) -> None:
     s.set_role(db, ACTOR, meeting_id, "facilitator", "Line Bech")
     s.set_role_contact(db, ACTOR, meeting_id, "facilitator", "Tlf. 72 36 12 34")
     s.set_follow_up_date(db, ACTOR, meeting_id, date(2026, 4, 10))
-    text = dumps_meeting(db, meeting_id)
-    loaded = s.load_meeting(db, loads_meeting(db, ACTOR, text))
+    text = dumps_meeting(db, meeting_id, viewer=ACTOR)
+    loaded = s.load_meeting(db, loads_meeting(db, ACTOR, text), viewer=ACTOR)
     assert loaded.meeting.follow_up_date == date(2026, 4, 10)
     assert loaded.contacts == {Role.FACILITATOR: "Tlf. 72 36 12 34"}
-    assert dumps_meeting(db, loaded.meeting.id) == text
+    assert dumps_meeting(db, loaded.meeting.id, viewer=ACTOR) == text

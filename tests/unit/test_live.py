@@ -39,7 +39,7 @@ def test_the_screen_and_curtain_are_stored_and_bump_the_version(db: Database, me
     version = db.version(meeting_id)
     s.set_screen(db, ACTOR, meeting_id, Screen.BOARD)
     s.set_curtain(db, ACTOR, meeting_id, True)
-    meeting = s.get_meeting(db, meeting_id)
+    meeting = s.get_meeting(db, meeting_id, viewer=ACTOR)
     assert (meeting.screen, meeting.curtain) == ("board", True)
     assert db.version(meeting_id) == version + 2  # type: ignore[operator]
 
@@ -60,10 +60,10 @@ def test_decisions_are_added_edited_and_removed(db: Database, meeting_id: int) -
     first = s.add_decision(db, ACTOR, meeting_id, "Alma bor hjemme, med mormor som fast voksen")
     s.add_decision(db, ACTOR, meeting_id, "Næste møde om seks uger")
     s.edit_decision(db, ACTOR, meeting_id, first, "Alma bor hjemme")
-    decisions = s.load_meeting(db, meeting_id).decisions
+    decisions = s.load_meeting(db, meeting_id, viewer=ACTOR).decisions
     assert [d.text for d in decisions] == ["Alma bor hjemme", "Næste møde om seks uger"]
     s.remove_decision(db, ACTOR, meeting_id, first)
-    assert [d.position for d in s.load_meeting(db, meeting_id).decisions] == [0]
+    assert [d.position for d in s.load_meeting(db, meeting_id, viewer=ACTOR).decisions] == [0]
 
 
 def test_a_decision_under_another_meetings_item_is_refused(

@@ -25,7 +25,7 @@ REMOTE = re.compile(r"<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*[\"']?\s*(?:ht
 
 @pytest.fixture
 def demo(db: Database) -> m.MeetingRecord:
-    return s.load_meeting(db, create_demo_meeting(db))
+    return s.load_meeting(db, create_demo_meeting(db), viewer=ACTOR)
 
 
 def _data(html: str, name: str) -> list[dict[str, Any]]:
@@ -110,11 +110,11 @@ def _evil_meeting(db: Database) -> m.MeetingRecord:
         can_help_with='<a href="javascript:alert(3)">link</a>', sector="friends_neighbours",
     )
     s.add_relation(db, ACTOR, meeting_id, img, script, "<b>ven</b>", strained=True)
-    return s.load_meeting(db, meeting_id)
+    return s.load_meeting(db, meeting_id, viewer=ACTOR)
 
 
 def test_markup_in_names_is_text_never_markup(db: Database) -> None:
-    clean = render_map_html(s.load_meeting(db, create_demo_meeting(db)))
+    clean = render_map_html(s.load_meeting(db, create_demo_meeting(db), viewer=ACTOR))
     html = render_map_html(_evil_meeting(db))
     assert SCRIPT not in html
     assert "<img src=x onerror" not in html

@@ -11,6 +11,7 @@ from facilitation import services as s
 from facilitation.demo import create_demo_meeting
 from facilitation.domain import model as m
 from facilitation.storage import Database
+from tests.conftest import ACTOR
 from tests.unit.map_records import crowd, record_with
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -24,7 +25,7 @@ def _size(png: bytes) -> tuple[int, int]:
 
 @pytest.fixture
 def demo(db: Database) -> m.MeetingRecord:
-    return s.load_meeting(db, create_demo_meeting(db))
+    return s.load_meeting(db, create_demo_meeting(db), viewer=ACTOR)
 
 
 def test_the_picture_is_a_png_of_the_default_size(demo: m.MeetingRecord) -> None:

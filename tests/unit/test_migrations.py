@@ -10,6 +10,7 @@ from alembic.migration import MigrationContext
 from facilitation import services as s
 from facilitation.storage import Database, open_database
 from facilitation.storage.tables import Base
+from tests.conftest import ACTOR
 
 
 def test_the_migrated_database_matches_the_table_definitions(db: Database) -> None:
@@ -43,7 +44,7 @@ def test_upgrading_from_the_first_schema_keeps_every_row_and_every_link(tmp_path
         assert _rows(database, "SELECT id, goal_id FROM actions") == [(1, 1)]
         assert _rows(database, "SELECT id, answers_id FROM board_items ORDER BY id") == [(1, None), (2, 1)]
         assert _rows(database, "PRAGMA foreign_keys") == [(1,)], "foreign keys are on again afterwards"
-        record = s.load_meeting(database, 1)
+        record = s.load_meeting(database, 1, viewer=ACTOR)
         assert (record.meeting.version, record.meeting.scale_question, record.meeting.show_three_houses) == (
             7, "", False,
         )
@@ -63,6 +64,6 @@ def test_migrating_an_up_to_date_database_again_changes_nothing(tmp_path: Path) 
         case_id = s.create_case(database, "test", "Familien Ny", "Ida", "assessment")
         mid = s.create_meeting(database, "test", case_id, "start", "2026-03-02")
         database.migrate()
-        assert s.get_meeting(database, mid).version == 1
+        assert s.get_meeting(database, mid, viewer=ACTOR).version == 1
     finally:
         database.dispose()

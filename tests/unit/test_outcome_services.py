@@ -21,17 +21,17 @@ def mother(db: Database, meeting_id: int) -> int:
 
 def goal_texts(db: Database, meeting_id: int, term: GoalTerm) -> list[str]:
     """One term's goals, in order."""
-    return [g.text for g in s.load_meeting(db, meeting_id).goals if g.term == term]
+    return [g.text for g in s.load_meeting(db, meeting_id, viewer=ACTOR).goals if g.term == term]
 
 
 def goal_positions(db: Database, meeting_id: int, term: GoalTerm) -> list[int]:
     """One term's goal positions, in order."""
-    return positions([g for g in s.load_meeting(db, meeting_id).goals if g.term == term])
+    return positions([g for g in s.load_meeting(db, meeting_id, viewer=ACTOR).goals if g.term == term])
 
 
 def action_texts(db: Database, meeting_id: int) -> list[str]:
     """The actions' 'what', in order."""
-    return [a.what for a in s.load_meeting(db, meeting_id).actions]
+    return [a.what for a in s.load_meeting(db, meeting_id, viewer=ACTOR).actions]
 
 
 # --- scores -----------------------------------------------------------------------------------
@@ -43,7 +43,7 @@ def test_recording_a_score_stores_the_number_and_reason_and_bumps_the_version(
     before = db.version(meeting_id)
     s.record_score(db, ACTOR, meeting_id, mother, "6", "Vi har en plan nu 🙂")
     assert db.version(meeting_id) == before + 1
-    (score,) = s.load_meeting(db, meeting_id).scores
+    (score,) = s.load_meeting(db, meeting_id, viewer=ACTOR).scores
     assert (score.participant_id, score.score, score.reason) == (mother, 6, "Vi har en plan nu 🙂")
 
 
@@ -54,7 +54,7 @@ def test_recording_a_second_score_for_the_same_person_replaces_the_first(
     before = db.version(meeting_id)
     s.record_score(db, ACTOR, meeting_id, mother, 7, "Bedre nu")
     assert db.version(meeting_id) == before + 1
-    (score,) = s.load_meeting(db, meeting_id).scores
+    (score,) = s.load_meeting(db, meeting_id, viewer=ACTOR).scores
     assert (score.participant_id, score.score, score.reason) == (mother, 7, "Bedre nu")
 
 
@@ -63,15 +63,15 @@ def test_each_person_keeps_their_own_score(db: Database, meeting_id: int, mother
     s.record_score(db, ACTOR, meeting_id, mother, 6)
     s.record_score(db, ACTOR, meeting_id, father, 4)
     s.record_score(db, ACTOR, meeting_id, mother, 8)
-    scores = {sc.participant_id: sc.score for sc in s.load_meeting(db, meeting_id).scores}
+    scores = {sc.participant_id: sc.score for sc in s.load_meeting(db, meeting_id, viewer=ACTOR).scores}
     assert scores == {mother: 8, father: 4}
 
 
 def test_the_scale_runs_from_zero_to_ten(db: Database, meeting_id: int, mother: int) -> None:
     s.record_score(db, ACTOR, meeting_id, mother, 0)
-    assert s.load_meeting(db, meeting_id).scores[0].score == 0
+    assert s.load_meeting(db, meeting_id, viewer=ACTOR).scores[0].score == 0
     s.record_score(db, ACTOR, meeting_id, mother, 10)
-    assert s.load_meeting(db, meeting_id).scores[0].score == 10
+    assert s.load_meeting(db, meeting_id, viewer=ACTOR).scores[0].score == 10
 
 
 @pytest.mark.parametrize(
@@ -109,11 +109,11 @@ def test_a_score_without_a_chosen_person_is_refused_as_empty(db: Database, meeti
 
 def test_removing_a_score_keeps_the_person(db: Database, meeting_id: int, mother: int) -> None:
     s.record_score(db, ACTOR, meeting_id, mother, 5)
-    (score,) = s.load_meeting(db, meeting_id).scores
+    (score,) = s.load_meeting(db, meeting_id, viewer=ACTOR).scores
     before = db.version(meeting_id)
     s.remove_score(db, ACTOR, meeting_id, score.id)
     assert db.version(meeting_id) == before + 1
-    record = s.load_meeting(db, meeting_id)
+    record = s.load_meeting(db, meeting_id, viewer=ACTOR)
     assert record.scores == ()
     assert [p.id for p in record.participants] == [mother]
 
@@ -123,7 +123,7 @@ def test_a_score_of_another_meeting_cannot_be_removed_through_this_one(
 ) -> None:
     theirs = s.add_participant(db, ACTOR, other_meeting_id, "Fremmed")
     s.record_score(db, ACTOR, other_meeting_id, theirs, 2)
-    (score,) = s.load_meeting(db, other_meeting_id).scores
+    (score,) = s.load_meeting(db, other_meeting_id, viewer=ACTOR).scores
     with not_found(db):
         s.remove_score(db, ACTOR, meeting_id, score.id)
 
@@ -163,7 +163,7 @@ def test_editing_a_goal_changes_its_text_and_owner_but_not_its_term(db: Database
     s.edit_goal(db, ACTOR, meeting_id, goal_id, text="Alma har en voksen hos sig hver aften", owner="Familien",
                 term="long")
     assert db.version(meeting_id) == before + 1
-    (goal,) = s.load_meeting(db, meeting_id).goals
+    (goal,) = s.load_meeting(db, meeting_id, viewer=ACTOR).goals
     assert (goal.term, goal.text, goal.owner) == (GoalTerm.SHORT, "Alma har en voksen hos sig hver aften", "Familien")
 
 
@@ -192,7 +192,7 @@ def test_removing_a_goal_unlinks_its_actions_but_keeps_them(db: Database, meetin
     s.add_action(db, ACTOR, meeting_id, "Lave en ugeplan", "Sanne", goal_id=goal_id)
     s.add_action(db, ACTOR, meeting_id, "Ringe til PPR", "Rådgiver", goal_id=kept_goal)
     s.remove_goal(db, ACTOR, meeting_id, goal_id)
-    record = s.load_meeting(db, meeting_id)
+    record = s.load_meeting(db, meeting_id, viewer=ACTOR)
     assert [(a.what, a.goal_id) for a in record.actions] == [("Lave en ugeplan", None), ("Ringe til PPR", kept_goal)]
     assert [(g.id, g.position) for g in record.goals] == [(kept_goal, 0)]
 
@@ -219,7 +219,7 @@ def test_agreeing_an_action_stores_what_who_when_and_who_coordinates(db: Databas
         db, ACTOR, meeting_id, "Give Alma en telefonliste", " Sanne ", "2026-03-05", "caseworker", goal_id
     )
     assert db.version(meeting_id) == before + 1
-    (action,) = s.load_meeting(db, meeting_id).actions
+    (action,) = s.load_meeting(db, meeting_id, viewer=ACTOR).actions
     assert (action.id, action.what, action.who, action.due, action.coordinator, action.status, action.goal_id) == (
         action_id, "Give Alma en telefonliste", "Sanne", date(2026, 3, 5), Coordinator.CASEWORKER,
         ActionStatus.OPEN, goal_id,
@@ -229,7 +229,7 @@ def test_agreeing_an_action_stores_what_who_when_and_who_coordinates(db: Databas
 @pytest.mark.parametrize("due", [None, ""])
 def test_an_action_may_have_no_due_date(db: Database, meeting_id: int, due: object) -> None:
     s.add_action(db, ACTOR, meeting_id, "Holde øje", "Mormor", due)  # type: ignore[arg-type]
-    assert s.load_meeting(db, meeting_id).actions[0].due is None
+    assert s.load_meeting(db, meeting_id, viewer=ACTOR).actions[0].due is None
 
 
 @pytest.mark.parametrize(
@@ -269,7 +269,7 @@ def test_editing_an_action_marks_it_done_and_bumps_the_version(db: Database, mee
     before = db.version(meeting_id)
     s.edit_action(db, ACTOR, meeting_id, action_id, status="done", due="2026-03-12", goal_id=None)
     assert db.version(meeting_id) == before + 1
-    (action,) = s.load_meeting(db, meeting_id).actions
+    (action,) = s.load_meeting(db, meeting_id, viewer=ACTOR).actions
     assert (action.status, action.due, action.goal_id, action.what) == (
         ActionStatus.DONE, date(2026, 3, 12), None, "Bestille tid",
     )
@@ -291,7 +291,7 @@ def test_moving_and_removing_actions_keeps_the_list_dense(db: Database, meeting_
     s.remove_action(db, ACTOR, meeting_id, ids[0])
     assert db.version(meeting_id) == before + 1
     assert action_texts(db, meeting_id) == ["D", "B", "C"]
-    assert positions(s.load_meeting(db, meeting_id).actions) == [0, 1, 2]
+    assert positions(s.load_meeting(db, meeting_id, viewer=ACTOR).actions) == [0, 1, 2]
 
 
 def test_an_action_of_another_meeting_cannot_be_touched_through_this_one(
@@ -313,7 +313,7 @@ def test_an_evaluation_answer_is_stored_with_both_numbers(db: Database, meeting_
     before = db.version(meeting_id)
     eid = s.record_evaluation(db, ACTOR, meeting_id, "Birthe", "5", 4, "Godt at være med 💛")
     assert db.version(meeting_id) == before + 1
-    (answer,) = s.load_meeting(db, meeting_id).evaluations
+    (answer,) = s.load_meeting(db, meeting_id, viewer=ACTOR).evaluations
     assert (answer.id, answer.respondent, answer.heard, answer.useful, answer.comment) == (
         eid, "Birthe", 5, 4, "Godt at være med 💛",
     )
@@ -321,7 +321,7 @@ def test_an_evaluation_answer_is_stored_with_both_numbers(db: Database, meeting_
 
 def test_an_evaluation_may_be_anonymous(db: Database, meeting_id: int) -> None:
     s.record_evaluation(db, ACTOR, meeting_id, "", 3, 3)
-    assert s.load_meeting(db, meeting_id).evaluations[0].respondent == ""
+    assert s.load_meeting(db, meeting_id, viewer=ACTOR).evaluations[0].respondent == ""
 
 
 @pytest.mark.parametrize(
@@ -341,6 +341,6 @@ def test_removing_an_evaluation_answer_only_removes_that_answer(
     second = s.record_evaluation(db, ACTOR, meeting_id, "B", 2, 3)
     theirs = s.record_evaluation(db, ACTOR, other_meeting_id, "C", 5, 5)
     s.remove_evaluation(db, ACTOR, meeting_id, first)
-    assert [e.id for e in s.load_meeting(db, meeting_id).evaluations] == [second]
+    assert [e.id for e in s.load_meeting(db, meeting_id, viewer=ACTOR).evaluations] == [second]
     with not_found(db):
         s.remove_evaluation(db, ACTOR, meeting_id, theirs)

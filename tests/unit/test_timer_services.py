@@ -34,11 +34,11 @@ def at(seconds: float) -> datetime:
 
 
 def clock(db: Database, meeting_id: int, seconds: float):  # type: ignore[no-untyped-def]
-    return meeting_clock(s.load_meeting(db, meeting_id).agenda, at(seconds))
+    return meeting_clock(s.load_meeting(db, meeting_id, viewer=ACTOR).agenda, at(seconds))
 
 
 def agenda_ids(db: Database, meeting_id: int) -> list[int]:
-    return [a.id for a in s.load_meeting(db, meeting_id).agenda]
+    return [a.id for a in s.load_meeting(db, meeting_id, viewer=ACTOR).agenda]
 
 
 def test_next_starts_the_first_item_then_moves_on(db: Database, meeting_id: int) -> None:
@@ -83,9 +83,9 @@ def test_reopening_a_finished_item_treats_the_gap_as_a_pause(db: Database, meeti
 
 
 def test_added_minutes_are_stored_and_bounded(db: Database, meeting_id: int) -> None:
-    first = s.load_meeting(db, meeting_id).agenda[0]
+    first = s.load_meeting(db, meeting_id, viewer=ACTOR).agenda[0]
     s.add_minutes(db, ACTOR, meeting_id, first.id, 5)
-    assert s.load_meeting(db, meeting_id).agenda[0].extra_minutes == 5
+    assert s.load_meeting(db, meeting_id, viewer=ACTOR).agenda[0].extra_minutes == 5
     with pytest.raises(ValidationError):
         s.add_minutes(db, ACTOR, meeting_id, first.id, -(first.planned_minutes + 5))
 
@@ -103,7 +103,7 @@ def test_the_clock_survives_a_restart_because_it_lives_in_the_database(db: Datab
     before = clock(db, meeting_id, 321)
     restarted = Database(db.url)
     try:
-        after = meeting_clock(s.load_meeting(restarted, meeting_id).agenda, at(321))
+        after = meeting_clock(s.load_meeting(restarted, meeting_id, viewer=ACTOR).agenda, at(321))
     finally:
         restarted.dispose()
     assert before == after
@@ -120,4 +120,4 @@ def test_timer_actions_on_another_meetings_item_are_refused(
     foreign = agenda_ids(db, other_meeting_id)[0]
     with pytest.raises(NotFoundError):
         s.start_agenda_item(db, ACTOR, meeting_id, foreign)
-    assert s.load_meeting(db, other_meeting_id).agenda[0].started_at is None
+    assert s.load_meeting(db, other_meeting_id, viewer=ACTOR).agenda[0].started_at is None
