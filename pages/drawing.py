@@ -13,7 +13,7 @@ db = database()
 record = meeting_or_stop(db)
 mid, me = record.meeting.id, actor(record)
 value = session.text_value
-drawings = {d.id: d for d in services.list_drawings(db, mid)}
+drawings = {d.id: d for d in services.list_drawings(db, mid, viewer=session.viewer())}
 CHOSEN = "drawing.chosen"
 
 
@@ -44,7 +44,7 @@ if not drawings:
 
 # Opening the page (or the chosen one was deleted): the one drawn on last.
 if session.optional_int_value(CHOSEN) not in drawings:
-    latest = services.latest_drawing(db, mid)
+    latest = services.latest_drawing(db, mid, viewer=session.viewer())
     session.prime_widget(CHOSEN, latest.id if latest else next(iter(drawings)))
 choose, background, new, rename, clear, delete = st.columns([4, 3, 2, 2, 2, 2], vertical_alignment="bottom")
 chosen = choose.selectbox(t("drawing.choose"), list(drawings), key=CHOSEN, format_func=lambda i: drawings[i].name)

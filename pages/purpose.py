@@ -14,8 +14,8 @@ token = session.session_token()
 st.title(t("purpose.choose"))
 if caseworker is not None:
     st.caption(t("sidebar.signed_in_as", name=caseworker.name))
-choice = st.radio(t("purpose.choose"), list(Purpose), format_func=lambda p: label("purpose", p).capitalize(), index=None,
-                  key=session.lang_key("purpose.choice"), label_visibility="collapsed")
+choice = st.radio(t("purpose.choose"), list(Purpose), format_func=lambda p: label("purpose", p).capitalize(),
+                  index=None, key=session.lang_key("purpose.choice"), label_visibility="collapsed")
 st.caption(t("purpose.help"))
 if st.button(t("purpose.continue"), type="primary", disabled=choice is None or token is None, key="purpose.go"):
     if token is not None and choice is not None:

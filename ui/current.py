@@ -7,6 +7,7 @@ import streamlit as st
 from facilitation import services
 from facilitation.domain.access import Actor
 from facilitation.domain.model import MeetingRecord
+from facilitation.services import access
 from facilitation.storage import Database
 from ui import forms, live_sync, session
 from ui.i18n import t
@@ -23,10 +24,14 @@ def explain_missing_meeting(db: Database) -> bool:
         st.info(t("info.case_without_meetings" if no_meetings else "info.choose_meeting"),
                 icon=":material/arrow_back:")
         return False
-    if not services.meeting_exists(db, meeting_id):
+    if not services.meeting_exists(db, meeting_id, viewer=session.viewer()):  # also: not one of theirs
         session.set_current_meeting(None)
         st.error(t("error.meeting_gone"), icon=":material/error:")
         return False
+    caseworker = session.caseworker()
+    if caseworker is not None and meeting_id not in session.opened_meetings():
+        access.open_meeting(db, caseworker, meeting_id)  # one log line per opening, with the purpose
+        session.mark_opened(meeting_id)
     return True
 
 
@@ -39,7 +44,7 @@ def meeting_or_stop(db: Database, *, follow_other_devices: bool = False) -> Meet
     if meeting_id is None:
         st.stop()
     stamp = db.stamp(meeting_id)  # one indexed read; the record is loaded once per change
-    if stamp is None:
+    if stamp is None or not services.meeting_exists(db, meeting_id, viewer=session.viewer()):
         st.error(t("error.meeting_gone"), icon=":material/error:")
         st.stop()
     record = live_sync.record_at(db.url, meeting_id, stamp)

@@ -91,12 +91,13 @@ def background_choice(db: Database, actor: str, record: MeetingRecord, drawing: 
 @st.cache_resource(max_entries=32, ttl=3600, show_spinner=False)
 def _canvas_text(url: str, meeting_id: int, drawing_id: int, revision: int) -> tuple[int, str]:
     """The canvas JSON text as of a revision (checked once; text, not parsed, to keep the cache small)."""
-    return services.drawing_canvas(database_at(url), meeting_id, drawing_id)
+    return services.drawing_canvas(database_at(url), meeting_id, drawing_id, viewer=session.CHECKED_READER)
 
 
 @st.cache_resource(max_entries=32, ttl=3600, show_spinner=False)
 def _background(url: str, meeting_id: int, drawing_id: int, revision: int) -> bytes:
-    return services.drawing_background_png(database_at(url), meeting_id, drawing_id)[1]
+    return services.drawing_background_png(database_at(url), meeting_id, drawing_id,
+                                           viewer=session.CHECKED_READER)[1]
 
 
 def _key(drawing_id: int, count: int) -> str:
@@ -138,7 +139,7 @@ def _save(db: Database, actor: str, meeting_id: int, drawing_id: int, key: str) 
 @st.fragment
 def canvas(db: Database, actor: str, meeting_id: int, drawing: Drawing, tools: Tools) -> None:
     """The canvas of one drawing, saved on every change; a damaged drawing gets a message and a way out."""
-    revision = services.drawing_revision(db, meeting_id, drawing.id)
+    revision = services.drawing_revision(db, meeting_id, drawing.id, viewer=session.viewer())
     if revision is None:
         st.info(t("drawing.gone"))
         return
@@ -168,7 +169,7 @@ def damaged(db: Database, actor: str, meeting_id: int, drawing: Drawing) -> None
     st.error(t("error.drawing_corrupt", name=drawing.name), icon=":material/broken_image:")
     forms.show_error(ERROR_KEY)
     try:
-        picture = checked_png(services.drawing_png(db, meeting_id, drawing.id)[1])
+        picture = checked_png(services.drawing_png(db, meeting_id, drawing.id, viewer=session.viewer())[1])
     except (ValidationError, NotFoundError):
         picture = None
     if picture is not None:

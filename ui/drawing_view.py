@@ -13,6 +13,7 @@ from facilitation.domain.drawing import CANVAS_HEIGHT, CANVAS_WIDTH
 from facilitation.domain.validation import NotFoundError, ValidationError
 from facilitation.pictures import checked_png
 from facilitation.storage import Database
+from ui import session
 from ui.db import database_at
 from ui.i18n import t
 from ui.text import h
@@ -30,7 +31,8 @@ FIT_CSS = f"""<style>
 def picture_at(url: str, meeting_id: int, drawing_id: int, revision: int) -> bytes | None:
     """The drawing's picture as of a revision; None if it is gone or cannot be read."""
     try:
-        return checked_png(services.drawing_png(database_at(url), meeting_id, drawing_id)[1])
+        return checked_png(services.drawing_png(database_at(url), meeting_id, drawing_id,
+                                                 viewer=session.CHECKED_READER)[1])
     except (ValidationError, NotFoundError):
         return None
 
@@ -40,7 +42,7 @@ def show_drawing(
 ) -> None:
     """Show one drawing as large as the screen allows, as it is now (with its name above, if given)."""
     if revision is None:
-        revision = services.drawing_revision(db, meeting_id, drawing_id)
+        revision = services.drawing_revision(db, meeting_id, drawing_id, viewer=session.viewer())
     if revision is None:
         st.html(f'<p style="font-size:2rem">{h(t("projector.no_drawing"))}</p>')
         return
@@ -57,7 +59,7 @@ def show_drawing(
 
 def show_latest_drawing(db: Database, meeting_id: int) -> None:
     """Show the drawing being drawn now (the one changed last), with its name; a calm note if there is none."""
-    drawing = services.latest_drawing(db, meeting_id)
+    drawing = services.latest_drawing(db, meeting_id, viewer=session.viewer())
     if drawing is None:
         st.html(f'<p style="font-size:2rem">{h(t("projector.no_drawing"))}</p>')
         return

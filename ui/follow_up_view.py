@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import streamlit as st
@@ -9,12 +10,14 @@ import streamlit as st
 from export.follow_up_ics import render_follow_up_ics
 from export.minute_cli import minute_for_meeting
 from facilitation import services
+from facilitation.domain.access import Actor, Caseworker
 from facilitation.domain.cadence import next_follow_up
 from facilitation.domain.dates import long_date
 from facilitation.domain.model import MeetingKind, MeetingRecord
 from facilitation.domain.outcomes import evaluation_means
 from facilitation.domain.roles import Role
 from facilitation.domain.validation import ValidationError
+from facilitation.services import access
 from facilitation.storage import Database
 from ui import forms, session
 from ui.i18n import label, t
@@ -30,28 +33,39 @@ def downloads(db: Database, record: MeetingRecord, lang: str) -> None:
 
     The language is given, not read from the session: the files are built later, outside the page's run.
     """
-    mid, day = record.meeting.id, record.meeting.date.isoformat()
+    mid, day, who = record.meeting.id, record.meeting.date.isoformat(), session.viewer()
     st.subheader(t("export.downloads"))
     st.caption(t("export.downloads_help"))
     minute, anonymised, calendar = st.columns(3)
     minute.download_button(
-        t("export.minute"), data=lambda: minute_for_meeting(db, mid, language=lang),
+        t("export.minute"), data=lambda: _logged(db, who, mid, "minute_docx", lambda: minute_for_meeting(
+            db, mid, viewer=who, language=lang)),
         file_name=f"{t('export.minute_file')}-{day}.docx", mime=DOCX, on_click="ignore", key="export.minute",
         type="primary", icon=":material/description:",
     )
     anonymised.download_button(
-        t("export.anonymised"), data=lambda: minute_for_meeting(db, mid, anonymised=True, language=lang),
+        t("export.anonymised"), data=lambda: _logged(db, who, mid, "minute_anonymised_docx", lambda: minute_for_meeting(
+            db, mid, viewer=who, anonymised=True, language=lang)),
         file_name=f"{t('export.anonymised_file')}-{day}.docx", mime=DOCX, on_click="ignore", key="export.anonymised",
         help=t("export.anonymised_help"), icon=":material/visibility_off:",
     )
     calendar.download_button(
-        t("export.ics"), data=lambda: render_follow_up_ics(services.load_meeting(db, mid), language=lang),
+        t("export.ics"), data=lambda: _logged(db, who, mid, "follow_up_ics", lambda: render_follow_up_ics(
+            services.load_meeting(db, mid, viewer=who), language=lang)),
         file_name=f"{t('export.ics_file')}-{day}.ics", mime="text/calendar", on_click="ignore", key="export.ics",
         help=t("export.ics_help"), icon=":material/event:",
     )
 
 
-def follow_up(db: Database, record: MeetingRecord, me: str) -> None:
+def _logged(db: Database, who: Actor, meeting_id: int, what: str, make: Callable[[], bytes]) -> bytes:
+    """Build a download for `who` (members only: the services check) and log it as an export."""
+    content = make()
+    if isinstance(who, Caseworker):
+        access.log_export(db, who, meeting_id, what)
+    return content
+
+
+def follow_up(db: Database, record: MeetingRecord, me: Actor) -> None:
     """The cadence's date, the agreed date (editable), and creating the follow-up meeting."""
     meeting, case, lang = record.meeting, record.case, session.language()
     suggested = next_follow_up(meeting.date, case.case_type)
@@ -67,7 +81,8 @@ def follow_up(db: Database, record: MeetingRecord, me: str) -> None:
         st.markdown(t("follow_up.agreed", date=long_date(meeting.follow_up_date, lang)))
         forms.button("follow_up.reset", t("follow_up.reset"), lambda: services.set_follow_up_date(
             db, me, meeting.id, None), type="tertiary")
-    later = [m for m in services.list_meetings(db, case.id) if (m.date, m.id) > (meeting.date, meeting.id)]
+    meetings = services.list_meetings(db, case.id, viewer=session.viewer())
+    later = [m for m in meetings if (m.date, m.id) > (meeting.date, meeting.id)]
     if later:
         newest = later[-1]
         st.info(t("follow_up.exists", meeting=f"{label('kind', newest.kind)} · {long_date(newest.date, lang)}"),

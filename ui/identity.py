@@ -32,7 +32,7 @@ class Identity:
 
 def current(db: Database) -> Identity:
     """Who this browser is on this run."""
-    token = st.context.cookies.get(SESSION_COOKIE)
+    token = _cookie(SESSION_COOKIE)
     if token:
         caseworker = sessions.session_caseworker(db, token)
         if caseworker is not None:
@@ -45,10 +45,16 @@ def current(db: Database) -> Identity:
         caseworker = None if token is None else sessions.session_caseworker(db, token)
         if caseworker is not None:
             return Identity(caseworker, token)
-    device = st.context.cookies.get(DEVICE_COOKIE)
+    device = _cookie(DEVICE_COOKIE)
     if device:
         return Identity(projector=pairing.projector_state(db, device))
     return Identity()
+
+
+def _cookie(name: str) -> str | None:
+    """A cookie the browser sent with this session's connection (HttpOnly ones included)."""
+    value = st.context.cookies.get(name)
+    return value if isinstance(value, str) and value else None
 
 
 def oidc_configured() -> bool:

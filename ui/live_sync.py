@@ -30,12 +30,12 @@ RERUN_GAP_SECONDS = 2.0
 @st.cache_resource(max_entries=128, show_spinner=False)
 def record_at(url: str, meeting_id: int, stamp: str) -> MeetingRecord:
     """The meeting as of one stamp (Database.stamp; immutable, shared by every session showing it)."""
-    return services.load_meeting(database_at(url), meeting_id)
+    return services.load_meeting(database_at(url), meeting_id, viewer=session.CHECKED_READER)
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
 def _history_at(url: str, case_id: int, until: date, stamp: str) -> tuple[ScoreRound, ...]:
-    return tuple(services.score_history(database_at(url), case_id, until=until))
+    return tuple(services.score_history(database_at(url), case_id, until=until, viewer=session.CHECKED_READER))
 
 
 def score_history(db: Database, record: MeetingRecord) -> tuple[ScoreRound, ...]:

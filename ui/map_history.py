@@ -17,7 +17,8 @@ from ui.text import md
 def earlier_meetings(db: Database, record: MeetingRecord) -> list[Meeting]:
     """Meetings of the same case before this one (newest first)."""
     this = record.meeting
-    return [m for m in services.list_meetings(db, this.case_id) if (m.date, m.id) < (this.date, this.id)]
+    meetings = services.list_meetings(db, this.case_id, viewer=session.viewer())
+    return [m for m in meetings if (m.date, m.id) < (this.date, this.id)]
 
 
 def history_section(db: Database, actor: str, record: MeetingRecord) -> None:
@@ -30,7 +31,7 @@ def history_section(db: Database, actor: str, record: MeetingRecord) -> None:
     labels = {m.id: f"{label('kind', m.kind)} · {long_date(m.date, lang)}" for m in earlier}
     chosen = st.selectbox(t("network.compare_with"), list(labels), format_func=labels.__getitem__,
                           key=session.lang_key(f"network.compare.{record.meeting.id}"))
-    old = services.load_meeting(db, chosen)
+    old = services.load_meeting(db, chosen, viewer=session.viewer())
     changes = compare_maps(old, record)
     sector = formatter("sector")
     lines = (

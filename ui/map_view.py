@@ -39,14 +39,14 @@ def _library_url() -> str:
 @st.cache_data(max_entries=64, show_spinner=False)
 def _map_page(url: str, meeting_id: int, version: int, anonymised: bool, library: str, language: str) -> str:
     """The map page of one meeting version in one language (cached: reruns that change nothing reuse it)."""
-    record = services.load_meeting(database_at(url), meeting_id)
+    record = services.load_meeting(database_at(url), meeting_id, viewer=session.CHECKED_READER)
     return render_map_html(record, anonymised=anonymised, height=f"{MAP_HEIGHT_PX}px", library_url=library,
                            language=language)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _map_picture(url: str, meeting_id: int, version: int, anonymised: bool, language: str) -> bytes:
-    record = services.load_meeting(database_at(url), meeting_id)
+    record = services.load_meeting(database_at(url), meeting_id, viewer=session.CHECKED_READER)
     return render_map_png(record, anonymised=anonymised, language=language)
 
 

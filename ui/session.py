@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from facilitation.domain.access import Caseworker
+from facilitation.domain.access import Actor, Caseworker
 from facilitation.domain.roles import Role
 
 MEETING = "session.meeting_id"
@@ -255,3 +255,14 @@ def opened_meetings() -> frozenset[int]:
 def mark_opened(meeting_id: int) -> None:
     """Note that opening this meeting is logged for this browser session."""
     st.session_state[OPENED] = opened_meetings() | {meeting_id}
+
+
+PROJECTOR_VIEWER = "projector"
+"""Who reads for a paired projector device: the gate has checked its pairing, and it shows that meeting only."""
+CHECKED_READER = "app, access checked on this run"
+"""Who reads inside caches shared by all sessions: each run checks the caseworker's access before using them."""
+
+
+def viewer() -> Actor:
+    """Who reads on this run: the signed-in caseworker, else (the gate admitted a paired projector) the projector."""
+    return caseworker() or PROJECTOR_VIEWER

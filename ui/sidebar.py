@@ -31,17 +31,18 @@ def follow_url(db: Database) -> None:
     if raw is None:
         session.set_url_error(None)
         if current is None and session.current_case_id() is None:
-            meeting_id = first_meeting_or_demo(db)
-            session.set_current_meeting(meeting_id, _case_of(db, meeting_id))
+            meeting_id = first_meeting_or_demo(db, viewer=session.viewer())  # their newest meeting, if any
+            if meeting_id is not None:
+                _open(db, meeting_id)
         elif current is not None:
             session.set_current_meeting(current)  # a page link dropped ?m=: put it back, so a reload stays here
         return
     if current is not None and raw == str(current):
         return
     wanted = int(raw) if raw.isdigit() and len(raw) < 12 else None
-    if wanted is not None and services.meeting_exists(db, wanted):
+    if wanted is not None and services.meeting_exists(db, wanted, viewer=session.viewer()):
         session.set_url_error(None)
-        session.set_current_meeting(wanted, _case_of(db, wanted))
+        _open(db, wanted)
     else:
         session.set_url_error(raw[:40])
         session.set_current_meeting(None)
@@ -60,7 +61,7 @@ def render(db: Database) -> None:
             format_func={"da": "Dansk", "en": "English"}.__getitem__,
             on_change=lambda: session.set_language(session.widget_value(LANGUAGE_KEY)),
         )
-        cases = services.list_cases(db)
+        cases = services.list_cases(db, viewer=session.viewer())
         case_ids = [c.id for c in cases]
         names = {c.id: f"{c.family_name} · {c.child_names}" for c in cases}
         if session.current_case_id() in case_ids:
@@ -70,7 +71,7 @@ def render(db: Database) -> None:
             on_change=_case_chosen, args=(db,), placeholder=t("sidebar.no_case"), index=None,
         )
         if case_id is not None:
-            meetings = services.list_meetings(db, case_id)
+            meetings = services.list_meetings(db, case_id, viewer=session.viewer())
             by_id = {m.id: m for m in meetings}
             meeting_key = session.lang_key(MEETING_KEY)
             if session.current_meeting_id() in by_id:
@@ -174,13 +175,18 @@ def meeting_label(meeting: Meeting) -> str:
     return f"{label('kind', meeting.kind)} · {long_date(meeting.date, session.language())}"
 
 
+def _open(db: Database, meeting_id: int) -> None:
+    """Make this the session's meeting (the router logs its first opening: ui.current.explain_missing_meeting)."""
+    session.set_current_meeting(meeting_id, _case_of(db, meeting_id))
+
+
 def _case_of(db: Database, meeting_id: int) -> int:
-    return services.get_meeting(db, meeting_id).case_id
+    return services.get_meeting(db, meeting_id, viewer=session.viewer()).case_id
 
 
 def _case_chosen(db: Database) -> None:
     case_id = session.optional_int_value(CASE_KEY)
-    meetings = services.list_meetings(db, case_id) if case_id is not None else []
+    meetings = services.list_meetings(db, case_id, viewer=session.viewer()) if case_id is not None else []
     session.set_url_error(None)
     session.set_current_meeting(meetings[0].id if meetings else None, case_id)
 
@@ -195,7 +201,7 @@ def _new_case_form(db: Database) -> None:
 
     def create() -> None:
         case_id = services.create_case(
-            db, t("actor.unknown"), session.text_value(keys[0]), session.text_value(keys[1]),
+            db, session.viewer(), session.text_value(keys[0]), session.text_value(keys[1]),
             session.text_value(keys[2], CaseType.COMPENSATION),
         )
         session.set_current_meeting(None, case_id)
@@ -213,7 +219,7 @@ def _new_meeting_form(db: Database, case_id: int) -> None:
 
     def create() -> None:
         meeting_id = services.plan_meeting(
-            db, t("actor.unknown"), case_id, session.text_value(keys[0], MeetingKind.START),
+            db, session.viewer(), case_id, session.text_value(keys[0], MeetingKind.START),
             session.date_value(keys[1]) or date.today(), session.text_value(keys[2]),
             language=session.language(),
         )

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from facilitation.demo import DEMO_EMAIL, first_meeting_or_demo
+from facilitation.demo import DEMO_EMAIL, create_demo_account, first_meeting_or_demo
 from facilitation.services import accounts, sessions
 from facilitation.storage import Database
 from tests.conftest import ACTOR
@@ -25,7 +25,9 @@ def demo_database(migrated_template: Path, tmp_path_factory: pytest.TempPathFact
     shutil.copy(migrated_template, path)
     source = Database(f"sqlite:///{path}")
     try:
-        first_meeting_or_demo(source, viewer=ACTOR)  # what the sidebar calls on an empty database
+        meeting_id = first_meeting_or_demo(source, viewer=ACTOR)  # the demo case, as `make run` makes it
+        assert meeting_id is not None
+        create_demo_account(source, meeting_id)  # the demo caseworker, its member
     finally:
         source.dispose()
     return path

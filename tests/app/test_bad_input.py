@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from facilitation import services
 from facilitation.domain.model import BoardKind
 from facilitation.storage import Database
-from tests.app.conftest import ROOT, meeting_id, open_page
+from tests.app.conftest import ROOT, meeting_id, open_page, signed_in
 from tests.conftest import ACTOR
 
 
@@ -85,7 +85,7 @@ def test_a_score_outside_the_scale_or_not_a_number_gets_a_message(app: AppTest, 
 
 def test_an_unknown_meeting_id_in_the_url_gets_a_clear_message(db: Database) -> None:
     for raw in ("999999", "abc", "<script>"):
-        at = AppTest.from_file(str(Path(ROOT) / "app.py"), default_timeout=30)
+        at = signed_in(AppTest.from_file(str(Path(ROOT) / "app.py"), default_timeout=30), db)
         at.query_params["m"] = raw
         at.run()
         assert not at.exception

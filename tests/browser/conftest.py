@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from facilitation.demo import DEMO_EMAIL, first_meeting_or_demo
+from facilitation.demo import DEMO_EMAIL, create_demo_account, first_meeting_or_demo
 from facilitation.services import accounts, sessions
 from facilitation.storage import Database
 from ui.auth_routes import SESSION_COOKIE
@@ -93,6 +93,14 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+def demo_meeting(database: Database) -> int:
+    """The demo case and its caseworker, as `make run` makes them on a fresh database; the demo meeting's id."""
+    meeting_id = first_meeting_or_demo(database, viewer="operator")
+    assert meeting_id is not None
+    create_demo_account(database, meeting_id)
+    return meeting_id
+
+
 def signed_in_cookie(data_dir: Path, url: str) -> dict[str, str]:
     """A sign-in session of the demo caseworker in the server's database (purpose: the meeting), as a cookie.
 
@@ -100,7 +108,7 @@ def signed_in_cookie(data_dir: Path, url: str) -> dict[str, str]:
     """
     database = Database(f"sqlite:///{data_dir / 'moedetavlen.sqlite3'}")
     try:
-        first_meeting_or_demo(database)  # what the app's first run does; also makes the demo account
+        demo_meeting(database)
         account = accounts.find_account(database, DEMO_EMAIL)
         assert account is not None
         token = sessions.start_session(database, account.id, "local")

@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from facilitation.demo import first_meeting_or_demo
 from facilitation.domain.access import Caseworker
 from facilitation.services import accounts, pairing
 from facilitation.storage import Database
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import demo_meeting, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +25,7 @@ PASSWORD = "korrekt hest batteri hæfteklamme"
 def server_db(server_data_dir: Path) -> Iterator[Database]:
     """The app server's database, with the demo case in it."""
     database = Database(f"sqlite:///{server_data_dir / 'moedetavlen.sqlite3'}")
-    first_meeting_or_demo(database)
+    demo_meeting(database)
     yield database
     database.dispose()
 
@@ -126,7 +125,7 @@ def test_another_caseworker_cannot_open_the_case_by_typing_its_address(
     browser: Browser, app_server: str, server_db: Database
 ) -> None:
     account(server_db, "Mads Fremmed", "mads@kommune.test")
-    meeting_id = first_meeting_or_demo(server_db)
+    meeting_id = demo_meeting(server_db)
     context, page = fresh(browser)
     try:
         sign_in(page, app_server, "mads@kommune.test")
@@ -143,7 +142,7 @@ def test_a_projector_pairs_by_its_code_shows_the_meeting_and_shows_nothing_once_
     browser: Browser, app_server: str, server_db: Database
 ) -> None:
     demo = account(server_db, "Demo Rådgiver", "demo@moedetavlen.invalid")
-    meeting_id = first_meeting_or_demo(server_db)
+    meeting_id = demo_meeting(server_db)
     wall_context, wall = fresh(browser, 1280, 720)
     laptop_context, laptop = fresh(browser)
     try:
@@ -168,7 +167,7 @@ def test_a_projector_pairs_by_its_code_shows_the_meeting_and_shows_nothing_once_
 
 def test_a_one_time_projector_link_works_once(browser: Browser, app_server: str, server_db: Database) -> None:
     demo = account(server_db, "Demo Rådgiver", "demo@moedetavlen.invalid")
-    meeting_id = first_meeting_or_demo(server_db)
+    meeting_id = demo_meeting(server_db)
     token = pairing.create_pairing_link(server_db, demo, meeting_id)
     first_context, first = fresh(browser, 1280, 720)
     second_context, second = fresh(browser, 1280, 720)
