@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 from facilitation import services
 from facilitation.domain.model import BoardKind
 from facilitation.storage import Database
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import screenshot, signed_in_cookie, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -40,9 +40,10 @@ NEXT_STEPS = [
 
 
 @pytest.fixture
-def projector(browser: Browser) -> Iterator[Page]:
-    """A page the size of a 1920×1080 projector."""
+def projector(browser: Browser, app_server: str, server_data_dir: Path) -> Iterator[Page]:
+    """A page the size of a 1920×1080 projector, signed in."""
     context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="da-DK")
+    context.add_cookies([signed_in_cookie(server_data_dir, app_server)])  # type: ignore[list-item]  # a Cookie
     page = context.new_page()
     page.set_default_timeout(45_000)
     yield page
@@ -57,7 +58,7 @@ def fill_to_eight_per_column(data_dir: Path, meeting_id: int) -> None:
                             (BoardKind.NEXT_STEP, NEXT_STEPS)):
             for text in texts:
                 services.add_board_item(db, "browser test", meeting_id, kind, text, said_by="Birthe Juhl")
-        record = services.load_meeting(db, meeting_id)
+        record = services.load_meeting(db, meeting_id, viewer="browser test")
         assert [len(record.board_column(k)) for k in (BoardKind.WORRY, BoardKind.WORKING_WELL, BoardKind.NEXT_STEP)] \
             == [8, 8, 8]
     finally:

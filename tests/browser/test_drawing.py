@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from facilitation import services
 from facilitation.storage import Database
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import screenshot, signed_in_cookie, wait_for_app
 from tests.support.drawings import canvas as many_strokes
 from tests.support.drawings import layer
 
@@ -59,7 +59,7 @@ def wait_for_revision(db: Database, meeting_id: int, drawing_id: int, above: int
     """Seconds until the drawing's stored revision passes `above`."""
     started = time.monotonic()
     while time.monotonic() - started < timeout:
-        revision = services.drawing_revision(db, meeting_id, drawing_id)
+        revision = services.drawing_revision(db, meeting_id, drawing_id, viewer="browser test")
         if revision is not None and revision > above:
             return time.monotonic() - started
         time.sleep(0.05)
@@ -69,7 +69,7 @@ def wait_for_revision(db: Database, meeting_id: int, drawing_id: int, above: int
 def saved_revision(db: Database, meeting_id: int, drawing_id: int, above: int) -> int:
     """The drawing's new revision, once the browser's change is stored."""
     wait_for_revision(db, meeting_id, drawing_id, above)
-    return services.drawing_revision(db, meeting_id, drawing_id) or 0
+    return services.drawing_revision(db, meeting_id, drawing_id, viewer="browser test") or 0
 
 
 def eventually(check: Callable[[], bool], timeout: float = 30) -> bool:
@@ -97,7 +97,7 @@ def changed_pixels(png: bytes, background: bytes, box: tuple[int, int, int, int]
 
 def objects_of(db: Database, meeting_id: int, drawing_id: int) -> list[dict[str, object]]:
     """The objects of the stored canvas JSON."""
-    return list(json.loads(services.drawing_canvas(db, meeting_id, drawing_id)[1])["objects"])
+    return list(json.loads(services.drawing_canvas(db, meeting_id, drawing_id, viewer="browser test")[1])["objects"])
 
 
 def click_toolbar(page: Page, surface: Locator, name: str) -> None:
@@ -147,16 +147,16 @@ def test_a_stroke_drawn_with_the_mouse_is_stored_restored_after_a_reload_and_can
     page.get_by_role("button", name="Opret tegningen").click()
     surface = page.locator(CANVAS)
     expect(surface).to_be_visible(timeout=30_000)
-    (drawing,) = services.list_drawings(server_db, mid)
+    (drawing,) = services.list_drawings(server_db, mid, viewer="browser test")
     assert (drawing.name, drawing.background) == ("Familiens hverdag", "board")
-    _, background = services.drawing_background_png(server_db, mid, drawing.id)
+    _, background = services.drawing_background_png(server_db, mid, drawing.id, viewer="browser test")
 
     draw_stroke(page, surface, (200, 200), (700, 420))
     wait_for_revision(server_db, mid, drawing.id, above=1)
     objects = objects_of(server_db, mid, drawing.id)
     assert [o["type"].lower() for o in objects] == ["path"]  # type: ignore[union-attr]
     assert len(objects[0]["path"]) > 5, "a freehand stroke is a path of many points"  # type: ignore[arg-type]
-    revision, png = services.drawing_png(server_db, mid, drawing.id)
+    revision, png = services.drawing_png(server_db, mid, drawing.id, viewer="browser test")
     assert Image.open(io.BytesIO(png)).size == (1120, 630)
     assert changed_pixels(png, background, (190, 190, 710, 480)) > 500, "the stroke is on the stored picture"
     assert changed_pixels(png, background, (0, 0, 1120, 180)) == 0, "and nowhere else"
@@ -204,7 +204,7 @@ def test_a_stroke_drawn_with_the_mouse_is_stored_restored_after_a_reload_and_can
     expect(page.get_by_role("slider", name="Tekststørrelse")).to_be_disabled()
     surface = page.locator(CANVAS)
     wait_until_painted(page.locator("canvas.dc-canvas.lower-canvas"))  # a stroke before the load would be wiped
-    revision = services.drawing_revision(server_db, mid, drawing.id) or 0
+    revision = services.drawing_revision(server_db, mid, drawing.id, viewer="browser test") or 0
     draw_stroke(page, surface, (100, 560), (400, 600))
     saved_revision(server_db, mid, drawing.id, above=revision)
     assert [str(o["type"]).lower() for o in objects_of(server_db, mid, drawing.id)] == ["path", "path", "itext", "path"]
@@ -212,7 +212,7 @@ def test_a_stroke_drawn_with_the_mouse_is_stored_restored_after_a_reload_and_can
 
 
 def test_the_projector_follows_the_drawing_while_it_is_drawn(
-    app_server: str, browser: Browser, page: Page, server_db: Database
+    app_server: str, browser: Browser, page: Page, server_db: Database, server_data_dir: Path
 ) -> None:
     mid = open_drawing_page(page, app_server)
     drawing = services.create_drawing(server_db, "Test", mid, "Drømme")
@@ -222,7 +222,9 @@ def test_the_projector_follows_the_drawing_while_it_is_drawn(
     expect(page.get_by_role("combobox", name="Vælg tegning")).to_have_value("Drømme")
     surface = page.locator(CANVAS)
     expect(surface).to_be_visible(timeout=30_000)
-    projector = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
+    wall = browser.new_context(viewport={"width": 1920, "height": 1080})
+    wall.add_cookies([signed_in_cookie(server_data_dir, app_server)])  # type: ignore[list-item]  # a Cookie
+    projector = wall.new_page()
     projector.set_default_timeout(45_000)
     projector.goto(f"{app_server}/projektor?m={mid}")
     picture = projector.get_by_role("img").first
@@ -232,7 +234,7 @@ def test_the_projector_follows_the_drawing_while_it_is_drawn(
     delays = []
     for index in range(4):
         before = picture.get_attribute("src")
-        revision = services.drawing_revision(server_db, mid, drawing) or 0
+        revision = services.drawing_revision(server_db, mid, drawing, viewer="browser test") or 0
         draw_stroke(page, surface, (150 + 200 * index, 150), (250 + 200 * index, 500))
         released = time.monotonic()
         wait_for_revision(server_db, mid, drawing, above=revision)
@@ -245,7 +247,7 @@ def test_the_projector_follows_the_drawing_while_it_is_drawn(
     print(f"stroke released → projector shows it: median {statistics.median(delays):.2f} s, max {max(delays):.2f} s")
     # Typically 0.5-1 s; the bound is generous because CI shares two cores between server, browser and tests.
     assert statistics.median(delays) < 5.0, delays
-    assert len(json.loads(services.drawing_canvas(server_db, mid, drawing)[1])["objects"]) == 4
+    assert len(json.loads(services.drawing_canvas(server_db, mid, drawing, viewer="browser test")[1])["objects"]) == 4
     screenshot(projector, "drawing-projector")
     projector.context.close()
 
@@ -264,12 +266,13 @@ def test_a_2000_stroke_drawing_opens_and_takes_one_more_stroke_without_freezing(
     expect(surface).to_be_visible(timeout=60_000)
     assert wait_until_painted(page.locator("canvas.dc-canvas.lower-canvas"), 100_000, 90)  # 2,000 paths loaded
     opened = time.monotonic() - started
-    revision = services.drawing_revision(server_db, mid, drawing) or 0
+    revision = services.drawing_revision(server_db, mid, drawing, viewer="browser test") or 0
     draw_stroke(page, surface, (100, 100), (1000, 550))
     released = time.monotonic()
     saved = wait_for_revision(server_db, mid, drawing, above=revision, timeout=60)
     print(f"2,000-stroke drawing: page and canvas open in {opened:.1f} s; one more stroke saved {saved:.1f} s "
           f"after release ({time.monotonic() - released:.1f} s)")
-    assert len(json.loads(services.drawing_canvas(server_db, mid, drawing)[1])["objects"]) == 2_001
+    stored = services.drawing_canvas(server_db, mid, drawing, viewer="browser test")[1]
+    assert len(json.loads(stored)["objects"]) == 2_001
     expect(page.locator("h1")).to_have_text("Tegning")
     assert saved < 15

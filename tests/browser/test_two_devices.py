@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from facilitation import services
 from facilitation.storage import Database
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import screenshot, signed_in_cookie, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -28,21 +28,23 @@ def server_db(server_data_dir: Path) -> Iterator[Database]:
     database.dispose()
 
 
-def open_device(browser: Browser, url: str, width: int = 1600, height: int = 1000) -> Page:
-    """A separate browser context: its own cookies and Streamlit session, like another laptop."""
-    page = browser.new_context(viewport={"width": width, "height": height}, locale="da-DK").new_page()
+def open_device(browser: Browser, url: str, data_dir: Path, width: int = 1600, height: int = 1000) -> Page:
+    """A separate browser context, signed in: its own cookies and Streamlit session, like another laptop."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="da-DK")
+    context.add_cookies([signed_in_cookie(data_dir, url.split("/projektor")[0])])  # type: ignore[list-item]  # a Cookie
+    page = context.new_page()
     page.set_default_timeout(45_000)
     page.goto(url)
     return page
 
 
 def test_the_projector_follows_the_minute_taker_timer_and_curtain(
-    app_server: str, browser: Browser, server_db: Database
+    server_data_dir: Path, app_server: str, browser: Browser, server_db: Database
 ) -> None:
-    laptop = open_device(browser, app_server)
+    laptop = open_device(browser, app_server, server_data_dir)
     wait_for_app(laptop)
     meeting_id = int(laptop.url.split("m=")[1].split("&")[0])
-    projector = open_device(browser, f"{app_server}/projektor?m={meeting_id}", 1920, 1080)
+    projector = open_device(browser, f"{app_server}/projektor?m={meeting_id}", server_data_dir, 1920, 1080)
     expect(projector.locator("[data-testid='mt-screen']")).to_have_attribute("data-screen", "agenda")
 
     # The facilitator puts the actions on the wall, from the laptop's sidebar.
@@ -80,7 +82,7 @@ def test_the_projector_follows_the_minute_taker_timer_and_curtain(
     # A note on the running item shows on the agenda screen; the two countdowns agree.
     services.set_screen(server_db, "mødeleder", meeting_id, "agenda")  # the facilitator's other laptop
     laptop.get_by_role("button", name="Start mødet").click()
-    first_item = services.load_meeting(server_db, meeting_id).agenda[0]
+    first_item = services.load_meeting(server_db, meeting_id, viewer="browser test").agenda[0]
     services.save_note(server_db, "referent", meeting_id, first_item.id, "Alle er velkomne. Alma er med i starten.")
     expect(projector.locator("[data-testid='mt-notes']")).to_contain_text("Alma er med i starten")
     laptop_clock = laptop.locator("[data-testid='mt-countdown']")
@@ -106,9 +108,9 @@ def test_the_projector_follows_the_minute_taker_timer_and_curtain(
 
 
 def test_the_minute_takers_page_survives_a_burst_of_edits_from_another_device(
-    app_server: str, browser: Browser, server_db: Database
+    server_data_dir: Path, app_server: str, browser: Browser, server_db: Database
 ) -> None:
-    laptop = open_device(browser, app_server)
+    laptop = open_device(browser, app_server, server_data_dir)
     wait_for_app(laptop)
     meeting_id = int(laptop.url.split("m=")[1].split("&")[0])
     laptop.get_by_role("link", name="Referat og aftaler").click()
