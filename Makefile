@@ -22,6 +22,7 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
 ## Install (first time) and start the app on the demo meeting at http://127.0.0.1:$(PORT)
 run: $(VENV)/.runtime-installed
 	$(PY) -m facilitation migrate
+	$(PY) -m facilitation demo --if-empty  # first start: the demo case, and the demo sign-in printed once
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address $(HOST)
 
 ## Install everything the tests need (Chromium included) and run the whole suite

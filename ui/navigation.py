@@ -23,6 +23,7 @@ PAGES: dict[str, tuple[str, str, str]] = {
     "drawing": ("page.drawing", ":material/draw:", "tegning"),
     "export": ("page.export", ":material/description:", "eksport"),
     "projector": ("page.projector", ":material/present_to_all:", "projektor"),
+    "access_log": ("page.access_log", ":material/history:", "adgang"),
 }
 
 

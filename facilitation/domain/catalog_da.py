@@ -336,4 +336,6 @@ DA: dict[str, str] = {
     "pairing.nothing": "Skærmen viser ikke noget møde.",
     "pairing.link_used": "Linket er brugt eller udløbet", "pairing.link_used_help": "Bed rådgiveren om et nyt link.",
     "purpose.continue": "Fortsæt",
+    "page.access_log": "Hvem har set sagen", "access_log.intro": "Hver gang nogen har åbnet, ændret eller hentet sagen de seneste seks måneder. Loggen rummer aldrig sagens indhold.",
+    "access_log.when": "Hvornår", "access_log.who": "Hvem", "access_log.what": "Hvad", "access_log.purpose": "Formål",
 }

@@ -327,4 +327,6 @@ EN: dict[str, str] = {
     "pairing.nothing": "This screen shows no meeting.",
     "pairing.link_used": "The link is used or expired", "pairing.link_used_help": "Ask the caseworker for a new link.",
     "purpose.continue": "Continue",
+    "page.access_log": "Who has seen the case", "access_log.intro": "Every time someone opened, changed or downloaded the case in the last six months. The log never holds the case's content.",
+    "access_log.when": "When", "access_log.who": "Who", "access_log.what": "What", "access_log.purpose": "Purpose",
 }

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from facilitation.demo import DEMO_EMAIL, create_demo_account, first_meeting_or_demo
 from facilitation.services import accounts, sessions
-from facilitation.storage import Database
+from facilitation.storage import Database, open_database
 from ui.auth_routes import SESSION_COOKIE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -106,7 +106,7 @@ def signed_in_cookie(data_dir: Path, url: str) -> dict[str, str]:
 
     The sign-in form itself is tested in test_sign_in.py; the other tests start signed in.
     """
-    database = Database(f"sqlite:///{data_dir / 'moedetavlen.sqlite3'}")
+    database = open_database(f"sqlite:///{data_dir / 'moedetavlen.sqlite3'}")
     try:
         demo_meeting(database)
         account = accounts.find_account(database, DEMO_EMAIL)

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from facilitation.domain.access import Caseworker
 from facilitation.services import accounts, pairing
-from facilitation.storage import Database
+from facilitation.storage import Database, open_database
 from tests.browser.conftest import demo_meeting, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -24,7 +24,7 @@ PASSWORD = "korrekt hest batteri hæfteklamme"
 @pytest.fixture
 def server_db(server_data_dir: Path) -> Iterator[Database]:
     """The app server's database, with the demo case in it."""
-    database = Database(f"sqlite:///{server_data_dir / 'moedetavlen.sqlite3'}")
+    database = open_database(f"sqlite:///{server_data_dir / 'moedetavlen.sqlite3'}")
     demo_meeting(database)
     yield database
     database.dispose()
