@@ -18,6 +18,7 @@ from facilitation.demo import create_demo_account, create_demo_case, demo_sign_i
 from facilitation.domain import words
 from facilitation.domain.access import COMMAND_LINE, AccessEvent, AccessKind, Caseworker, MemberRole
 from facilitation.domain.validation import NotFoundError, ValidationError
+from facilitation.projector_cli import PROJECTOR_LINK, add_projector_link_command, projector_link
 from facilitation.services import access, accounts, members
 from facilitation.storage import Database, open_database
 from facilitation.storage.backup import BackupError, dumps_meeting, loads_meeting
@@ -94,6 +95,8 @@ def _parser() -> argparse.ArgumentParser:
     member_remove.add_argument("case_id", type=int)
     member_remove.add_argument("email")
     _command(cases, "list", _member_list, "list a case's members").add_argument("case_id", type=int)
+    add_projector_link_command(commands)
+    commands.choices[PROJECTOR_LINK].set_defaults(run=projector_link)
     return parser
 
 
