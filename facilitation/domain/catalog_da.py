@@ -3,7 +3,6 @@
 DA: dict[str, str] = {
     # general
     "add": "Tilføj", "save": "Gem", "saved": "Gemt.", "edit": "Ret", "remove": "Fjern",
-    "move_up": "Flyt op", "move_down": "Flyt ned", "actor.unknown": "Ukendt rådgiver",
     # pages
     "projector.no_drawing": "Der er ingen tegning endnu.",
     "projector.hint": "Fuld skærm: tryk F11.",
@@ -338,4 +337,5 @@ DA: dict[str, str] = {
     "purpose.continue": "Fortsæt",
     "page.access_log": "Hvem har set sagen", "access_log.intro": "Hver gang nogen har åbnet, ændret eller hentet sagen de seneste seks måneder. Loggen rummer aldrig sagens indhold.",
     "access_log.when": "Hvornår", "access_log.who": "Hvem", "access_log.what": "Hvad", "access_log.purpose": "Formål",
+    "move_up": "Flyt op", "move_down": "Flyt ned",
 }

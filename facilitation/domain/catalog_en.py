@@ -2,7 +2,6 @@
 
 EN: dict[str, str] = {
     "add": "Add", "save": "Save", "saved": "Saved.", "edit": "Edit", "remove": "Remove",
-    "move_up": "Move up", "move_down": "Move down", "actor.unknown": "Unknown caseworker",
     "projector.no_drawing": "There is no drawing yet.",
     "projector.hint": "Full screen: press F11.",
     "page.projector": "Projector",
@@ -329,4 +328,5 @@ EN: dict[str, str] = {
     "purpose.continue": "Continue",
     "page.access_log": "Who has seen the case", "access_log.intro": "Every time someone opened, changed or downloaded the case in the last six months. The log never holds the case's content.",
     "access_log.when": "When", "access_log.who": "Who", "access_log.what": "What", "access_log.purpose": "Purpose",
+    "move_up": "Move up", "move_down": "Move down",
 }
