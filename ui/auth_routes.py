@@ -55,7 +55,8 @@ def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
             f"<main>{body}</main></html>")
     response = HTMLResponse(page, status_code=status)
     response.headers["Cache-Control"] = "no-store"
-    response.headers["Referrer-Policy"] = "no-referrer"
+    # same-origin, not no-referrer: with no-referrer the browser posts the form with "Origin: null"
+    response.headers["Referrer-Policy"] = "same-origin"
     return response
 
 
@@ -138,6 +139,7 @@ async def pair_link(request: Request) -> Response:
         return _page(text("pairing.link_used", "da"), f"<h1>{html.escape(text('pairing.link_used', 'da'))}</h1>"
                      f"<p>{html.escape(text('pairing.link_used_help', 'da'))}</p>", 410)
     response = RedirectResponse("/projektor", status_code=303)
+    response.headers["Referrer-Policy"] = "no-referrer"  # the one-time token goes nowhere
     _set_cookie(response, request, DEVICE_COOKIE, device, COOKIE_SECONDS)
     return response
 

@@ -40,8 +40,12 @@ def current(db: Database) -> Identity:
     login = _oidc_login()
     if login is not None:
         login_id, subject, email = login
-        account = accounts.account_for_oidc(db, subject, email)
-        token = sessions.oidc_session(db, login_id, None if account is None else account.id)
+
+        def account() -> int | None:  # only for a login not seen before: it is logged as a sign-in
+            found = accounts.account_for_oidc(db, subject, email)
+            return None if found is None else found.id
+
+        token = sessions.oidc_session(db, login_id, account)
         caseworker = None if token is None else sessions.session_caseworker(db, token)
         if caseworker is not None:
             return Identity(caseworker, token)

@@ -5,6 +5,7 @@ The browser keeps the raw token (an HttpOnly cookie set by the web layer); only 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from facilitation.domain import sessions as rules
@@ -57,16 +58,20 @@ def end_sessions_of(db: Database, caseworker_id: int, now: datetime | None = Non
     return store.end_sessions_of(db, caseworker_id, now or utcnow())
 
 
-def oidc_session(db: Database, login_id: str, caseworker_id: int | None, now: datetime | None = None) -> str | None:
+def oidc_session(
+    db: Database, login_id: str, account: Callable[[], int | None], now: datetime | None = None,
+) -> str | None:
     """The session token of one identity-provider login, started on its first sight; None once it was ended.
 
     Streamlit keeps the provider's login in its own cookie for 30 days; recording the login (issuer,
-    subject, nonce, issued-at) as a session makes signing out end it everywhere, for good.
+    subject, nonce, issued-at) as a session makes signing out end it everywhere, for good. `account` is
+    asked only for a login never seen before (it maps the provider's subject to an account, and logs it).
     """
     digest = rules.token_hash(login_id)
     found = store.sign_in_of(db, digest)
     if found is not None:
         return None if found.ended else login_id
+    caseworker_id = account()
     if caseworker_id is None:
         return None
     store.insert_session(db, digest, caseworker_id, SessionKind.OIDC, now or utcnow())

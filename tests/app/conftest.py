@@ -54,7 +54,7 @@ def signed_in(at: AppTest, db: Database, user: dict[str, object] | None = None, 
     account = accounts.account_for_oidc(db, str(user["sub"]), str(user["email"]))
     if account is not None and purpose:
         login_id = identity.login_id(user)
-        token = sessions.oidc_session(db, login_id, account.id)
+        token = sessions.oidc_session(db, login_id, lambda: account.id)
         if token is not None:
             sessions.set_purpose(db, token, purpose)
     return at

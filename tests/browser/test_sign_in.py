@@ -51,13 +51,13 @@ def fresh(browser: Browser, width: int = 1440, height: int = 900) -> tuple[Brows
 
 
 def sign_in(page: Page, url: str, email: str, password: str = PASSWORD) -> None:
-    """Through the sign-in form, then choose the purpose 'Mødet'."""
+    """Through the sign-in form, then choose the purpose 'Møde'."""
     page.goto(f"{url}/signin")
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Adgangskode").fill(password)
     page.get_by_role("button", name="Log ind").click()
     page.wait_for_url(f"{url}/*")
-    page.get_by_text("Mødet", exact=True).click()
+    page.get_by_text("Møde", exact=True).click()
     page.get_by_role("button", name="Fortsæt").click()
     expect(page.get_by_text("Logget ind som")).to_be_visible()
 
