@@ -70,3 +70,12 @@ with right, st.container(border=True):
         forms.submit_button("case_details", t("save"), lambda: services.edit_case(
             db, me, case.id, **{name: session.text_value(key) for name, key in case_keys.items()}))
     forms.show_error("case_details")
+    with st.popover(t("case.delete"), icon=":material/delete:"):
+        st.markdown(t("case.delete_confirm", name=md(case.family_name)))
+        forms.button("case.delete_yes", t("case.delete_yes"), lambda: _delete_case(case.id), type="primary")
+
+
+def _delete_case(case_id: int) -> None:
+    """Delete the whole case (members only: the service checks); the log keeps only that it was deleted."""
+    services.delete_case(db, me, case_id)
+    session.set_current_meeting(None, None)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from typing import Literal, TypedDict, Unpack
 
 import streamlit as st
 
+from facilitation.domain.access import looks_like_cpr
 from facilitation.domain.validation import NotFoundError, ValidationError, had_control_characters
 from ui import session
 from ui.i18n import t
@@ -26,7 +28,13 @@ def error_text(error: ValidationError | NotFoundError) -> str:
 def on_submit(
     form_key: str, action: Callable[[], object], *, clear: Sequence[str] = (), success: str | None = None
 ) -> None:
-    """Widget callback: run `action`; on success clear `clear` inputs, on failure keep them."""
+    """Widget callback: run `action`; on success clear `clear` inputs, on failure keep them.
+
+    A text in `clear` that looks like a CPR number is not saved on the first try: the form says so (the
+    projector shows what is typed to the whole room), and the same text sent again is saved.
+    """
+    if _cpr_needs_a_second_look(form_key, clear):
+        return
     try:
         action()
     except (ValidationError, NotFoundError) as error:
@@ -42,6 +50,20 @@ def on_submit(
         return
     message = success or t("saved")
     session.flash(t("info.control_removed") + " " + message if cleaned else message)
+
+
+def _cpr_needs_a_second_look(form_key: str, keys: Sequence[str]) -> bool:
+    """Whether the typed texts hold a CPR-like number not yet confirmed by sending them again."""
+    texts = [value for value in (session.widget_value(key) for key in keys) if isinstance(value, str)]
+    if not any(looks_like_cpr(text) for text in texts):
+        return False
+    fingerprint = hashlib.sha256("\x00".join(texts).encode()).hexdigest()
+    if session.cpr_confirmed(form_key) == fingerprint:
+        session.set_cpr_confirmed(form_key, None)
+        return False
+    session.set_cpr_confirmed(form_key, fingerprint)
+    session.set_error(form_key, t("warning.cpr"))
+    return True
 
 
 def show_error(form_key: str) -> None:

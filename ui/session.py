@@ -266,3 +266,17 @@ CHECKED_READER = "app, access checked on this run"
 def viewer() -> Actor:
     """Who reads on this run: the signed-in caseworker, else (the gate admitted a paired projector) the projector."""
     return caseworker() or PROJECTOR_VIEWER
+
+
+def cpr_confirmed(form_key: str) -> str | None:
+    """The fingerprint of texts with a CPR-like number this form has warned about (sent again: saved)."""
+    value = st.session_state.get(f"{form_key}.cpr")
+    return value if isinstance(value, str) else None
+
+
+def set_cpr_confirmed(form_key: str, fingerprint: str | None) -> None:
+    """Remember (or forget) the texts this form warned about."""
+    if fingerprint is None:
+        st.session_state.pop(f"{form_key}.cpr", None)
+    else:
+        st.session_state[f"{form_key}.cpr"] = fingerprint

@@ -145,3 +145,15 @@ def locks_now(failed_attempts: int) -> bool:
     """Whether this many wrong passwords in a row lock the account."""
     return failed_attempts >= FAILED_SIGN_INS_BEFORE_LOCK
 
+
+
+_CPR = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})[-\s]?\d{4}(?!\d)")
+
+
+def looks_like_cpr(text: str) -> bool:
+    """Whether a text holds something shaped like a CPR number (DDMMYY-XXXX with a possible day and month)."""
+    for match in _CPR.finditer(text):
+        day, month = int(match.group(1)), int(match.group(2))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            return True
+    return False

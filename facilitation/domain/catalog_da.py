@@ -338,4 +338,7 @@ DA: dict[str, str] = {
     "page.access_log": "Hvem har set sagen", "access_log.intro": "Hver gang nogen har åbnet, ændret eller hentet sagen de seneste seks måneder. Loggen rummer aldrig sagens indhold.",
     "access_log.when": "Hvornår", "access_log.who": "Hvem", "access_log.what": "Hvad", "access_log.purpose": "Formål",
     "move_up": "Flyt op", "move_down": "Flyt ned",
+    "warning.cpr": "Teksten ligner et CPR-nummer, og projektoren viser den for alle i lokalet. Ret teksten, eller gem igen, hvis den skal stå sådan.",
+    "case.delete": "Slet sagen", "case.delete_yes": "Ja, slet hele sagen",
+    "case.delete_confirm": "Slet sagen »{name}« med alle møder, personer, noter, aftaler og tegninger? Det kan ikke fortrydes. Loggen gemmer kun, at sagen blev slettet, af hvem og hvornår.",
 }

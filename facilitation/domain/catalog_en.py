@@ -329,4 +329,7 @@ EN: dict[str, str] = {
     "page.access_log": "Who has seen the case", "access_log.intro": "Every time someone opened, changed or downloaded the case in the last six months. The log never holds the case's content.",
     "access_log.when": "When", "access_log.who": "Who", "access_log.what": "What", "access_log.purpose": "Purpose",
     "move_up": "Move up", "move_down": "Move down",
+    "warning.cpr": "The text looks like a CPR number, and the projector shows it to everyone in the room. Change it, or save again if it must stay.",
+    "case.delete": "Delete the case", "case.delete_yes": "Yes, delete the whole case",
+    "case.delete_confirm": "Delete the case »{name}« with all its meetings, people, notes, actions and drawings? It cannot be undone. The log keeps only that it was deleted, by whom and when.",
 }

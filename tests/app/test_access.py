@@ -6,6 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from facilitation.services import access, accounts
 from facilitation.storage import Database
+from facilitation.storage import tables as t
 from tests.app.conftest import ROOT, meeting_id, open_page, signed_in
 from tests.conftest import ACTOR
 
@@ -60,3 +61,18 @@ def ensure_demo_meeting(db: Database) -> int:
     found = first_meeting_or_demo(db, viewer=ACTOR)
     assert found is not None
     return found
+
+
+def test_a_member_deletes_the_case_after_confirming_and_the_log_keeps_only_that(app: AppTest, db: Database) -> None:
+    from facilitation import services
+
+    mid = meeting_id(app)
+    case_id = access_case(db, mid)
+    open_page(app, "meeting")
+    app.button(key="case.delete_yes").click().run()
+    assert not app.exception
+    assert all(c.id != case_id for c in services.list_cases(db, viewer=ACTOR))
+    with db.read() as session:  # the case is gone, so its log is read directly
+        lines = session.query(t.AccessLogRow).filter(t.AccessLogRow.case_id == case_id).all()
+    assert "delete" in [line.kind for line in lines]
+    assert all("Juhl" not in f"{line.detail}{line.purpose}" for line in lines)

@@ -100,3 +100,15 @@ def test_an_item_deleted_on_another_device_gives_a_message_not_a_crash(app: AppT
     app.button(key=f"agenda.start.{item.id}").click().run()
     assert not app.exception
     assert any("findes ikke længere" in e.value for e in app.error)
+
+
+def test_a_text_that_looks_like_a_cpr_number_is_saved_only_after_a_warning(app: AppTest, db: Database) -> None:
+    open_page(app, "network")
+    count = len(services.load_meeting(db, meeting_id(app), viewer=ACTOR).participants)
+    app.text_input(key="person.new.name").set_value("Mor 010203-1234")
+    app.button(key="person_new.submit").click().run()
+    assert any("CPR-nummer" in e.value for e in app.error), "warned before anything is saved"
+    assert len(services.load_meeting(db, meeting_id(app), viewer=ACTOR).participants) == count
+    app.button(key="person_new.submit").click().run()
+    assert not any("CPR-nummer" in e.value for e in app.error)
+    assert len(services.load_meeting(db, meeting_id(app), viewer=ACTOR).participants) == count + 1, "sent again: saved"

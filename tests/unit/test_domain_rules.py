@@ -171,3 +171,11 @@ def test_a_meeting_record_handed_between_sessions_cannot_be_changed_in_place() -
         record.participants = ()  # type: ignore[misc]  # the point: the record is frozen
     with pytest.raises(FrozenInstanceError):
         record.participants[0].name = "Far"  # type: ignore[misc]  # the point: so is every value in it
+
+
+def test_a_cpr_like_number_is_recognised_with_or_without_its_dash_but_not_a_phone_number_or_a_date() -> None:
+    from facilitation.domain.access import looks_like_cpr
+
+    assert looks_like_cpr("Mor 010203-1234") and looks_like_cpr("0102031234") and looks_like_cpr("310199 4321")
+    assert not looks_like_cpr("Tlf. 72 36 12 34") and not looks_like_cpr("2026-03-02")
+    assert not looks_like_cpr("999999-1234"), "no day 99"
