@@ -10,12 +10,11 @@ from __future__ import annotations
 import streamlit as st
 
 from facilitation.storage import Database
-from ui import identity, session
+from ui import identity, public_pages, session
 from ui.navigation import PAGES
 
-SIGNIN_PAGE = "pages/signin.py"
-DEVICE_PAGE = "pages/projector_device.py"
-PURPOSE_PAGE = "pages/purpose.py"
+PATHS = [path for _title, _icon, path in PAGES.values()]
+
 
 
 def admit(db: Database) -> bool:
@@ -27,16 +26,15 @@ def admit(db: Database) -> bool:
         _watch_sign_out(db, who.token)
         if who.caseworker.purpose:
             return True
-        page = st.navigation([st.Page(PURPOSE_PAGE, title="Mødetavlen", icon=":material/login:", default=True)],
+        page = st.navigation(public_pages.everywhere(public_pages.purpose, PATHS, ":material/login:"),
                              position="hidden")
     elif who.projector is not None:
         session.set_current_meeting(who.projector.meeting_id)  # None unless paired
-        _title, icon, path = PAGES["projector"]
-        page = st.navigation([st.Page(DEVICE_PAGE, title="Mødetavlen", icon=icon, url_path=path, default=True)],
+        page = st.navigation(public_pages.everywhere(public_pages.projector_device, PATHS, ":material/cast:"),
                              position="hidden")
     else:
         session.set_current_meeting(None)
-        page = st.navigation([st.Page(SIGNIN_PAGE, title="Mødetavlen", icon=":material/login:", default=True)],
+        page = st.navigation(public_pages.everywhere(public_pages.signin, PATHS, ":material/login:"),
                              position="hidden")
     page.run()
     return False
