@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, wait_for_app
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, signed_in_cookie, wait_for_app
 
 pytestmark = pytest.mark.integration
 
@@ -150,7 +150,9 @@ def test_the_running_server_makes_no_outbound_connection_while_a_browser_uses_th
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
-                page = browser.new_page(viewport={"width": 1600, "height": 1000}, locale="da-DK")
+                context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="da-DK")
+                context.add_cookies([signed_in_cookie(tmp_path, url)])  # type: ignore[list-item]  # a Cookie
+                page = context.new_page()
                 page.set_default_timeout(45_000)
                 page.goto(url)
                 wait_for_app(page)
