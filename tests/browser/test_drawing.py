@@ -41,8 +41,17 @@ def meeting_of(page: Page) -> int:
     return int(page.url.split("m=")[1].split("&")[0])
 
 
+def wait_until_idle(page: Page) -> None:
+    """Until the app has finished its run (a tool change reruns the page and mounts the canvas anew)."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " || document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.trim() === ''",
+    )
+
+
 def draw_stroke(page: Page, surface: Locator, start: tuple[float, float], end: tuple[float, float]) -> None:
-    """Press, drag in small steps along a gentle curve, release: one freehand stroke."""
+    """Press, drag in small steps along a gentle curve, release: one freehand stroke (on the mounted canvas)."""
+    surface.wait_for(state="visible")
     box = surface.bounding_box()
     assert box is not None
     x0, y0 = box["x"] + start[0], box["y"] + start[1]
@@ -202,6 +211,7 @@ def test_a_stroke_drawn_with_the_mouse_is_stored_restored_after_a_reload_and_can
     expect(page.get_by_role("combobox", name="Vælg tegning")).to_have_value("Familiens hverdag")
     page.get_by_role("radio", name="Frihånd").click()
     expect(page.get_by_role("slider", name="Tekststørrelse")).to_be_disabled()
+    wait_until_idle(page)  # the tool change's run has mounted the canvas it will keep
     surface = page.locator(CANVAS)
     wait_until_painted(page.locator("canvas.dc-canvas.lower-canvas"))  # a stroke before the load would be wiped
     revision = services.drawing_revision(server_db, mid, drawing.id, viewer="browser test") or 0
