@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -59,27 +60,38 @@ def server_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def app_server(server_data_dir: Path) -> Iterator[str]:
     """`streamlit run app.py` on a free port with its own empty data folder; yields its URL."""
-    data = server_data_dir
-    port = _free_port()
+    with running_app(server_data_dir) as url:
+        yield url
+
+
+@contextmanager
+def running_app(data: Path, *options: str, port: int | None = None) -> Iterator[str]:
+    """`streamlit run app.py` (on `port`, else a free one) with `data` as its data folder and any further
+    command-line `options`, until it answers; its URL, and the server stopped afterwards."""
+    port = port or _free_port()
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["MOEDETAVLEN_DATA_DIR"] = str(data)
-    log = (data / "streamlit.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_healthy(url, process)
-        yield url
-    finally:
-        process.terminate()
+    with (data / "streamlit.log").open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", *options],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+            _wait_until_healthy(url, process)
+            yield url
+        finally:
+            stop(process)
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """End a server the tests started (killed if it does not stop within 10 s)."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 @pytest.fixture(scope="module")

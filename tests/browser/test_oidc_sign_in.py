@@ -24,7 +24,7 @@ from facilitation.domain.access import MemberRole
 from facilitation.services import accounts, members
 from facilitation.services import meetings as meeting_services
 from facilitation.storage import open_database
-from tests.browser.conftest import ROOT, _free_port, _wait_until_healthy, screenshot, wait_for_app
+from tests.browser.conftest import _free_port, running_app, screenshot, stop, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -57,11 +57,7 @@ def oidc_provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         _wait_for_provider(url, process)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
         log.close()
 
 
@@ -95,36 +91,18 @@ def oidc_app(oidc_provider: str, tmp_path_factory: pytest.TempPathFactory) -> It
         db.dispose()
 
     port = _free_port()
-    url = f"http://127.0.0.1:{port}"
     secrets = tmp_path_factory.mktemp("oidc-secrets") / "secrets.toml"
     secrets.write_text(
         "[auth]\n"
-        f'redirect_uri = "{url}/oauth2callback"\n'
+        f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
         f'cookie_secret = "{os.urandom(24).hex()}"\n'
         'client_id = "moedetavlen-test"\n'
         'client_secret = "moedetavlen-test-secret"\n'
         f'server_metadata_url = "{oidc_provider}/.well-known/openid-configuration"\n',
         encoding="utf-8",
     )
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env["MOEDETAVLEN_DATA_DIR"] = str(data)
-    log = (data / "streamlit.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.serverAddress", "127.0.0.1",
-         "--secrets.files", str(secrets)],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    try:
-        _wait_until_healthy(url, process)
+    with running_app(data, "--browser.serverAddress", "127.0.0.1", "--secrets.files", str(secrets), port=port) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
 
 
 def fresh(browser: Browser) -> tuple[BrowserContext, Page]:
