@@ -69,4 +69,4 @@ with delete.popover(t("drawing.delete"), icon=":material/delete:", width="stretc
     forms.button(f"drawing.delete.{drawing.id}", t("drawing.delete_yes"), lambda: services.delete_drawing(
         db, me, mid, drawing.id), success=t("drawing.deleted"), type="primary")
 
-drawing_canvas.canvas(db, me, mid, drawing, drawing_canvas.tool_bar())
+drawing_canvas.canvas(db, me, mid, drawing)

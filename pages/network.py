@@ -54,6 +54,7 @@ with people_tab:
         st.subheader(t("network.edit"))
         people = {p.id: p for p in record.participants}
         chosen = st.selectbox(t("network.choose_person"), list(people), index=None, key="network.edit_choice",
+                              placeholder=t("network.choose_person"),
                               format_func={i: f"{p.name} ({p.relation})" for i, p in people.items()}.__getitem__)
         if chosen is not None:
             person = people[chosen]

@@ -137,12 +137,17 @@ def _save(db: Database, actor: str, meeting_id: int, drawing_id: int, key: str) 
 
 
 @st.fragment
-def canvas(db: Database, actor: str, meeting_id: int, drawing: Drawing, tools: Tools) -> None:
-    """The canvas of one drawing, saved on every change; a damaged drawing gets a message and a way out."""
+def canvas(db: Database, actor: str, meeting_id: int, drawing: Drawing) -> None:
+    """The tool bar and the canvas of one drawing, saved on every change; a damaged drawing gets a message.
+
+    The tool bar lives in the canvas's fragment: a tool change reruns only the fragment, like a stroke
+    does, so a click on a tool while the canvas reports a stroke is never overtaken by the stroke's rerun.
+    """
     revision = services.drawing_revision(db, meeting_id, drawing.id, viewer=session.viewer())
     if revision is None:
         st.info(t("drawing.gone"))
         return
+    tools = tool_bar()
     loaded, _, count = _mount(drawing.id, revision)
     try:
         stored_at, text = _canvas_text(db.url, meeting_id, drawing.id, loaded)
