@@ -26,7 +26,7 @@ MAP_HEIGHT_PX = 720
 # Streamlit resizes and re-encodes the PNG on every run: with the projector redrawing every 0.35 s, that
 # re-encoding (plus the 1600×1700 portrait picture running off a 16:9 wall) was why the map came late.
 PROJECTOR_PX = (1440, 1000)
-PROJECTOR_DPI = 150
+PROJECTOR_DPI = 200  # names as large as their spacing allows (export/map_png.py caps them in points)
 
 
 @st.cache_resource(show_spinner=False)

@@ -21,6 +21,11 @@ COLUMN_CHROME_VH = 2 * p.HEADING_VH * p.LINE + 1.0 + 3.0  # a two-line heading, 
 PAGE_NO_VH = p.LINE_VH + 1.0
 LINE_CHOICES = (5, 4, 3, 2)
 
+# (heading and tag colour, the column's tint): each is also used on a white note; the tests check them at 7:1
+_TINTS = (("#7A2E1E", "#FBEEE9"), ("#1D5237", "#EAF4EE"), ("#1E4266", "#EAF0F7"), ("#333B47", "#EFF0F2"),
+          ("#5A420B", "#FBF4E4"))
+BOARD_INKS = tuple((ink, background) for ink, tint in _TINTS for background in (tint, "#FFFFFF"))
+
 CSS = f"""
 .mt-wall{{--worry:#A8452F;--worry-ink:#7A2E1E;--worry-bg:#FBEEE9;--good:#2C7450;--good-ink:#1D5237;--good-bg:#EAF4EE;
  --next:#2B5A87;--next-ink:#1E4266;--next-bg:#EAF0F7;--grey:#5F6B7A;--grey-ink:#333B47;--grey-bg:#EFF0F2;

@@ -33,11 +33,12 @@ BOARD_PARTS = {Screen.BOARD: "board", Screen.SAFETY: "safety", Screen.SCALE: "sc
 ACTION_ROW_VH = 2 * p.LINE_VH + 1.6
 # The map and the drawing are pictures under the title bar, as large as the rest of the wall allows.
 PICTURE_CSS = f"""<style>
-[data-testid="stMain"] [data-testid="stImage"], .st-key-mt-drawing [data-testid="stFullScreenFrame"] {{
-  display: flex; justify-content: center; }}
+[data-testid="stMain"] [data-testid="stElementContainer"]:has(img), [data-testid="stMain"] [data-testid="stImage"],
+.st-key-mt-drawing, .st-key-mt-drawing [data-testid="stFullScreenFrame"] {{ width: 100% !important; display: flex;
+  flex-direction: column; align-items: center; }}
 [data-testid="stMain"] [data-testid="stImage"] img, .st-key-mt-drawing img {{
   max-height: {p.STAGE_VH + p.PAD_VH - 1:.1f}vh !important; width: auto !important; max-width: 95vw !important;
-  height: auto; object-fit: contain; }}
+  height: auto; object-fit: contain; display: block; margin: 0 auto; }}
 </style>"""
 
 
@@ -185,9 +186,9 @@ def action_row(action: Action, language: str, today: date) -> str:
     """One action as a row; a missing owner or date reads 'ikke aftalt endnu', an overdue date says so."""
     not_agreed = f'<span class="mt-open">{h(words.text("projector.not_agreed", language))}</span>'
     late = overdue(action, today)
-    due = h(long_date(action.due, language)) if action.due else not_agreed
+    due = h(short_date(action.due, language)) if action.due else not_agreed
     if late:
-        due = f'<span class="mt-late-tag">⚠ {h(words.text("projector.overdue", language))}</span> {due}'
+        due += f'<br><span class="mt-late-tag">⚠ {h(words.text("projector.overdue", language))}</span>'
     who = h(action.who) if (action.who or "").strip() else not_agreed
     return (f'<div class="mt-action{" mt-late" if late else ""}" data-overdue="{str(late).lower()}">'
             f'<span class="mt-clamp" style="--lines:2">{h(action.what)}</span>'
@@ -195,6 +196,11 @@ def action_row(action: Action, language: str, today: date) -> str:
             f'<span class="mt-clamp" style="--lines:2">{due}</span>'
             f'<span class="mt-clamp" style="--lines:2">{h(words.label("coordinator", action.coordinator, language))}'
             "</span></div>")
+
+
+def short_date(day: date, language: str) -> str:
+    """'5.12.2026' in Danish, '5/12/2026' in English: a date that fits a table cell on one line."""
+    return f"{day.day}/{day.month}/{day.year}" if language == "en" else f"{day.day}.{day.month}.{day.year}"
 
 
 def _drawing(db: Database, record: MeetingRecord, language: str, corner: str) -> None:

@@ -6,7 +6,7 @@ DA: dict[str, str] = {
     # pages
     "projector.no_drawing": "Der er ingen tegning endnu.",
     "projector.page": "Side {page} af {pages}", "projector.not_agreed": "ikke aftalt endnu",
-    "projector.overdue": "Fristen er overskredet:",
+    "projector.overdue": "overskredet",
     "page.projector": "Projektor",
     "page.drawing": "Tegning",
     # drawing page (issue 6)

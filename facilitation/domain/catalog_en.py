@@ -4,7 +4,7 @@ EN: dict[str, str] = {
     "add": "Add", "save": "Save", "saved": "Saved.", "edit": "Edit", "remove": "Remove",
     "projector.no_drawing": "There is no drawing yet.",
     "projector.page": "Page {page} of {pages}", "projector.not_agreed": "not agreed yet",
-    "projector.overdue": "Past its date:",
+    "projector.overdue": "overdue",
     "page.projector": "Projector",
     "page.drawing": "Drawing",
     # drawing page (issue 6)
