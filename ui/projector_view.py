@@ -173,7 +173,7 @@ def actions_html(record: MeetingRecord, language: str, today: date) -> str:
     actions = [a for a in record.actions if a.status != ActionStatus.DROPPED]
     head = "".join(f"<span>{h(words.text(k, language))}</span>"
                    for k in ("field.what", "field.who", "field.due", "field.coordinator"))
-    head_html = f'<div class="mt-action mt-head" role="row">{head}</div>'
+    head_html = f'<div class="mt-action mt-head">{head}</div>'
     if not actions:
         return p.paged([f'<p class="mt-empty">{h(words.text("actions.none", language))}</p>'], _page_label(language))
     size = p.per_page(ACTION_ROW_VH, p.STAGE_VH - ACTION_ROW_VH - (p.LINE_VH + 1.0) - 1.0)
