@@ -107,8 +107,12 @@ def chunks(count: int, size: int) -> list[range]:
     return [range(start, min(start + size, count)) for start in range(0, count, size)] or [range(0)]
 
 
-def paged(pages: Sequence[str], page_label: PageLabel, *, seconds: int = PAGE_SECONDS) -> str:
-    """The pages stacked in one box; with more than one, the browser shows each for `seconds`, in turn, forever."""
+def paged(pages: Sequence[str], page_label: PageLabel, *, seconds: int = PAGE_SECONDS, at: int = 0) -> str:
+    """The pages stacked in one box; with more than one, the browser shows each for `seconds`, in turn, forever.
+
+    `at` is the time of drawing in whole seconds (e.g. since 1970): the turn's phase follows the clock, not the
+    drawing, so the projector's redraws (several a second) never send the room back to page one.
+    """
     if len(pages) <= 1:
         return f'<div class="mt-pages"><div class="mt-page" data-page="1">{pages[0] if pages else ""}</div></div>'
     count = len(pages)
@@ -116,7 +120,7 @@ def paged(pages: Sequence[str], page_label: PageLabel, *, seconds: int = PAGE_SE
     keyframes = (f"@keyframes mt-turn-{count}{{0%{{visibility:visible}}{share:.4f}%,100%{{visibility:hidden}}}}")
     body = "".join(
         f'<div class="mt-page" data-page="{i + 1}" style="animation:mt-turn-{count} {count * seconds}s step-end '
-        f'infinite;animation-delay:-{((count - i) % count) * seconds}s">{page}'
+        f'infinite;animation-delay:-{(at - i * seconds) % (count * seconds)}s">{page}'
         f'<p class="mt-page-no">{page_label(i + 1, count)}</p></div>'
         for i, page in enumerate(pages)
     )

@@ -68,9 +68,12 @@ CSS = f"""
 """
 
 
-def board_screen(record: MeetingRecord, language: str, part: str, history: Sequence[ScoreRound]) -> str:
-    """One board part ('board', 'safety', 'scale', 'houses') as the wall's stage: escaped HTML, paged if long."""
-    wall = _Wall(record, language)
+def board_screen(record: MeetingRecord, language: str, part: str, history: Sequence[ScoreRound], at: int = 0) -> str:
+    """One board part ('board', 'safety', 'scale', 'houses') as the wall's stage: escaped HTML, paged if long.
+
+    `at`: the time of drawing in seconds, which page is showing follows it (ui.projection.paged).
+    """
+    wall = _Wall(record, language, at)
     if part == "safety":
         return wall.safety()
     if part == "scale":
@@ -90,8 +93,8 @@ def note_lines(count: int, budget_vh: float) -> tuple[int, int]:
 class _Wall:
     """Builds one meeting's board parts in one language."""
 
-    def __init__(self, record: MeetingRecord, language: str) -> None:
-        self.record, self.language = record, language
+    def __init__(self, record: MeetingRecord, language: str, at: int) -> None:
+        self.record, self.language, self.at = record, language, at
 
     def t(self, key: str, **params: object) -> str:
         """Catalog text in the wall's language."""
@@ -124,7 +127,7 @@ class _Wall:
                 cols.append(f'<div class="mt-house {kind.value}"><div class="mt-roof"></div>{col}</div>'
                             if houses else col)
             pages.append(f'<div class="mt-grid" style="--n:{len(kinds)}">{"".join(cols)}</div>')
-        return p.paged(pages, self.page_label)
+        return p.paged(pages, self.page_label, at=self.at)
 
     def safety(self) -> str:
         """Each danger statement beside the safety goals answering it (and their goals), then the grey areas."""
@@ -160,7 +163,7 @@ class _Wall:
                     2 * p.LINE_VH + NOTE_PAD_VH) for g in grey]
         head_vh = 2 * p.HEADING_VH * p.LINE + 1.0
         pages = p.pack([height for _, height in blocks], p.STAGE_VH - head_vh - PAGE_NO_VH - 1.0)
-        return p.paged([head + "".join(blocks[i][0] for i in page) for page in pages], self.page_label)
+        return p.paged([head + "".join(blocks[i][0] for i in page) for page in pages], self.page_label, at=self.at)
 
     def _card(self, css: str, text: str, lines: int, extra: str = "") -> str:
         return (f'<div class="mt-item {css}"><div class="mt-clamp" style="--lines:{lines}">{h(text)}</div>'
@@ -173,7 +176,8 @@ class _Wall:
         question = (f'<p class="mt-question mt-clamp" style="--lines:2">'
                     f"{h(scale_question(self.record.meeting, self.language))}</p>")
         if not rows:
-            return p.paged([question + f'<p class="mt-empty">{h(self.t("board.scale.none"))}</p>'], self.page_label)
+            none = f'<p class="mt-empty">{h(self.t("board.scale.none"))}</p>'
+            return p.paged([question + none], self.page_label, at=self.at)
         mean = sum(score for _, score, _ in rows) / len(rows)
         mean_text = h(self.t("board.scale.mean", mean=decimal(mean, self.language)))
         row_vh = 2 * p.LINE_VH + 0.4
@@ -185,7 +189,7 @@ class _Wall:
             bars = "".join(_score_row(*rows[i], mean) for i in stretch)
             pages.append(f'{question}<div class="mt-scale"><div><p><b>{mean_text}</b></p>{bars}</div>'
                          f"<div>{trend}</div></div>")
-        return p.paged(pages, self.page_label)
+        return p.paged(pages, self.page_label, at=self.at)
 
     def _trend(self, history: Sequence[ScoreRound]) -> str:
         rounds = [r for r in list(history)[-8:] if r.mean is not None]

@@ -29,6 +29,7 @@ from ui.projector_board import board_screen
 from ui.projector_clock import CLOCK_CSS, big_clock_html, corner_clock_html
 from ui.text import h
 
+EPOCH = datetime(1970, 1, 1)
 BOARD_PARTS = {Screen.BOARD: "board", Screen.SAFETY: "safety", Screen.SCALE: "scale", Screen.HOUSES: "houses"}
 ACTION_ROW_VH = 2 * p.LINE_VH + 1.6
 # The map and the drawing are pictures under the title bar, as large as the rest of the wall allows.
@@ -39,6 +40,7 @@ PICTURE_CSS = f"""<style>
 [data-testid="stMain"] [data-testid="stImage"] img, .st-key-mt-drawing img {{
   max-height: {p.STAGE_VH + p.PAD_VH - 1:.1f}vh !important; width: auto !important; max-width: 95vw !important;
   height: auto; object-fit: contain; display: block; margin: 0 auto; }}
+.st-key-mt-drawing img {{ border: .3vh solid #9AA3AE; border-radius: .6vh; }}  /* white paper on a white wall */
 </style>"""
 
 
@@ -55,13 +57,14 @@ def show(db: Database, record: MeetingRecord, history: Sequence[ScoreRound]) -> 
         return
     screen = Screen(meeting.screen) if meeting.screen in set(Screen) else Screen.AGENDA
     language, now = session.language(), utcnow()
+    at = int((now - EPOCH).total_seconds())
     clock = meeting_clock(record.agenda, now, meeting.warn_minutes)
     corner = "" if screen == Screen.AGENDA else corner_clock_html(clock, now, language)
     bar = _bar(record, screen, language, corner)
     if screen in BOARD_PARTS:
-        st.html(_wall(screen, bar, board_screen(record, language, BOARD_PARTS[screen], history)))
+        st.html(_wall(screen, bar, board_screen(record, language, BOARD_PARTS[screen], history, at)))
     elif screen == Screen.ACTIONS:
-        st.html(_wall(screen, bar, actions_html(record, language, now.date())))
+        st.html(_wall(screen, bar, actions_html(record, language, now.date(), at)))
     elif screen == Screen.AGENDA:
         st.html(_wall(screen, bar, agenda_html(record, clock, now, language)))
     elif screen == Screen.MAP:
@@ -95,13 +98,14 @@ def _page_label(language: str) -> p.PageLabel:
 
 def agenda_html(record: MeetingRecord, clock: MeetingClock, now: datetime, language: str) -> str:
     """The big countdown and the current item's minute (notes, then decisions) beside the agenda."""
+    at = int((now - EPOCH).total_seconds())
     shown = next((a for a in record.agenda if clock.current and a.id == clock.current.item_id), None)
     notes = notes_pages(record, shown.id, language) if shown is not None else []
     left = big_clock_html(clock, now, language) + (
-        f'<div class="mt-notes-box" data-testid="mt-notes">{p.paged(notes, _page_label(language))}</div>'
+        f'<div class="mt-notes-box" data-testid="mt-notes">{p.paged(notes, _page_label(language), at=at)}</div>'
         if notes else "")
     return (f'<div class="mt-agenda"><div class="mt-agenda-left">{left}</div>'
-            f'<div class="mt-agenda-right">{agenda_list_html(record, clock, language)}</div></div>')
+            f'<div class="mt-agenda-right">{agenda_list_html(record, clock, language, at)}</div></div>')
 
 
 NOTES_SHARE = 0.58  # of the wall's width
@@ -128,7 +132,7 @@ def notes_pages(record: MeetingRecord, item_id: int, language: str) -> list[str]
     return ["".join(blocks[i][0] for i in page) for page in pages]
 
 
-def agenda_list_html(record: MeetingRecord, clock: MeetingClock, language: str) -> str:
+def agenda_list_html(record: MeetingRecord, clock: MeetingClock, language: str, at: int = 0) -> str:
     """The agenda with planned and actual minutes, the current item marked, paged when long."""
     times = {time.item_id: time for time in clock.items}
     minutes = h(words.text("timer.min", language))
@@ -144,7 +148,7 @@ def agenda_list_html(record: MeetingRecord, clock: MeetingClock, language: str) 
     size = p.per_page(2 * p.LINE_VH, p.STAGE_VH - p.LINE_VH - 1.0, gap_vh=0.6)
     pages = [f'<ol class="mt-agenda-list">{"".join(rows[r.start:r.stop])}</ol>'
              for r in p.chunks(len(rows), size)]
-    return p.paged(pages, _page_label(language))
+    return p.paged(pages, _page_label(language), at=at)
 
 
 ACTIONS_CSS = f"""
@@ -168,7 +172,7 @@ ACTIONS_CSS = f"""
 """
 
 
-def actions_html(record: MeetingRecord, language: str, today: date) -> str:
+def actions_html(record: MeetingRecord, language: str, today: date, at: int = 0) -> str:
     """The agreed actions: what, who, by when, who coordinates; overdue marked in words, open ones in amber."""
     actions = [a for a in record.actions if a.status != ActionStatus.DROPPED]
     head = "".join(f"<span>{h(words.text(k, language))}</span>"
@@ -179,7 +183,7 @@ def actions_html(record: MeetingRecord, language: str, today: date) -> str:
     size = p.per_page(ACTION_ROW_VH, p.STAGE_VH - ACTION_ROW_VH - (p.LINE_VH + 1.0) - 1.0)
     pages = [f'<div class="mt-actions">{head_html}{"".join(action_row(actions[i], language, today) for i in r)}</div>'
              for r in p.chunks(len(actions), size)]
-    return p.paged(pages, _page_label(language))
+    return p.paged(pages, _page_label(language), at=at)
 
 
 def action_row(action: Action, language: str, today: date) -> str:

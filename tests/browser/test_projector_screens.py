@@ -95,7 +95,9 @@ def show(page: Page, db: Database, meeting_id: int, screen: str) -> None:
     """Put `screen` on the projector and wait until it is drawn (the map and drawing: their picture loaded)."""
     services.set_screen(db, ACTOR, meeting_id, screen)
     expect(page.locator(f"[data-testid='mt-screen'][data-screen='{screen}']")).to_be_attached(timeout=60_000)
-    if screen in ("map", "drawing"):
+    if screen not in ("map", "drawing"):  # the run has finished: the last screen's picture is gone
+        expect(page.locator("[data-testid='stImage']")).to_have_count(0, timeout=60_000)
+    else:
         page.wait_for_function("() => [...document.querySelectorAll('[data-testid=\"stImage\"] img')]"
                                ".some(i => i.complete && i.naturalWidth > 0)", timeout=60_000)
 

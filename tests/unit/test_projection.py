@@ -61,6 +61,12 @@ def test_one_page_does_not_turn_and_many_pages_turn_in_turn() -> None:
     assert "mt-turn-3 30s" in many
 
 
+def test_the_page_shown_follows_the_clock_not_the_redraw() -> None:
+    # 25 s into the cycle page 3 shows (20–30 s): its animation is 5 s into its visible tenth
+    later = p.paged(["a", "b", "c"], label, seconds=10, at=25)
+    assert re.findall(r"animation-delay:(-?\d+)s", later) == ["-25", "-15", "-5"]
+
+
 def test_notes_first_get_fewer_lines_then_pages() -> None:
     assert note_lines(2, 70) == (5, 2)
     lines, size = note_lines(6, 70)
