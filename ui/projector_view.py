@@ -69,7 +69,8 @@ def show(db: Database, record: MeetingRecord, history: Sequence[ScoreRound]) -> 
         st.html(_wall(screen, bar, agenda_html(record, clock, now, language)))
     elif screen == Screen.MAP:
         st.html(_wall(screen, bar, "", top=True) + PICTURE_CSS)
-        st.image(map_view.projector_picture(db, meeting.id, meeting.version, language=language), width="content")
+        st.image(map_view.projector_picture(db, meeting.id, meeting.version, language=language), width="content",
+                 alt=f"{words.text('screen.map', language)} · {record.case.child_names}")
     else:
         _drawing(db, record, language, corner)
 
@@ -219,4 +220,4 @@ def _drawing(db: Database, record: MeetingRecord, language: str, corner: str) ->
     bar = f'<header class="mt-bar"><h1>{h(drawing.name)} · {h(record.case.child_names)}</h1>{corner}</header>'
     st.html(_wall(Screen.DRAWING, bar, "", top=True) + PICTURE_CSS)
     with st.container(key="mt-drawing"):
-        st.image(picture, width="content")
+        st.image(picture, width="content", alt=drawing.name)
