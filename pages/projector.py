@@ -5,7 +5,6 @@ import streamlit as st
 from facilitation.domain.model import MeetingRecord
 from ui import live_sync, projector_view, session
 from ui.db import database
-from ui.i18n import t
 
 db = database()
 meeting_id = session.current_meeting_id()
@@ -20,4 +19,3 @@ def render(record: MeetingRecord) -> None:
 
 
 live_sync.follow(db, meeting_id, render)
-st.caption(t("projector.hint"))

@@ -22,6 +22,11 @@ from ui.db import database_at
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 MAP_HEIGHT_PX = 720
+# The projector's picture: landscape like the wall, and no wider than st.image's limit (1460 px), above which
+# Streamlit resizes and re-encodes the PNG on every run: with the projector redrawing every 0.35 s, that
+# re-encoding (plus the 1600×1700 portrait picture running off a 16:9 wall) was why the map came late.
+PROJECTOR_PX = (1440, 1000)
+PROJECTOR_DPI = 200  # names as large as their spacing allows (export/map_png.py caps them in points)
 
 
 @st.cache_resource(show_spinner=False)
@@ -48,6 +53,19 @@ def _map_page(url: str, meeting_id: int, version: int, anonymised: bool, library
 def _map_picture(url: str, meeting_id: int, version: int, anonymised: bool, language: str) -> bytes:
     record = services.load_meeting(database_at(url), meeting_id, viewer=session.CHECKED_READER)
     return render_map_png(record, anonymised=anonymised, language=language)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _projector_picture(url: str, meeting_id: int, version: int, language: str) -> bytes:
+    """Shared by every session (bytes are immutable), so a redraw costs no copy and no re-render."""
+    record = services.load_meeting(database_at(url), meeting_id, viewer=session.CHECKED_READER)
+    width, height = PROJECTOR_PX
+    return render_map_png(record, width_px=width, height_px=height, dpi=PROJECTOR_DPI, language=language)
+
+
+def projector_picture(db: Database, meeting_id: int, version: int, *, language: str) -> bytes:
+    """The map as the wall shows it: a landscape PNG of this meeting version, rendered once per version."""
+    return _projector_picture(db.url, meeting_id, version, language)
 
 
 def show_map(db: Database, meeting_id: int, version: int, *, anonymised: bool = False) -> None:

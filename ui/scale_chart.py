@@ -15,7 +15,8 @@ from facilitation.domain.model import SCORE_MAX, SCORE_MIN
 from facilitation.domain.scaling import ScoreRound
 from ui.text import shorten
 
-INK, MUTED, GRID, BAR, TRACK, DOT, PAPER = "#1E2430", "#5A6472", "#D9D5CC", "#2B5A87", "#ECE9E2", "#8C96A3", "#FBFAF7"
+# every text at least 7:1 on the paper
+INK, MUTED, GRID, BAR, TRACK, DOT, PAPER = "#1E2430", "#3A4350", "#D9D5CC", "#2B5A87", "#ECE9E2", "#8C96A3", "#FBFAF7"
 
 
 def decimal(value: float, language: str) -> str:
@@ -29,6 +30,7 @@ def short_date(day: date, language: str) -> str:
     return f"{day.day}/{day.month}" if language == "en" else f"{day.day}.{day.month}."
 
 
+NAME_CHARS = 19  # what fits left of the bars at 28 units: a long name is cut at its end ('…'), never at its start
 FONT = "'Source Sans 3','Source Sans Pro','DejaVu Sans',Arial,sans-serif"
 
 
@@ -83,8 +85,8 @@ def scores_svg(rows: Sequence[tuple[str, int, str]], *, language: str, mean_labe
         bar = max(span * score / (SCORE_MAX - SCORE_MIN), 6)
         parts.append(
             f'<g class="mt-score" data-name="{_e(name)}" data-score="{score}">'
-            f'<text x="{left - 18}" y="{y + 34}" font-size="28" font-weight="600" fill="{INK}" '
-            f'text-anchor="end">{_e(shorten(name, 20))}</text>'
+            f'<text x="8" y="{y + 34}" font-size="28" font-weight="600" fill="{INK}" '
+            f'text-anchor="start">{_e(shorten(name, NAME_CHARS))}</text>'
             f'<rect x="{left}" y="{y + 8}" width="{span}" height="36" rx="6" fill="{TRACK}"/>'
             f'<rect x="{left}" y="{y + 8}" width="{bar:.0f}" height="36" rx="6" fill="{BAR}"/>'
             f'<text x="{width - 8}" y="{y + 39}" font-size="38" font-weight="700" fill="{INK}" '

@@ -53,7 +53,7 @@ def agenda_html(agenda: list[AgendaItem], clock: MeetingClock, *, size_rem: floa
         rows.append(
             f'<li style="font-weight:{weight};margin:0.25em 0;overflow-wrap:anywhere">'
             f'<span style="display:inline-block;width:1.4em">{mark}</span>{h(item.title)} '
-            f'<span style="color:{colour};opacity:0.85">({time.planned_seconds // 60} {h(t("timer.min"))}{actual})'
+            f'<span style="color:{colour}">({time.planned_seconds // 60} {h(t("timer.min"))}{actual})'
             f"</span></li>"
         )
     return f'<ol style="list-style:none;padding:0;font-size:{size_rem}rem">{"".join(rows)}</ol>'

@@ -5,7 +5,8 @@ DA: dict[str, str] = {
     "add": "Tilføj", "save": "Gem", "saved": "Gemt.", "edit": "Ret", "remove": "Fjern",
     # pages
     "projector.no_drawing": "Der er ingen tegning endnu.",
-    "projector.hint": "Fuld skærm: tryk F11.",
+    "projector.page": "Side {page} af {pages}", "projector.not_agreed": "ikke aftalt endnu",
+    "projector.overdue": "overskredet",
     "page.projector": "Projektor",
     "page.drawing": "Tegning",
     # drawing page (issue 6)

@@ -3,7 +3,8 @@
 EN: dict[str, str] = {
     "add": "Add", "save": "Save", "saved": "Saved.", "edit": "Edit", "remove": "Remove",
     "projector.no_drawing": "There is no drawing yet.",
-    "projector.hint": "Full screen: press F11.",
+    "projector.page": "Page {page} of {pages}", "projector.not_agreed": "not agreed yet",
+    "projector.overdue": "overdue",
     "page.projector": "Projector",
     "page.drawing": "Drawing",
     # drawing page (issue 6)

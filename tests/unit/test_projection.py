@@ -1,0 +1,135 @@
+"""The projection rule's pure parts: line estimates, pages, colours, the wall's rows and clocks."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from facilitation.domain.catalog_da import DA
+from facilitation.domain.model import Action, ActionStatus, Coordinator
+from facilitation.domain.timer import Alert, ItemTime, MeetingClock, Phase
+from ui import projection as p
+from ui.projector_board import BOARD_INKS, note_lines
+from ui.projector_clock import BACKGROUNDS, INKS, big_clock_html, corner_clock_html
+from ui.projector_view import action_row, short_date
+from ui.scale_chart import INK, MUTED, PAPER, TRACK, scores_svg
+
+NOW = datetime(2026, 12, 1, 10, 0)
+
+
+def label(page: int, pages: int) -> str:
+    return f"Side {page} af {pages}"
+
+
+def test_body_text_is_at_least_a_thirtieth_of_the_screen_and_headings_are_larger() -> None:
+    assert p.BODY_VH >= 100 / 30
+    assert p.HEADING_VH > p.BODY_VH and p.DIGITS_VH > p.HEADING_VH
+    assert p.STAGE_VH + p.BAR_VH + 2 * p.PAD_VH + p.GAP_VH <= 100
+
+
+def test_emoji_count_double_and_every_paragraph_starts_a_line() -> None:
+    assert p.width("æøå") == 3
+    assert p.width("😊") == 2
+    assert p.lines_of("a\nb", 40) == 2
+    assert p.lines_of("x" * 81, 40) == 3
+
+
+def test_a_long_text_is_split_into_pieces_that_each_fit_and_keep_every_word() -> None:
+    text = ("Mormor siger, at hun gerne vil hjælpe 😊 med æøå. " * 200)[:10_000]
+    pieces = p.split_text(text, 38, 9)
+    assert len(pieces) > 1
+    assert all(p.lines_of(piece, 38) <= 9 for piece in pieces)
+    assert " ".join(pieces).split() == text.split()
+
+
+def test_a_text_without_spaces_is_cut_anyway() -> None:
+    pieces = p.split_text("x" * 1_000, 40, 2)
+    assert all(len(piece) <= 80 for piece in pieces) and "".join(pieces) == "x" * 1_000
+
+
+def test_blocks_are_packed_into_pages_in_order_and_a_too_tall_block_stands_alone() -> None:
+    assert p.pack([10, 10, 10, 50, 10], 31, gap_vh=1) == [[0, 1], [2], [3], [4]]
+    assert p.pack([], 10) == []
+
+
+def test_one_page_does_not_turn_and_many_pages_turn_in_turn() -> None:
+    single = p.paged(["<p>a</p>"], label)
+    assert "animation" not in single and "Side" not in single
+    many = p.paged(["a", "b", "c"], label, seconds=10)
+    assert 'data-pages="3"' in many and "Side 3 af 3" in many
+    assert re.findall(r"animation-delay:(-?\d+)s", many) == ["-0", "-20", "-10"]
+    assert "mt-turn-3 30s" in many
+
+
+def test_the_page_shown_follows_the_clock_not_the_redraw() -> None:
+    # 25 s into the cycle page 3 shows (20–30 s): its animation is 5 s into its visible tenth
+    later = p.paged(["a", "b", "c"], label, seconds=10, at=25)
+    assert re.findall(r"animation-delay:(-?\d+)s", later) == ["-25", "-15", "-5"]
+
+
+def test_notes_first_get_fewer_lines_then_pages() -> None:
+    assert note_lines(2, 70) == (5, 2)
+    lines, size = note_lines(6, 70)
+    assert lines < 5 and size == 6
+    lines, size = note_lines(40, 70)
+    assert lines == 2 and 1 < size < 40
+
+
+def test_every_colour_on_the_wall_has_a_contrast_of_at_least_7() -> None:
+    pairs = [(p.INK, "#FFFFFF"), (p.MUTED, "#FFFFFF"), (p.MUTED, "#EFF0F2"), (p.OVERDUE_INK, "#FDF1EF"),
+             (p.AMBER_INK, p.AMBER_BG), (INK, PAPER), (MUTED, PAPER), (MUTED, TRACK)]
+    pairs += [(INKS[a], BACKGROUNDS[a]) for a in Alert]
+    pairs += [(ink, background) for ink, background in BOARD_INKS]
+    assert [(f, b) for f, b in pairs if p.contrast(f, b) < 7] == []
+
+
+def action(**change: object) -> Action:
+    fields: dict[str, object] = {"id": 1, "meeting_id": 1, "what": "Ring til skolen", "who": "Mormor",
+                                 "due": date(2026, 12, 10), "coordinator": Coordinator.FAMILY,
+                                 "status": ActionStatus.OPEN, "goal_id": None, "position": 1}
+    return Action(**(fields | change))  # type: ignore[arg-type]
+
+
+def test_an_action_without_owner_or_date_reads_not_agreed_yet_in_amber() -> None:
+    row = action_row(action(who="", due=None), "da", date(2026, 12, 1))
+    assert row.count(DA["projector.not_agreed"]) == 2 and row.count('class="mt-open"') == 2
+    assert "None" not in row
+
+
+def test_an_overdue_action_says_so_in_words_and_keeps_its_date() -> None:
+    row = action_row(action(due=date(2026, 11, 20)), "da", date(2026, 12, 1))
+    assert 'data-overdue="true"' in row and DA["projector.overdue"] in row and "20.11.2026" in row
+    assert 'data-overdue="false"' in action_row(action(), "da", date(2026, 12, 1))
+    assert short_date(date(2026, 1, 5), "en") == "5/1/2026"
+
+
+def test_text_in_an_action_is_escaped() -> None:
+    assert "<b>" not in action_row(action(what="<b>fed</b>"), "da", date(2026, 12, 1))
+
+
+def clock(phase: Phase | None, remaining: int = 120) -> MeetingClock:
+    item = ItemTime(1, "Velkommen", phase or Phase.NOT_STARTED, 300, 300 - remaining,
+                    Alert.OVERRUN if remaining < 0 else Alert.CALM)
+    return MeetingClock((item,), item if phase else None, None)
+
+
+def test_the_corner_clock_shows_only_while_an_item_runs_with_its_deadline() -> None:
+    assert corner_clock_html(clock(None), NOW, "da") == ""
+    html = corner_clock_html(clock(Phase.RUNNING), NOW, "da")
+    assert 'data-testid="mt-corner-clock"' in html and "2:00" in html and DA["timer.left"] in html
+    assert f'data-deadline="{(NOW - datetime(1970, 1, 1)).total_seconds() + 120:.0f}"' in html
+    assert DA["timer.over"] in corner_clock_html(clock(Phase.RUNNING, -30), NOW, "da")
+
+
+def test_the_big_clock_names_the_item_and_the_meetings_time_left() -> None:
+    html = big_clock_html(clock(Phase.PAUSED), NOW, "da")
+    assert "Velkommen" in html and "2:00" in html and DA["timer.paused"] in html
+    assert DA["timer.not_started"] in big_clock_html(clock(None), NOW, "da")
+
+
+def test_a_long_name_on_the_scale_chart_is_cut_at_its_end_and_reasons_are_dark() -> None:
+    name = "Karoline Margrethe Østergaard-Bækgaard Sørensen"
+    svg = scores_svg([(name, 7, "Fordi")], language="da", mean_label="Gennemsnit {mean}", title="Skala")
+    shown = re.search(r'text-anchor="start">([^<]+)</text>', svg)
+    assert shown is not None and shown.group(1).startswith("Karoline") and shown.group(1).endswith("…")
+    assert "#5A6472" not in svg
