@@ -159,9 +159,9 @@ def set_error(key: str, message: str | None) -> None:
         st.session_state[f"{key}.error"] = message
 
 
-def pop_error(key: str) -> str | None:
-    """The error message waiting beside a form, shown once."""
-    message = st.session_state.pop(f"{key}.error", None)
+def error(key: str) -> str | None:
+    """The error message beside a form, kept until the form is tried again (set_error)."""
+    message = st.session_state.get(f"{key}.error")
     return message if isinstance(message, str) else None
 
 
@@ -280,3 +280,29 @@ def set_cpr_confirmed(form_key: str, fingerprint: str | None) -> None:
         st.session_state.pop(f"{form_key}.cpr", None)
     else:
         st.session_state[f"{form_key}.cpr"] = fingerprint
+
+
+MINUTES_TAB = "minutes.tab"
+
+
+def minutes_tab(default: str) -> str:
+    """The tab of the minute-taker's console this device shows (a language-free id; kept over reruns)."""
+    value = st.session_state.get(MINUTES_TAB)
+    return value if isinstance(value, str) else default
+
+
+def set_minutes_tab(tab: str) -> None:
+    """Remember the console tab this device shows."""
+    st.session_state[MINUTES_TAB] = tab
+
+
+def request_focus(key: str) -> None:
+    """Ask the next run to put the keyboard focus in the widget `key` (once)."""
+    st.session_state["focus.request"] = (key, int(st.session_state.get("focus.count", 0)) + 1)
+    st.session_state["focus.count"] = st.session_state["focus.request"][1]
+
+
+def pop_focus_request() -> tuple[str, int] | None:
+    """The widget key to focus and a running number (each request is a new one), once."""
+    value = st.session_state.pop("focus.request", None)
+    return value if isinstance(value, tuple) else None
