@@ -213,7 +213,8 @@ def actions(document: Document, record: MeetingRecord, names: Names, words: Word
         late = [i for i, action in enumerate(agreed, start=1) if overdue(action, today)]
         for index in late:
             cell = grid.rows[index].cells[2]
-            k.text(cell.paragraphs[0], "\n" + words("action_flag.overdue"), size=10.5, bold=True, color=OVERDUE_INK)
+            # In words, no ⚠: Calibri (and LibreOffice's Carlito) have no such sign, and it vanished on paper.
+            k.text(cell.paragraphs[0], "\n" + words("minute.overdue"), size=10.5, bold=True, color=OVERDUE_INK)
             k.shade(cell, OVERDUE_FILL)
         if late:
             note = document.add_paragraph()

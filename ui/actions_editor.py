@@ -49,7 +49,7 @@ def actions_editor(db: Database, actor: str, record: MeetingRecord, *, editable:
     styled = frame.style.apply(lambda column: [FLAG_STYLE[f[0]] if f else "" for f in flags], subset=["flag"])
     key = session.fresh_key(f"actions.editor.{record.meeting.id}", tuple(actions), tuple(goals.items()))
     config = {
-        "flag": st.column_config.TextColumn(t("actions.flag"), disabled=True, width="medium"),
+        "flag": st.column_config.TextColumn(t("actions.flag"), disabled=True, width=150),
         "what": st.column_config.TextColumn(t("field.what"), width="large", required=True),
         "who": st.column_config.TextColumn(t("field.who")),
         "due": st.column_config.DateColumn(t("field.due"), format="DD.MM.YYYY"),

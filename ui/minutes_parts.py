@@ -41,21 +41,32 @@ def _remember_tab(key: str, tabs: dict[str, str]) -> None:
 
 
 def focus_when_asked() -> None:
-    """Put the keyboard focus in the widget a callback asked for (session.request_focus), once.
+    """Put the keyboard focus in the widget a callback asked for (session.request_focus), once per request.
 
-    A fixed script (no user text in it); the running number makes each request new HTML, so it runs again.
+    A fixed script (no user text in it). It is drawn on every run while the request is fresh, since a
+    run may be cut short by another device's edit; the browser runs each request's script once, and only
+    while the focus is nowhere else (the button just pressed, or the page), so it never takes the focus
+    from a field someone has moved on to.
     """
-    request = session.pop_focus_request()
+    request = session.focus_request()
     if request is None:
         return
     key, number = request
     css = "st-key-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in key)
-    st.html(f"""<script data-request="{number}">(() => {{
+    st.html(f"""<script>(() => {{
+  const request = "{css}:{number}";
+  if (window.mtFocusDone === request) return;
   let tries = 0;
   const focus = () => {{
     const field = document.querySelector(".{css} textarea, .{css} input");
-    if (field && !field.disabled) {{ field.focus(); return; }}
-    if (++tries < 50) setTimeout(focus, 100);
+    const now = document.activeElement;
+    const free = !now || now === document.body || now.tagName === "BUTTON";
+    if (field && !field.disabled && field.value === "") {{
+      window.mtFocusDone = request;
+      if (free) field.focus();
+      return;
+    }}
+    if (++tries < 150) setTimeout(focus, 100);
   }};
   focus();
 }})();</script>""", unsafe_allow_javascript=True, width="content")

@@ -6,6 +6,7 @@ except widget keys, which Streamlit itself stores there.
 
 from __future__ import annotations
 
+import time
 import zlib
 from collections.abc import Collection, Mapping
 from datetime import date
@@ -296,13 +297,23 @@ def set_minutes_tab(tab: str) -> None:
     st.session_state[MINUTES_TAB] = tab
 
 
+FOCUS_SECONDS = 10.0  # a focus request outlives a run another device's edit interrupted, then lapses
+
+
 def request_focus(key: str) -> None:
-    """Ask the next run to put the keyboard focus in the widget `key` (once)."""
-    st.session_state["focus.request"] = (key, int(st.session_state.get("focus.count", 0)) + 1)
-    st.session_state["focus.count"] = st.session_state["focus.request"][1]
+    """Ask the next runs to put the keyboard focus in the widget `key` (the browser does it once per request)."""
+    number = int(st.session_state.get("focus.count", 0)) + 1
+    st.session_state["focus.count"] = number
+    st.session_state["focus.request"] = (key, number, time.monotonic())
 
 
-def pop_focus_request() -> tuple[str, int] | None:
-    """The widget key to focus and a running number (each request is a new one), once."""
-    value = st.session_state.pop("focus.request", None)
-    return value if isinstance(value, tuple) else None
+def focus_request() -> tuple[str, int] | None:
+    """The widget key to focus and the request's running number, while the request is fresh."""
+    value = st.session_state.get("focus.request")
+    if not isinstance(value, tuple):
+        return None
+    key, number, asked = value
+    if time.monotonic() - asked > FOCUS_SECONDS:
+        st.session_state.pop("focus.request", None)
+        return None
+    return key, number

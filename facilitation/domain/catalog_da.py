@@ -301,7 +301,7 @@ DA: dict[str, str] = {
     "minute.actions": "Det har vi aftalt", "minute.no_due": "Ingen dato",
     "minute.not_agreed": "Ikke aftalt endnu",
     "minute.not_agreed_intro": "Det talte vi om, men vi har ikke aftalt hvem eller hvornår endnu. Det aftaler vi hurtigst muligt.",
-    "minute.overdue_note": "⚠ Overskredet: fristen er gået, og aftalen er ikke gjort endnu.", "minute.from_last_time": "(fra sidst)",
+    "minute.overdue": "Overskredet", "minute.overdue_note": "Overskredet: fristen er gået, og aftalen er ikke gjort endnu.", "minute.from_last_time": "(fra sidst)",
     "minute.status_suffix.done": "(gjort)", "minute.status_suffix.dropped": "(droppet)",
     "minute.map": "Netværkskortet", "minute.map_caption": "Barnet i midten; ring 1 er tættest på.",
     "minute.drawings": "Tegninger fra mødet",

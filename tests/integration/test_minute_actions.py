@@ -17,10 +17,10 @@ from tests.support.docx_reading import empty_sections, full_text, headings, open
 pytestmark = pytest.mark.integration
 
 WORDS = {
-    "da": {"agreed": "Det har vi aftalt", "pending": "Ikke aftalt endnu", "overdue": "⚠ Overskredet",
+    "da": {"agreed": "Det har vi aftalt", "pending": "Ikke aftalt endnu", "overdue": "Overskredet",
            "header": ["Hvad skal der ske?", "Hvem gør det?", "Hvornår?", "Hvem koordinerer?"],
            "family": "Familien", "intro": "men vi har ikke aftalt hvem eller hvornår endnu"},
-    "en": {"agreed": "What we agreed", "pending": "Not agreed yet", "overdue": "⚠ Overdue",
+    "en": {"agreed": "What we agreed", "pending": "Not agreed yet", "overdue": "Overdue",
            "header": ["What needs to happen?", "Who does it?", "By when?", "Who coordinates?"],
            "family": "The family", "intro": "but have not yet agreed who or by when"},
 }
