@@ -68,7 +68,8 @@ def test_an_added_action_keeps_the_tab_empties_the_form_and_puts_the_focus_back_
     wait_for_app(page)
     services.save_note(server_db, "operator", meeting_id, record.agenda[0].id, "Og en gang til")
     page.wait_for_function(
-        "() => [...document.querySelectorAll('textarea')].some(t => t.value === 'Og en gang til')")
+        "() => [...document.querySelectorAll('textarea')].some(t => t.value === 'Og en gang til')",
+        timeout=90_000)  # the other laptop's edit reaches this page within the watcher's rerun gap; generous on 2 cores
     expect(page.get_by_role("tab", name="Aftaler")).to_have_attribute("aria-selected", "true")  # …and kept the tab
 
     what.fill("Finde en, der kan hente Alma om tirsdagen")
