@@ -82,7 +82,7 @@ def render_minute(
     # The family's agreement comes first; what was said, the pictures and the timings follow.
     sections.people(document, record, names, words)
     sections.purpose(document, record, names, words)
-    sections.actions(document, record, names, words)
+    sections.actions(document, record, names, words, (now or utcnow()).date())
     sections.review(document, record, names, words)
     sections.goals(document, record, names, words)
     sections.board(document, record, names, words)

@@ -6,10 +6,10 @@ reader's language, so the same code writes the family's copy, the anonymised one
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from docx.document import Document
-from docx.shared import Pt
+from docx.shared import Pt, RGBColor
 
 from export import docx_kit as k
 from export.minute_names import Names
@@ -26,13 +26,17 @@ from facilitation.domain.model import (
     Group,
     MeetingRecord,
 )
-from facilitation.domain.outcomes import evaluation_means
+from facilitation.domain.outcomes import evaluation_means, not_agreed, overdue
 from facilitation.domain.roles import Role
 from facilitation.domain.timer import elapsed_seconds
 
 SHORT_COLUMNS = 1_200  # characters: a board this short is kept on one page rather than split
 BOARD_COLUMNS = (BoardKind.WORKING_WELL, BoardKind.WORRY, BoardKind.NEXT_STEP)
 SETTLED = (ActionStatus.DONE, ActionStatus.DROPPED)  # statuses an action is marked with in its row
+EMPTY = "–"  # an action's missing who or date, in every language
+OVERDUE_INK = RGBColor(0x8A, 0x1C, 0x13)  # dark red on white: 8.9:1
+OVERDUE_FILL = "FBE3E1"
+PENDING_FILL = "FDEBC8"  # amber: the actions not agreed yet
 
 
 def people(document: Document, record: MeetingRecord, names: Names, words: Words) -> None:
@@ -185,21 +189,45 @@ def goals(document: Document, record: MeetingRecord, names: Names, words: Words)
                 k.text(paragraph, "\n" + "\n".join(details), size=9.5, color=k.MUTED)
 
 
-def actions(document: Document, record: MeetingRecord, names: Names, words: Words) -> None:
-    """The agreed actions: what, who, by when, who coordinates (carried ones that are settled are left out)."""
+def actions(document: Document, record: MeetingRecord, names: Names, words: Words, today: date) -> None:
+    """The agreed actions (what, who, by when, who coordinates; overdue ones marked), then those not agreed yet.
+
+    Carried actions that are settled are left out. An open action still missing who or when is listed on
+    its own, so nothing said in the room is lost while people decide who.
+    """
     shown = [a for a in record.actions if a.carried_from_id is None or a.status == ActionStatus.OPEN]
-    if not shown:
-        return
-    k.heading(document, words("minute.actions"))
-    rows = []
-    for action in shown:
-        marks = [words("minute.from_last_time")] if action.carried_from_id is not None else []
-        marks += [words.label("minute.status_suffix", action.status)] if action.status in SETTLED else []
-        what = names.free(action.what) + ("  " + " ".join(marks) if marks else "")
-        due = words.long_date(action.due) if action.due else words("minute.no_due")
-        rows.append((what, names.free(action.who), due, words.label("coordinator", action.coordinator)))
+    agreed = [a for a in shown if not not_agreed(a)]
+    pending = [a for a in shown if not_agreed(a)]
     header = (words("field.what"), words("field.who"), words("field.due"), words("field.coordinator"))
-    k.table(document, header, rows, [6.3, 3.2, 3.5, 3.0], size=10.5)
+    widths = [6.3, 3.2, 3.5, 3.0]
+    if agreed:
+        k.heading(document, words("minute.actions"))
+        rows = []
+        for action in agreed:
+            marks = [words("minute.from_last_time")] if action.carried_from_id is not None else []
+            marks += [words.label("minute.status_suffix", action.status)] if action.status in SETTLED else []
+            what = names.free(action.what) + ("  " + " ".join(marks) if marks else "")
+            due = words.long_date(action.due) if action.due else words("minute.no_due")
+            rows.append((what, names.free(action.who), due, words.label("coordinator", action.coordinator)))
+        grid = k.table(document, header, rows, widths, size=10.5)
+        late = [i for i, action in enumerate(agreed, start=1) if overdue(action, today)]
+        for index in late:
+            cell = grid.rows[index].cells[2]
+            # In words, no ⚠: Calibri (and LibreOffice's Carlito) have no such sign, and it vanished on paper.
+            k.text(cell.paragraphs[0], "\n" + words("minute.overdue"), size=10.5, bold=True, color=OVERDUE_INK)
+            k.shade(cell, OVERDUE_FILL)
+        if late:
+            note = document.add_paragraph()
+            k.text(note, words("minute.overdue_note"), size=9.5, color=OVERDUE_INK)
+    if pending:
+        k.heading(document, words("minute.not_agreed"))
+        k.paragraphs(document, words("minute.not_agreed_intro"), size=10.5)
+        grid = k.table(document, header, [
+            (names.free(a.what), names.free(a.who) or EMPTY, words.long_date(a.due) if a.due else EMPTY,
+             words.label("coordinator", a.coordinator)) for a in pending
+        ], widths, size=10.5)
+        for row in grid.rows[1:]:
+            k.shade(row.cells[0], PENDING_FILL)
 
 
 def agenda(document: Document, record: MeetingRecord, names: Names, words: Words, now: datetime) -> None:

@@ -1,4 +1,4 @@
-"""The agreed actions as an editable table: each changed cell is saved as one row-level edit."""
+"""The agreed actions: an editable table (each changed cell saved as one row-level edit) and the add form."""
 
 from __future__ import annotations
 
@@ -11,13 +11,23 @@ import streamlit as st
 
 from facilitation import services
 from facilitation.domain.model import ActionStatus, Coordinator, MeetingRecord
-from facilitation.domain.outcomes import overdue
+from facilitation.domain.outcomes import ActionFlag, action_flags
 from facilitation.storage import Database
 from ui import forms, session
 from ui.i18n import formatter, t
 
-COLUMNS = ("what", "who", "due", "coordinator", "status", "goal", "flag")
+COLUMNS = ("flag", "what", "who", "due", "coordinator", "status", "goal")  # what to notice first, at the left
+EMPTY = "–"  # an empty cell (never "None")
+FORM = "action_new"
+WHAT, WHO, DUE = "action.what", "action.who", "action.due"
+# Amber for "not agreed yet", red for "overdue"; the words and signs carry the meaning, the colour helps.
+FLAG_STYLE = {ActionFlag.OVERDUE: "background-color:#fbe3e1;color:#8a1c13;font-weight:600",
+              ActionFlag.NOT_AGREED: "background-color:#fdebc8;color:#6b4200;font-weight:600"}
 
+
+def flag_text(flags: tuple[ActionFlag, ...]) -> str:
+    """The flags of an action as one short text, e.g. '⚠ Overskredet · ◔ Ikke aftalt endnu'."""
+    return " · ".join(t(f"action_flag.{flag.value}") for flag in flags)
 
 
 def actions_editor(db: Database, actor: str, record: MeetingRecord, *, editable: bool) -> None:
@@ -29,29 +39,56 @@ def actions_editor(db: Database, actor: str, record: MeetingRecord, *, editable:
     coordinator, status = formatter("coordinator"), formatter("action_status")
     goals = {g.id: g.text[:60] for g in record.goals}
     today = date.today()
+    flags = [action_flags(a, today) for a in actions]
     frame = pd.DataFrame([
-        {"what": a.what, "who": a.who, "due": a.due, "coordinator": coordinator(a.coordinator),
-         "status": status(a.status), "goal": goals.get(a.goal_id, "") if a.goal_id else "",
-         "flag": t("actions.overdue") if overdue(a, today) else ""}
-        for a in actions
+        {"flag": flag_text(f), "what": a.what, "who": a.who, "due": a.due, "coordinator": coordinator(a.coordinator),
+         "status": status(a.status), "goal": goals.get(a.goal_id, "") if a.goal_id else ""}
+        for a, f in zip(actions, flags, strict=True)
     ])
+    frame["due"] = pd.to_datetime(frame["due"]).dt.date  # a column of no dates at all is still a date column
+    styled = frame.style.apply(lambda column: [FLAG_STYLE[f[0]] if f else "" for f in flags], subset=["flag"])
     key = session.fresh_key(f"actions.editor.{record.meeting.id}", tuple(actions), tuple(goals.items()))
     config = {
+        "flag": st.column_config.TextColumn(t("actions.flag"), disabled=True, width=150),
         "what": st.column_config.TextColumn(t("field.what"), width="large", required=True),
-        "who": st.column_config.TextColumn(t("field.who"), required=True),
+        "who": st.column_config.TextColumn(t("field.who")),
         "due": st.column_config.DateColumn(t("field.due"), format="DD.MM.YYYY"),
         "coordinator": st.column_config.SelectboxColumn(
             t("field.coordinator"), options=[coordinator(c) for c in Coordinator], required=True),
         "status": st.column_config.SelectboxColumn(
             t("field.status"), options=[status(s) for s in ActionStatus], required=True),
         "goal": st.column_config.SelectboxColumn(t("field.goal"), options=["", *goals.values()]),
-        "flag": st.column_config.TextColumn("", disabled=True),
     }
     st.data_editor(
-        frame, key=key, hide_index=True, width="stretch", column_config=config, column_order=COLUMNS,
-        num_rows="delete" if editable else "fixed", disabled=not editable,
+        styled, key=key, hide_index=True, width="stretch", column_config=config, column_order=COLUMNS,
+        num_rows="delete" if editable else "fixed", disabled=not editable, placeholder=EMPTY,
+        alt=t("minutes.actions"),
         on_change=forms.on_submit, args=(forms.PAGE, lambda: _save(db, actor, record, key, goals)),
     )
+
+
+def new_action_form(db: Database, actor: str, record: MeetingRecord) -> None:
+    """What, who, by when, who coordinates; after an add the fields are empty and the focus is back in 'what'."""
+    coordinator_key = session.lang_key("action.coordinator")
+    with st.form(FORM):
+        st.text_area(t("field.what"), key=WHAT, height=80)
+        who, due, coordinator = st.columns(3)
+        who.text_input(t("field.who"), key=WHO, placeholder=t("actions.who_placeholder"))
+        due.date_input(t("field.due"), value=None, key=DUE, format="DD.MM.YYYY")
+        coordinator.selectbox(t("field.coordinator"), list(Coordinator), key=coordinator_key,
+                              format_func=formatter("coordinator"), placeholder=t("choose"))
+        st.caption(t("actions.not_agreed_hint"))
+        forms.submit_button(FORM, t("actions.add"), lambda: _add(db, actor, record.meeting.id, coordinator_key),
+                            clear=(WHAT, WHO))
+    forms.show_error(FORM)
+
+
+def _add(db: Database, actor: str, meeting_id: int, coordinator_key: str) -> None:
+    """Store the new action, then empty the date (a date widget keeps its value unless set) and ask for focus."""
+    services.add_action(db, actor, meeting_id, session.text_value(WHAT), session.text_value(WHO),
+                        session.date_value(DUE), session.text_value(coordinator_key, Coordinator.FAMILY))
+    session.prime_widget(DUE, None)
+    session.request_focus(WHAT)
 
 
 def _save(db: Database, actor: str, record: MeetingRecord, key: str, goals: dict[int, str]) -> None:

@@ -41,6 +41,7 @@ def on_submit(
         session.set_error(form_key, error_text(error))
         return
     session.set_error(form_key, None)
+    session.set_error(PAGE, None)  # a page-level message is answered by any later success
     cleaned = any(
         isinstance(value, str) and had_control_characters(value)
         for value in (session.widget_value(key) for key in clear)
@@ -67,8 +68,12 @@ def _cpr_needs_a_second_look(form_key: str, keys: Sequence[str]) -> bool:
 
 
 def show_error(form_key: str) -> None:
-    """Show the error left by the last attempt of this form, if any."""
-    message = session.pop_error(form_key)
+    """Show the error left by the last attempt of this form, if any, until the form is tried again.
+
+    Not shown once only: another device's edit reruns the page (ui.live_sync.watch) a moment after a
+    refused attempt, and a message shown once was gone before anyone read it.
+    """
+    message = session.error(form_key)
     if message:
         st.error(message, icon=":material/error:")
 

@@ -1,10 +1,11 @@
-"""Parts of the minute-taker's console: live header, notes and decisions, goals, attendance."""
+"""Parts of the minute-taker's console: its tabs, live header, notes and decisions, goals, attendance."""
 
 from __future__ import annotations
 
 from functools import partial
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from facilitation import services
 from facilitation.domain.clock import utcnow
@@ -14,6 +15,61 @@ from facilitation.storage import Database
 from ui import forms, session
 from ui.i18n import formatter, label, t
 from ui.text import md
+
+TABS = ("notes", "actions", "goals", "attendance")  # catalog keys "minutes.<tab>"
+
+
+def console_tabs() -> dict[str, DeltaGenerator]:
+    """The console's tabs by id; the one shown is kept over every rerun (an add, another device's edit).
+
+    Stateful st.tabs (a key and on_change): the browser's own tab state was lost whenever a rerun
+    rebuilt the tabs, which threw the minute-taker back to "Noter". The choice is kept as a language-free
+    id, so switching the language keeps the tab too.
+    """
+    labels = {tab: t(f"minutes.{tab}") for tab in TABS}
+    key = session.lang_key("minutes.tabs")
+    containers = st.tabs(list(labels.values()), default=labels[session.minutes_tab(TABS[0])], key=key,
+                         on_change=_remember_tab, args=(key, {label: tab for tab, label in labels.items()}))
+    return dict(zip(TABS, containers, strict=True))
+
+
+def _remember_tab(key: str, tabs: dict[str, str]) -> None:
+    """Store the tab just chosen (its label in `key`) as its id."""
+    chosen = tabs.get(session.text_value(key))
+    if chosen:
+        session.set_minutes_tab(chosen)
+
+
+def focus_when_asked() -> None:
+    """Put the keyboard focus in the widget a callback asked for (session.request_focus), once per request.
+
+    A fixed script (no user text in it). It is drawn on every run while the request is fresh, since a
+    run may be cut short by another device's edit; the browser runs each request's script once, and only
+    while the focus is nowhere else (the button just pressed, or the page), so it never takes the focus
+    from a field someone has moved on to.
+    """
+    request = session.focus_request()
+    if request is None:
+        return
+    key, number = request
+    css = "st-key-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in key)
+    st.html(f"""<script>(() => {{
+  const request = "{css}:{number}";
+  if (window.mtFocusDone === request) return;
+  let tries = 0;
+  const focus = () => {{
+    const field = document.querySelector(".{css} textarea, .{css} input");
+    const now = document.activeElement;
+    const free = !now || now === document.body || now.tagName === "BUTTON";
+    if (field && !field.disabled && field.value === "") {{
+      window.mtFocusDone = request;
+      if (free) field.focus();
+      return;
+    }}
+    if (++tries < 150) setTimeout(focus, 100);
+  }};
+  focus();
+}})();</script>""", unsafe_allow_javascript=True, width="content")
 
 
 def current_item_line(record: MeetingRecord) -> None:
@@ -33,7 +89,7 @@ def notes_and_decisions(db: Database, actor: str, record: MeetingRecord, current
         return
     ids = list(items)
     chosen = st.selectbox(t("minutes.item"), ids, index=ids.index(current) if current in items else 0,
-                          format_func={i: a.title for i, a in items.items()}.__getitem__,
+                          format_func={i: a.title for i, a in items.items()}.__getitem__, placeholder=t("choose"),
                           key=session.fresh_key("minutes.item", record.meeting.id, current))  # follows the timer
     item, mid = items[chosen], record.meeting.id
     key = session.fresh_key(f"notes.{item.id}", item.notes)

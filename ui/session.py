@@ -6,6 +6,7 @@ except widget keys, which Streamlit itself stores there.
 
 from __future__ import annotations
 
+import time
 import zlib
 from collections.abc import Collection, Mapping
 from datetime import date
@@ -159,9 +160,9 @@ def set_error(key: str, message: str | None) -> None:
         st.session_state[f"{key}.error"] = message
 
 
-def pop_error(key: str) -> str | None:
-    """The error message waiting beside a form, shown once."""
-    message = st.session_state.pop(f"{key}.error", None)
+def error(key: str) -> str | None:
+    """The error message beside a form, kept until the form is tried again (set_error)."""
+    message = st.session_state.get(f"{key}.error")
     return message if isinstance(message, str) else None
 
 
@@ -280,3 +281,39 @@ def set_cpr_confirmed(form_key: str, fingerprint: str | None) -> None:
         st.session_state.pop(f"{form_key}.cpr", None)
     else:
         st.session_state[f"{form_key}.cpr"] = fingerprint
+
+
+MINUTES_TAB = "minutes.tab"
+
+
+def minutes_tab(default: str) -> str:
+    """The tab of the minute-taker's console this device shows (a language-free id; kept over reruns)."""
+    value = st.session_state.get(MINUTES_TAB)
+    return value if isinstance(value, str) else default
+
+
+def set_minutes_tab(tab: str) -> None:
+    """Remember the console tab this device shows."""
+    st.session_state[MINUTES_TAB] = tab
+
+
+FOCUS_SECONDS = 10.0  # a focus request outlives a run another device's edit interrupted, then lapses
+
+
+def request_focus(key: str) -> None:
+    """Ask the next runs to put the keyboard focus in the widget `key` (the browser does it once per request)."""
+    number = int(st.session_state.get("focus.count", 0)) + 1
+    st.session_state["focus.count"] = number
+    st.session_state["focus.request"] = (key, number, time.monotonic())
+
+
+def focus_request() -> tuple[str, int] | None:
+    """The widget key to focus and the request's running number, while the request is fresh."""
+    value = st.session_state.get("focus.request")
+    if not isinstance(value, tuple):
+        return None
+    key, number, asked = value
+    if time.monotonic() - asked > FOCUS_SECONDS:
+        st.session_state.pop("focus.request", None)
+        return None
+    return key, number

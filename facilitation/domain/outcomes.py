@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from facilitation.domain import model as m
@@ -49,7 +50,7 @@ def action_values(fields: Mapping[str, Any]) -> dict[str, Any]:
     if "what" in fields:
         values["what"] = required_text(fields["what"], "what", TEXT_MAX)
     if "who" in fields:
-        values["who"] = single_line(fields["who"], "who", NAME_MAX)
+        values["who"] = single_line(fields["who"], "who", NAME_MAX, required=False)  # "" = not agreed yet
     if "due" in fields:
         due = fields["due"]
         values["due"] = None if due in (None, "") else a_date(due, "due")
@@ -75,6 +76,24 @@ def evaluation_values(respondent: object, heard: object, useful: object, comment
 def overdue(action: m.Action, today: date) -> bool:
     """An open action whose date has passed (allowed, but shown)."""
     return action.status == m.ActionStatus.OPEN and action.due is not None and action.due < today
+
+
+def not_agreed(action: m.Action) -> bool:
+    """An open action still missing who does it or by when: said in the room, not yet agreed."""
+    return action.status == m.ActionStatus.OPEN and (not action.who.strip() or action.due is None)
+
+
+class ActionFlag(StrEnum):
+    """What a reader of the actions must notice first (catalog keys 'action_flag.<value>')."""
+
+    OVERDUE = "overdue"
+    NOT_AGREED = "not_agreed"
+
+
+def action_flags(action: m.Action, today: date) -> tuple[ActionFlag, ...]:
+    """The flags of one action, the most urgent first (none for a settled action)."""
+    flags = (ActionFlag.OVERDUE,) if overdue(action, today) else ()
+    return flags + ((ActionFlag.NOT_AGREED,) if not_agreed(action) else ())
 
 
 @dataclass(frozen=True)

@@ -90,14 +90,14 @@ def test_the_minute_taker_gets_no_timer_buttons(app: AppTest) -> None:
     assert not [b for b in app.button if b.key and b.key.startswith("timer.")]
 
 
-def test_an_action_with_no_owner_gets_a_clear_message(app: AppTest, db: Database) -> None:
+def test_an_action_with_no_what_gets_a_clear_message(app: AppTest, db: Database) -> None:
     open_page(app, "minutes")
     before = len(services.load_meeting(db, meeting_id(app), viewer=ACTOR).actions)
-    app.text_area(key="action.what").set_value("Ringe til PPR")
+    app.text_input(key="action.who").set_value("Sanne")
     app.button(key="action_new.submit").click().run()
-    assert any("Hvem gør det?" in e.value and "udfyldes" in e.value for e in app.error)
+    assert any("Hvad skal der ske?" in e.value and "udfyldes" in e.value for e in app.error)
     assert len(services.load_meeting(db, meeting_id(app), viewer=ACTOR).actions) == before
-    assert app.text_area(key="action.what").value == "Ringe til PPR"
+    assert app.text_input(key="action.who").value == "Sanne"
 
 
 def test_an_action_due_in_the_past_is_kept_and_flagged(app: AppTest, db: Database) -> None:
@@ -108,7 +108,7 @@ def test_an_action_due_in_the_past_is_kept_and_flagged(app: AppTest, db: Databas
     app.run()
     table = app.data_editor[0].value
     row = table[table["what"] == "Ringe til lægen"].iloc[0]
-    assert "overskredet" in row["flag"]
+    assert row["flag"] == "⚠ Overskredet"
 
 
 def test_editor_changes_are_saved_row_by_row(app: AppTest, db: Database) -> None:

@@ -195,7 +195,7 @@ def test_a_meeting_with_only_some_parts_gets_only_those_sections(db: Database) -
     case_id = s.create_case(db, ACTOR, "Familien Hansen", "Emil", "assessment")
     mid = s.create_meeting(db, ACTOR, case_id, "start", DAY, with_default_agenda=False)
     s.add_board_item(db, ACTOR, mid, "worry", "Emil sover dårligt")
-    s.add_action(db, ACTOR, mid, "Tale med sundhedsplejersken", "Mor")
+    s.add_action(db, ACTOR, mid, "Tale med sundhedsplejersken", "Mor", DAY)
     document = open_docx(minute_for_meeting(db, mid, now=NOW, viewer=ACTOR))
     assert headings(document) == ["Det har vi aftalt", "Det talte vi om"]
     assert table_rows(table_after(document, "Det talte vi om")) == [["Det er vi bekymrede for"], ["Emil sover dårligt"]]

@@ -81,6 +81,16 @@ def test_the_demo_meeting_survives_dump_load_dump_unchanged(db: Database) -> Non
     assert dumps_meeting(db, copy_id, viewer=ACTOR) == first
 
 
+def test_an_action_without_owner_or_date_survives_dump_load_dump(db: Database) -> None:
+    original_id = create_demo_meeting(db, DEMO_DAY)
+    s.add_action(db, ACTOR, original_id, "Finde en, der kan hente Alma", "", None)
+    first = dumps_meeting(db, original_id, viewer=ACTOR)
+    copy_id = loads_meeting(db, ACTOR, first)
+    assert dumps_meeting(db, copy_id, viewer=ACTOR) == first
+    last = s.load_meeting(db, copy_id, viewer=ACTOR).actions[-1]
+    assert (last.what, last.who, last.due) == ("Finde en, der kan hente Alma", "", None)
+
+
 def test_a_loaded_demo_meeting_has_the_same_content_under_new_ids(db: Database) -> None:
     original_id = create_demo_meeting(db, DEMO_DAY)
     copy_id = loads_meeting(db, ACTOR, dumps_meeting(db, original_id, viewer=ACTOR))

@@ -29,9 +29,11 @@ from facilitation.domain.model import (
     MeetingStatus,
     Sector,
 )
+from facilitation.domain.outcomes import ActionFlag
 from facilitation.domain.roles import Role, Screen
 from tests.unit.source_scan import dynamic_prefixes, relative, source_files, string_literals
 from ui.board_present import PARTS
+from ui.minutes_parts import TABS as CONSOLE_TABS
 
 CATALOG_FILES = ("facilitation/domain/catalog_da.py", "facilitation/domain/catalog_en.py")
 
@@ -50,6 +52,7 @@ ENUM_FAMILIES: dict[str, Iterable[object]] = {
     "board.part": PARTS,
     "drawing.tool": ("freedraw", "line", "rect", "circle", "text", "labeled_rect"),  # ui/drawing_canvas.TOOLS
     "access_kind": AccessKind, "purpose": Purpose,  # the access report (facilitation/__main__.py)
+    "action_flag": ActionFlag, "minutes": CONSOLE_TABS,  # ui/actions_editor.py, ui/minutes_parts.py
 }
 # Families whose suffix is a code or field name the code writes as a string elsewhere
 # (ValidationError("too_long", field="name") is shown as error.too_long with field.name).

@@ -78,6 +78,32 @@ def test_an_open_action_past_its_date_is_overdue_and_a_done_one_never_is() -> No
     assert not outcomes.overdue(m.Action(**{**action.__dict__, "due": None}), date(2026, 4, 1))
 
 
+def test_an_open_action_without_owner_or_date_is_not_agreed_yet_and_a_settled_one_never_is() -> None:
+    agreed = m.Action(1, 1, "Ring skolen", "Mor", date(2026, 3, 9), m.Coordinator.FAMILY, m.ActionStatus.OPEN,
+                      None, 0)
+    assert not outcomes.not_agreed(agreed)
+    assert outcomes.not_agreed(m.Action(**{**agreed.__dict__, "who": ""}))
+    assert outcomes.not_agreed(m.Action(**{**agreed.__dict__, "who": "  "}))
+    assert outcomes.not_agreed(m.Action(**{**agreed.__dict__, "due": None}))
+    assert not outcomes.not_agreed(m.Action(**{**agreed.__dict__, "who": "", "status": m.ActionStatus.DONE}))
+
+
+def test_an_actions_flags_put_overdue_first_and_a_settled_action_has_none() -> None:
+    late = m.Action(1, 1, "Ring skolen", "", date(2026, 3, 1), m.Coordinator.FAMILY, m.ActionStatus.OPEN, None, 0)
+    today = date(2026, 3, 2)
+    assert outcomes.action_flags(late, today) == (outcomes.ActionFlag.OVERDUE, outcomes.ActionFlag.NOT_AGREED)
+    assert outcomes.action_flags(m.Action(**{**late.__dict__, "who": "Mor"}), today) == (outcomes.ActionFlag.OVERDUE,)
+    assert outcomes.action_flags(m.Action(**{**late.__dict__, "status": m.ActionStatus.DROPPED}), today) == ()
+
+
+def test_an_action_needs_what_but_not_who_or_when() -> None:
+    values = outcomes.action_values({"what": " Finde en chauffør ", "who": "  ", "due": ""})
+    assert (values["what"], values["who"], values["due"]) == ("Finde en chauffør", "", None)
+    with pytest.raises(ValidationError) as refused:
+        outcomes.action_values({"what": "  ", "who": "Mor"})
+    assert (refused.value.code, refused.value.params["field"]) == ("empty", "what")
+
+
 def test_evaluation_answers_are_1_to_5_and_their_means_are_plain_averages() -> None:
     assert outcomes.evaluation_values("Mor", "5", 1, "")["heard"] == 5
     for bad in (0, 6, "x"):

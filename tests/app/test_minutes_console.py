@@ -1,0 +1,120 @@
+"""The minute-taker's console: the tab stays, the form empties, an action may wait for its owner and date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from streamlit.proto.Block_pb2 import Block as BlockProto
+from streamlit.testing.v1 import AppTest
+
+from facilitation import services
+from facilitation.storage import Database
+from tests.app.conftest import meeting_id, open_page
+from tests.conftest import ACTOR
+
+
+def open_tab(at: AppTest) -> str:
+    """The label of the tab the console shows (the tab container's current tab)."""
+    containers = [node for node in at
+                  if isinstance(getattr(node, "proto", None), BlockProto) and node.proto.HasField("tab_container")]
+    assert len(containers) == 1
+    labels = [tab.label for tab in at.tabs]
+    return labels[containers[0].proto.tab_container.default_tab_index]
+
+
+def choose_tab(at: AppTest, label: str) -> AppTest:
+    """Click a console tab as the browser does: the tabs' value changes and its callback runs."""
+    at.session_state["minutes.tabs.da"] = label
+    at.session_state["minutes.tab"] = {"Noter": "notes", "Aftaler": "actions", "Mål": "goals"}[label]
+    return at.run()
+
+
+def add_action(at: AppTest, what: str, who: str = "", due: date | None = None) -> AppTest:
+    """Fill in the new-action form and press "Tilføj aftale"."""
+    at.text_area(key="action.what").set_value(what)
+    at.text_input(key="action.who").set_value(who)
+    at.date_input(key="action.due").set_value(due)
+    return at.button(key="action_new.submit").click().run()
+
+
+def flag_of(at: AppTest, what: str) -> str:
+    """The text in the first column of an action's row."""
+    table = at.data_editor[0].value
+    return str(table[table["what"] == what].iloc[0]["flag"])
+
+
+def test_after_an_add_the_actions_tab_stays_and_the_form_is_empty_due_date_too(app: AppTest, db: Database) -> None:
+    open_page(app, "minutes")
+    choose_tab(app, "Aftaler")
+    assert open_tab(app) == "Aftaler"
+    add_action(app, "Ringe til skolen", "Birthe", date.today() + timedelta(days=7))
+    assert not app.exception
+    assert open_tab(app) == "Aftaler"
+    assert services.load_meeting(db, meeting_id(app), viewer=ACTOR).actions[-1].what == "Ringe til skolen"
+    assert app.text_area(key="action.what").value == ""
+    assert app.text_input(key="action.who").value == ""
+    assert app.date_input(key="action.due").value is None, "the last action's date must not stay in the form"
+    scripts = [node.proto.body for node in app.get("html") if "<script" in node.proto.body]
+    assert scripts and "st-key-action-what" in scripts[0], "the focus goes back to 'what'"
+    app.run()  # a rerun soon after (another device's edit) draws the same request: the browser runs it once
+    assert [node.proto.body for node in app.get("html") if "<script" in node.proto.body] in ([], scripts)
+
+
+def test_another_devices_edit_and_a_language_switch_keep_the_tab(app: AppTest, db: Database) -> None:
+    open_page(app, "minutes")
+    choose_tab(app, "Aftaler")
+    record = services.load_meeting(db, meeting_id(app), viewer=ACTOR)
+    services.save_note(db, ACTOR, record.meeting.id, record.agenda[0].id, "Skrevet på den anden computer")
+    app.run()  # what ui.live_sync.watch does when the meeting changed
+    assert open_tab(app) == "Aftaler"
+    app.radio(key="sidebar.language").set_value("en").run()
+    assert open_tab(app) == "Actions"
+
+
+def test_an_action_without_owner_or_date_is_saved_and_flagged_not_agreed_yet(app: AppTest, db: Database) -> None:
+    open_page(app, "minutes")
+    add_action(app, "Finde en, der kan hente Alma om tirsdagen")
+    assert not app.error
+    action = services.load_meeting(db, meeting_id(app), viewer=ACTOR).actions[-1]
+    assert (action.what, action.who, action.due) == ("Finde en, der kan hente Alma om tirsdagen", "", None)
+    assert flag_of(app, action.what) == "◔ Ikke aftalt endnu"
+    add_action(app, "Ringe til PPR", "Sanne")  # an owner, no date yet: not agreed either
+    assert flag_of(app, "Ringe til PPR") == "◔ Ikke aftalt endnu"
+
+
+def test_overdue_is_the_first_column_of_the_table(app: AppTest, db: Database) -> None:
+    open_page(app, "minutes")
+    services.add_action(db, ACTOR, meeting_id(app), "Ringe til lægen", "Sanne", date.today() - timedelta(days=1))
+    app.run()
+    assert flag_of(app, "Ringe til lægen") == "⚠ Overskredet"
+    assert list(app.data_editor[0].proto.column_order)[:2] == ["flag", "what"], "seen first, at 1440 px too"
+
+
+def test_a_refused_action_says_why_at_once_and_still_after_another_devices_edit(app: AppTest, db: Database) -> None:
+    open_page(app, "minutes")
+    mid = meeting_id(app)
+    before = len(services.load_meeting(db, mid, viewer=ACTOR).actions)
+    add_action(app, "   ", "Sanne")
+    assert any("Hvad skal der ske?" in e.value and "udfyldes" in e.value for e in app.error), "on the first try"
+    record = services.load_meeting(db, mid, viewer=ACTOR)
+    services.save_note(db, ACTOR, mid, record.agenda[0].id, "Skrevet på den anden computer")
+    app.run()  # the rerun another device's edit causes used to wipe the message before anyone read it
+    assert any("Hvad skal der ske?" in e.value for e in app.error)
+    assert len(services.load_meeting(db, mid, viewer=ACTOR).actions) == before
+    assert app.text_input(key="action.who").value == "Sanne", "the input is kept"
+    add_action(app, "Ringe til PPR", "Sanne")
+    assert not [e for e in app.error if "Hvad skal der ske?" in e.value], "answered: the message goes"
+
+
+def test_the_console_shows_no_none_and_no_english(app: AppTest, db: Database) -> None:
+    open_page(app, "minutes")
+    services.add_action(db, ACTOR, meeting_id(app), "Uden mål og dato", "", None)
+    app.run()
+    editor = app.data_editor[0]
+    assert editor.proto.placeholder == "–", "an empty cell reads '–', not 'None'"
+    texts = [node.value for node in app.main if isinstance(getattr(node, "value", None), str)]
+    assert "None" not in texts
+    choices = list(app.main.selectbox)
+    assert choices and all(w.proto.placeholder and w.proto.placeholder != "Choose an option" for w in choices), (
+        "Streamlit's own placeholder is English")
+    assert app.selectbox(key="action.coordinator.da").proto.placeholder == "Vælg …"
