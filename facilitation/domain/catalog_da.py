@@ -73,6 +73,7 @@ DA: dict[str, str] = {
     "error.email_invalid": "»{field}« er ikke en gyldig e-mailadresse.",
     "error.email_taken": "Der findes allerede en konto med den e-mailadresse.",
     "error.last_member": "Sagen skal have mindst én rådgiver tilknyttet.",
+    "error.no_role": "Vælg mindst én rolle i mødet.",
     "field.email": "E-mail",
     "error.password_too_short": "Adgangskoden skal være på mindst {minimum} tegn.",
     "error.password_invalid": "Adgangskoden må ikke begynde eller slutte med mellemrum eller indeholde usynlige tegn.",

@@ -71,6 +71,7 @@ EN: dict[str, str] = {
     "error.email_invalid": "“{field}” is not a valid e-mail address.",
     "error.email_taken": "An account with that e-mail address already exists.",
     "error.last_member": "A case must keep at least one caseworker.",
+    "error.no_role": "Choose at least one role in the meeting.",
     "field.email": "E-mail",
     "error.password_too_short": "The password must be at least {minimum} characters long.",
     "error.password_invalid": "The password must not start or end with a space or hold invisible characters.",
