@@ -16,7 +16,7 @@ from ui.i18n import formatter, t
 db = database()
 record = meeting_or_stop(db, follow_other_devices=True)
 mid, me = record.meeting.id, actor(record)
-editable = can(session.device_role(), Capability.TAKE_MINUTES)
+editable = can(session.device_roles(), Capability.TAKE_MINUTES)
 value = session.text_value
 
 st.title(t("page.minutes"))
