@@ -28,6 +28,7 @@ ROLE_KEY = "sidebar.role"
 ROLE_FORM = "sidebar.roles"
 CURTAIN_KEY = "sidebar.curtain"
 SCREEN_KEY = "sidebar.screen"
+PROJECTOR_CHECK_SECONDS = 1.0
 LANGUAGE_KEY = "sidebar.language"
 
 
@@ -160,6 +161,7 @@ def _projector_controls(db: Database) -> None:
     meeting, actor = record.meeting, current_actor(record)
     st.divider()
     st.markdown(f"**{t('sidebar.projector')}**")
+    _redraw_when_changed(db, meeting_id, (meeting.curtain, meeting.screen))
     done = {"success": t("sidebar.projector_changed")}
     if can(roles, Capability.CURTAIN):
         closed = meeting.curtain
@@ -179,6 +181,22 @@ def _projector_controls(db: Database) -> None:
                       args=(forms.PAGE, partial(services.set_screen, db, actor, meeting_id, screen.value)))
     st.page_link(PROJECTOR_PATH, label=t("sidebar.open_projector"), icon=":material/open_in_new:")
     _pairing_controls(db, meeting_id)
+
+
+def _redraw_when_changed(db: Database, meeting_id: int, drawn: tuple[bool, str]) -> None:
+    """Every second: has another device drawn the curtain or changed the screen? Then redraw, so the buttons
+    say what is true now (on every page, also those that do not follow other devices' edits)."""
+
+    @st.fragment(run_every=PROJECTOR_CHECK_SECONDS)
+    def check() -> None:
+        stamp = db.stamp(meeting_id)
+        if stamp is None:
+            return
+        meeting = live_sync.record_at(db.url, meeting_id, stamp).meeting
+        if (meeting.curtain, meeting.screen) != drawn:
+            st.rerun(scope="app")
+
+    check()
 
 
 def _pairing_controls(db: Database, meeting_id: int) -> None:
