@@ -5,10 +5,16 @@ the app; each browser session then runs this file as its script (`__main__`).
 """
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from ui import auth_routes, offline
 
 offline.never_look_up_own_address()
+# The app names its pages with st.navigation (ui/navigation.py, ui/gate.py). Because a folder pages/ lies beside
+# this file, Streamlit runs the first session of a new server process the old way, as if every pages/*.py were a
+# page at its file name, and says "Page not found" for any other address (a bookmark of /dagsorden or /projektor
+# opened after a restart); st.navigation turns that off only once it has run. Turn it off before the first run.
+PagesManager.uses_pages_directory = False
 app = st.App(__file__, routes=auth_routes.ROUTES)
 
 

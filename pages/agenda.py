@@ -26,7 +26,7 @@ def save_item(item_id: int, keys: tuple[str, str]) -> None:
 
 st.title(t("page.agenda"))
 timer_panel(db, mid)
-if not can(session.device_role(), Capability.PREPARE):
+if not can(session.device_roles(), Capability.PREPARE):
     st.stop()
 st.divider()
 st.subheader(t("agenda.edit"))

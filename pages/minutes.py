@@ -14,7 +14,7 @@ from ui.i18n import t
 db = database()
 record = meeting_or_stop(db, follow_other_devices=True)
 me = actor(record)
-editable = can(session.device_role(), Capability.TAKE_MINUTES)
+editable = can(session.device_roles(), Capability.TAKE_MINUTES)
 
 st.title(t("page.minutes"))
 minutes_parts.current_item_line(record)

@@ -1,7 +1,14 @@
-"""The pages of the app, and which of them a device sees in its role (facilitation.domain.roles.pages_for)."""
+"""The pages of the app: every page answers at its own address; the menu lists the device's roles' pages.
+
+A page outside the device's roles is registered too (hidden from the menu), so a bookmark of it opens it
+rather than Streamlit's "Page not found"; the pages check what the roles may do themselves. The root
+address ('/') is a hidden page of its own that moves on to the roles' main page, so no page is served
+only at '/' (a bookmark of `/moede` then finds it).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +34,26 @@ PAGES: dict[str, tuple[str, str, str]] = {
 }
 
 
-def pages_for_device() -> list[Any]:
-    """st.Page objects for this device's role, its main page first (the default at '/')."""
-    names = [name for name in pages_for(session.device_role()) if (ROOT / "pages" / f"{name}.py").exists()]
-    return [
-        st.Page(f"pages/{name}.py", title=t(PAGES[name][0]), icon=PAGES[name][1], url_path=PAGES[name][2],
-                default=index == 0)
-        for index, name in enumerate(names)
-    ]
+def pages_for_device(roles: Collection[str] | None = None) -> list[Any]:
+    """st.Page objects: a hidden start page at '/', the roles' pages in the menu (main page first), the rest hidden."""
+    shown = [name for name in pages_for(session.device_roles() if roles is None else roles) if _exists(name)]
+    others = [name for name in PAGES if name not in shown and _exists(name)]
+    pages = {name: _page(name, "visible") for name in shown} | {name: _page(name, "hidden") for name in others}
+
+    def start() -> None:
+        """The root address: on to the main page, with the meeting (a reload then stays on that page)."""
+        meeting_id = session.current_meeting_id()
+        st.switch_page(pages[shown[0]], query_params={"m": str(meeting_id)} if meeting_id is not None else {})
+
+    home = st.Page(start, title=t(PAGES[shown[0]][0]), icon=PAGES[shown[0]][1], url_path="start", default=True,
+                   visibility="hidden")
+    return [home, *pages.values()]
+
+
+def _page(name: str, visibility: str) -> Any:
+    title, icon, path = PAGES[name]
+    return st.Page(f"pages/{name}.py", title=t(title), icon=icon, url_path=path, visibility=visibility)
+
+
+def _exists(name: str) -> bool:
+    return (ROOT / "pages" / f"{name}.py").exists()

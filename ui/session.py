@@ -15,12 +15,14 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from facilitation.domain.access import Actor, Caseworker
-from facilitation.domain.roles import Role
+from facilitation.domain.roles import PRIMARY_DEFAULT, Role
+from facilitation.domain.validation import NotFoundError
+from facilitation.services.meeting_roles import my_roles
+from ui.db import database
 
 MEETING = "session.meeting_id"
 CASE = "session.case_id"
 LANGUAGE = "session.language"
-ROLE = "session.role"
 CASEWORKER = "auth.caseworker"
 SESSION_TOKEN = "auth.token"
 OPENED = "auth.opened"
@@ -28,7 +30,6 @@ FLASH = "session.flash"
 URL_ERROR = "session.url_error"
 
 LANGUAGES = ("da", "en")
-DEVICE_ROLES = tuple(role.value for role in Role)
 
 T = TypeVar("T")
 
@@ -66,16 +67,22 @@ def set_language(code: object) -> None:
         st.session_state[LANGUAGE] = code
 
 
-def device_role() -> str:
-    """The role this device plays in the meeting (facilitator by default)."""
-    role = st.session_state.get(ROLE, DEVICE_ROLES[0])
-    return role if role in DEVICE_ROLES else DEVICE_ROLES[0]
+def device_roles() -> frozenset[Role]:
+    """The roles this device plays in its meeting: the signed-in caseworker's, stored server-side per meeting.
 
-
-def set_device_role(role: object) -> None:
-    """Choose the role this device plays."""
-    if role in DEVICE_ROLES:
-        st.session_state[ROLE] = role
+    Read from the database (never kept in the session), so a reload, a new tab or a second laptop of the
+    same caseworker agree. Before they choose: their membership's default. No caseworker (a projector): none.
+    """
+    worker = caseworker()
+    if worker is None:
+        return frozenset()
+    meeting_id = current_meeting_id()
+    if meeting_id is None:
+        return PRIMARY_DEFAULT
+    try:
+        return my_roles(database(), worker, meeting_id)
+    except NotFoundError:  # a meeting gone or not theirs: the page says so
+        return PRIMARY_DEFAULT
 
 
 def flash(message: str) -> None:

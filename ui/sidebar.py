@@ -1,17 +1,21 @@
-"""The sidebar: language, case and meeting choice (mirrored in the URL), this device's role."""
+"""The sidebar: language, case and meeting choice (mirrored in the URL), the caseworker's roles, the projector."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
 from facilitation import services
 from facilitation.demo import first_meeting_or_demo
+from facilitation.domain.access import Caseworker
 from facilitation.domain.dates import long_date
 from facilitation.domain.model import CaseType, Meeting, MeetingKind
-from facilitation.domain.roles import Capability, Screen, can
-from facilitation.services import pairing, sessions
+from facilitation.domain.roles import Capability, Role, Screen, can
+from facilitation.domain.roles import ordered as ordered_roles
+from facilitation.services import meeting_roles, pairing, sessions
 from facilitation.storage import Database
 from ui import forms, live_sync, session
 from ui.current import actor as current_actor
@@ -21,6 +25,10 @@ PROJECTOR_PATH = "pages/projector.py"
 CASE_KEY = "sidebar.case"
 MEETING_KEY = "sidebar.meeting"
 ROLE_KEY = "sidebar.role"
+ROLE_FORM = "sidebar.roles"
+CURTAIN_KEY = "sidebar.curtain"
+SCREEN_KEY = "sidebar.screen"
+PROJECTOR_CHECK_SECONDS = 1.0
 LANGUAGE_KEY = "sidebar.language"
 
 
@@ -81,12 +89,7 @@ def render(db: Database) -> None:
                 format_func={i: meeting_label(m) for i, m in by_id.items()}.__getitem__, on_change=_meeting_chosen,
                 placeholder=t("sidebar.no_meeting"),
             )
-        role_key = session.lang_key(ROLE_KEY)
-        session.prime_widget(role_key, session.device_role())
-        st.selectbox(
-            t("sidebar.role"), session.DEVICE_ROLES, key=role_key, format_func=formatter("role"),
-            on_change=lambda: session.set_device_role(session.widget_value(role_key)),
-        )
+        _role_controls(db)
         _projector_controls(db)
         with st.expander(t("sidebar.new_meeting"), icon=":material/add:"):
             if case_id is not None:
@@ -108,11 +111,48 @@ def _sign_out(db: Database) -> None:
         st.markdown(f'<a href="/signout" target="_self">{t("sidebar.sign_out")}</a>', unsafe_allow_html=True)
 
 
+def _role_controls(db: Database) -> None:
+    """The roles this caseworker plays in the meeting: one button per role, held ones highlighted.
+
+    A click says what it means ("hold this role" or "give it up") and is applied to the roles stored at
+    that moment, so a second laptop of the same caseworker showing an older choice never writes it back.
+    """
+    caseworker, meeting_id = session.caseworker(), session.current_meeting_id()
+    if caseworker is None or meeting_id is None:
+        return
+    held = session.device_roles()
+    st.markdown(f"**{t('sidebar.role')}**", help=t("sidebar.role_help"))
+    for index, place in enumerate(st.columns(2, gap="small")):
+        with place:
+            for role in ordered_roles(Role)[index::2]:
+                has = role in held
+                st.button(label("role", role), key=f"{ROLE_KEY}.{role.value}", type="primary" if has else "secondary",
+                          icon=":material/check:" if has else None, width="stretch",
+                          on_click=forms.on_submit, args=(ROLE_FORM, _change_role(db, caseworker, meeting_id, role,
+                                                                                   not has)))
+    forms.show_error(ROLE_FORM)
+
+
+def _change_role(db: Database, caseworker: Caseworker, meeting_id: int, role: Role, hold: bool
+                 ) -> Callable[[], object]:
+    """The action of one role button: take the role up (or give it up) on top of the roles stored now."""
+
+    def change() -> None:
+        now = meeting_roles.my_roles(db, caseworker, meeting_id)
+        meeting_roles.set_my_roles(db, caseworker, meeting_id, now | {role} if hold else now - {role})
+
+    return change
+
+
 def _projector_controls(db: Database) -> None:
-    """Choose what the projector shows, and the privacy curtain (by role)."""
+    """What the projector shows and the privacy curtain (by role): buttons whose click carries the value.
+
+    No toggle or radio holds the shared state: each device's widget would write its own, older value back
+    (the curtain flipped for 20 s with two laptops open). Keys are stable, so a redraw never shows two copies.
+    """
     meeting_id = session.current_meeting_id()
-    role = session.device_role()
-    if meeting_id is None or not (can(role, Capability.CHOOSE_SCREEN) or can(role, Capability.CURTAIN)):
+    roles = session.device_roles()
+    if meeting_id is None or not (can(roles, Capability.CHOOSE_SCREEN) or can(roles, Capability.CURTAIN)):
         return
     stamp = db.stamp(meeting_id)
     if stamp is None:
@@ -121,22 +161,42 @@ def _projector_controls(db: Database) -> None:
     meeting, actor = record.meeting, current_actor(record)
     st.divider()
     st.markdown(f"**{t('sidebar.projector')}**")
-    if can(role, Capability.CURTAIN):
-        curtain_key = session.fresh_key(f"sidebar.curtain.{meeting_id}", meeting.curtain)
-        st.toggle(t("sidebar.curtain"), meeting.curtain, key=curtain_key, help=t("sidebar.curtain_help"),
-                  on_change=forms.on_submit, args=(forms.PAGE, lambda: services.set_curtain(
-                      db, actor, meeting_id, session.bool_value(curtain_key))),
-                  kwargs={"success": t("sidebar.projector_changed")})
-    if can(role, Capability.CHOOSE_SCREEN):
-        screen_key = session.fresh_key(f"sidebar.screen.{meeting_id}", meeting.screen)
-        screens = list(Screen)
-        st.radio(t("sidebar.screen"), screens, index=screens.index(Screen(meeting.screen)), key=screen_key,
-                 format_func=formatter("screen"), on_change=forms.on_submit,
-                 args=(forms.PAGE, lambda: services.set_screen(
-                     db, actor, meeting_id, session.text_value(screen_key))),
-                 kwargs={"success": t("sidebar.projector_changed")})
+    _redraw_when_changed(db, meeting_id, (meeting.curtain, meeting.screen))
+    done = {"success": t("sidebar.projector_changed")}
+    if can(roles, Capability.CURTAIN):
+        closed = meeting.curtain
+        st.caption(t("sidebar.curtain_closed" if closed else "sidebar.curtain_open"))
+        st.button(t("sidebar.curtain_pull_open" if closed else "sidebar.curtain_pull_closed"),
+                  key=f"{CURTAIN_KEY}.{meeting_id}", help=t("sidebar.curtain_help"), width="stretch",
+                  icon=":material/visibility:" if closed else ":material/visibility_off:",
+                  type="primary" if closed else "secondary", on_click=forms.on_submit, kwargs=done,
+                  args=(forms.PAGE, partial(services.set_curtain, db, actor, meeting_id, not closed)))
+    if can(roles, Capability.CHOOSE_SCREEN):
+        st.caption(t("sidebar.screen"))
+        for screen in Screen:
+            shown = screen.value == meeting.screen
+            st.button(label("screen", screen), key=f"{SCREEN_KEY}.{meeting_id}.{screen.value}", width="stretch",
+                      type="primary" if shown else "secondary", icon=":material/check:" if shown else None,
+                      on_click=forms.on_submit, kwargs=done,
+                      args=(forms.PAGE, partial(services.set_screen, db, actor, meeting_id, screen.value)))
     st.page_link(PROJECTOR_PATH, label=t("sidebar.open_projector"), icon=":material/open_in_new:")
     _pairing_controls(db, meeting_id)
+
+
+def _redraw_when_changed(db: Database, meeting_id: int, drawn: tuple[bool, str]) -> None:
+    """Every second: has another device drawn the curtain or changed the screen? Then redraw, so the buttons
+    say what is true now (on every page, also those that do not follow other devices' edits)."""
+
+    @st.fragment(run_every=PROJECTOR_CHECK_SECONDS)
+    def check() -> None:
+        stamp = db.stamp(meeting_id)
+        if stamp is None:
+            return
+        meeting = live_sync.record_at(db.url, meeting_id, stamp).meeting
+        if (meeting.curtain, meeting.screen) != drawn:
+            st.rerun(scope="app")
+
+    check()
 
 
 def _pairing_controls(db: Database, meeting_id: int) -> None:

@@ -20,7 +20,7 @@ from ui.i18n import t
 
 def timer_panel(db: Database, meeting_id: int) -> None:
     """The live countdown and agenda; with the timer buttons when this device may run the timer."""
-    allowed = can(session.device_role(), Capability.RUN_TIMER)
+    allowed = can(session.device_roles(), Capability.RUN_TIMER)
 
     def render(record: MeetingRecord) -> None:
         now = utcnow()

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from enum import StrEnum
+
+from facilitation.domain.access import MemberRole
+from facilitation.domain.validation import ValidationError, choice
 
 
 class Screen(StrEnum):
@@ -51,17 +55,46 @@ _PAGES: dict[Role, tuple[str, ...]] = {
 }
 
 
-def can(role: str, capability: Capability) -> bool:
-    """Whether a device in this role may do this (an unknown role may do nothing)."""
-    try:
-        return capability in _CAN[Role(role)]
-    except ValueError:
-        return False
+IMPORTANCE: tuple[Role, ...] = (Role.FACILITATOR, Role.MINUTE_TAKER, Role.TIMEKEEPER, Role.CHAIR)
+"""The roles from the most important down: the first role a device holds gives it its main page."""
+
+PRIMARY_DEFAULT: frozenset[Role] = frozenset({Role.FACILITATOR})
+MAKKER_DEFAULT: frozenset[Role] = frozenset({Role.TIMEKEEPER, Role.MINUTE_TAKER, Role.CHAIR})
 
 
-def pages_for(role: str) -> tuple[str, ...]:
-    """The pages a device in this role sees, first page first (an unknown role: the projector only)."""
-    try:
-        return _PAGES[Role(role)]
-    except ValueError:
+def _known(roles: str | Collection[str]) -> list[Role]:
+    """The known roles among `roles` (one role's name also counts), most important first."""
+    given = {roles} if isinstance(roles, str) else set(roles)
+    return [role for role in IMPORTANCE if role.value in given]
+
+
+def can(roles: str | Collection[str], capability: Capability) -> bool:
+    """Whether a device holding these roles may do this (the union of the roles; unknown roles may do nothing)."""
+    return any(capability in _CAN[role] for role in _known(roles))
+
+
+def pages_for(roles: str | Collection[str]) -> tuple[str, ...]:
+    """The pages a device with these roles sees, the most important role's main page first (none: the projector)."""
+    known = _known(roles)
+    if not known:
         return ("projector",)
+    return tuple(dict.fromkeys(page for role in known for page in _PAGES[role]))
+
+
+def default_roles(member_role: str | None) -> frozenset[Role]:
+    """A caseworker's roles before they choose: the case's primary caseworker leads, the makker keeps time,
+    writes the minutes and chairs (background 001); anyone else leads."""
+    return MAKKER_DEFAULT if member_role == MemberRole.MAKKER else PRIMARY_DEFAULT
+
+
+def parse_roles(values: Iterable[object]) -> frozenset[Role]:
+    """The roles named by `values` (a validation error for an unknown one or for none at all)."""
+    roles = frozenset(choice(value, Role, "roles") for value in values)
+    if not roles:
+        raise ValidationError("no_role", field="roles")
+    return roles
+
+
+def ordered(roles: Collection[Role]) -> list[Role]:
+    """The roles most important first (as the sidebar lists them)."""
+    return [role for role in IMPORTANCE if role in roles]

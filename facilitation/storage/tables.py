@@ -268,3 +268,13 @@ class PairingLinkRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     expires_at: Mapped[datetime] = mapped_column(DateTime)
     used_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class DeviceRoleRow(Base):
+    """One role a caseworker plays in a meeting on their devices (device state, not case content: not dumped)."""
+
+    __tablename__ = "device_roles"
+    caseworker_id: Mapped[int] = mapped_column(ForeignKey("caseworkers.id", ondelete="CASCADE"), primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True,
+                                            index=True)
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from streamlit.testing.v1 import AppTest
 
 from facilitation import services
+from facilitation.domain.roles import Role
 from facilitation.storage import Database
 from tests.app.conftest import meeting_id, open_page
 from tests.conftest import ACTOR
@@ -18,10 +19,18 @@ def html_of(at: AppTest) -> str:
     return "\n".join(e.proto.body for e in at.get("html"))
 
 
-def as_role(at: AppTest, role: str) -> AppTest:
-    """Choose this device's role in the sidebar (on the first page, where the router runs)."""
-    at.selectbox(key="sidebar.role.da").set_value(role).run()
-    assert not at.exception
+def held_roles(at: AppTest) -> set[str]:
+    """The roles the sidebar shows as held (their buttons highlighted)."""
+    return {role.value for role in Role if at.sidebar.button(key=f"sidebar.role.{role.value}").proto.type == "primary"}
+
+
+def as_role(at: AppTest, *roles: str) -> AppTest:
+    """Hold exactly these roles, chosen by clicking their buttons in the sidebar (stored for the caseworker)."""
+    for role in [*roles, *(r.value for r in Role if r.value not in roles)]:
+        if (role in roles) != (role in held_roles(at)):
+            at.sidebar.button(key=f"sidebar.role.{role}").click().run()
+            assert not at.exception
+    assert held_roles(at) == set(roles)
     return at
 
 

@@ -99,7 +99,7 @@ def test_the_projector_follows_the_minute_taker_timer_and_curtain(
     screenshot(projector, "projector-agenda")
 
     # The privacy curtain blanks the projector at once.
-    laptop.get_by_test_id("stSidebarUserContent").get_by_text("Gardin for").click()
+    laptop.get_by_test_id("stSidebarUserContent").get_by_role("button", name="Træk gardinet for").click()
     expect(projector.locator("[data-testid='mt-curtain']")).to_be_attached()
     expect(projector.get_by_text("Mormor henter Alma om fredagen 🧡")).to_have_count(0)
     screenshot(projector, "projector-curtain")
