@@ -5,16 +5,18 @@ from functools import partial
 import streamlit as st
 
 from facilitation import services
+from facilitation.domain.clock import utcnow
 from facilitation.domain.roles import Capability, can
+from facilitation.domain.timer import meeting_clock
 from ui import forms, session
 from ui.current import actor, meeting_or_stop
 from ui.db import database
 from ui.i18n import t
 from ui.text import md
-from ui.timer_controls import timer_panel
+from ui.timer_controls import item_state, timer_panel
 
 db = database()
-record = meeting_or_stop(db)
+record = meeting_or_stop(db, follow_other_devices=True)  # the list follows the timer run from another device
 mid, me = record.meeting.id, actor(record)
 
 
@@ -30,21 +32,19 @@ if not can(session.device_roles(), Capability.PREPARE):
     st.stop()
 st.divider()
 st.subheader(t("agenda.edit"))
-total = sum(item.planned_minutes for item in record.agenda)
-st.caption(t("agenda.total", minutes=total))
+clock = meeting_clock(record.agenda, utcnow(), record.meeting.warn_minutes)
+times = {time.item_id: time for time in clock.items}
+over = round(clock.overrun_seconds / 60)
+planned = t("agenda.total", minutes=clock.planned_seconds // 60)
+st.caption(f"{planned} {t('agenda.total_over', minutes=over)}" if over else planned)
 
 for index, item in enumerate(record.agenda):
     with st.container(border=True):
-        title, minutes, state, buttons = st.columns([6, 2, 2, 4], vertical_alignment="center")
+        title, minutes, state, buttons = st.columns([6, 2, 3, 3], vertical_alignment="center")
         title.markdown(f"**{index + 1}. {md(item.title)}**")
-        minutes.markdown(t("agenda.minutes", minutes=item.planned_minutes))
-        if item.ended_at:
-            state.markdown(f":green[{t('agenda.done')}]")
-        elif item.started_at:
-            state.markdown(f":orange[{t('agenda.running')}]")
+        minutes.markdown(t("agenda.minutes", minutes=item.planned_minutes + item.extra_minutes))
         with state:
-            forms.button(f"agenda.start.{item.id}", t("agenda.start"), partial(services.start_agenda_item,
-                db, me, mid, item.id), help=t("agenda.start_help"), type="tertiary")
+            item_state(db, me, mid, times[item.id])
         up, down, edit = buttons.columns(3)
         with up:
             forms.button(f"agenda.up.{item.id}", "↑", partial(services.move_agenda_item,

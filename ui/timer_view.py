@@ -15,7 +15,10 @@ BACKGROUNDS = {Alert.CALM: "#eef4f9", Alert.NEAR_END: "#fff3e0", Alert.OVERRUN: 
 
 
 def countdown_html(clock: MeetingClock, *, size_rem: float = 4.0, now: datetime | None = None) -> str:
-    """The current item's countdown and the meeting's time left, as escaped HTML."""
+    """The current item's countdown and the meeting's time left, as escaped HTML drawn by the server.
+
+    It shows the second it was drawn and does not tick: live screens use ui.countdown.countdown instead.
+    """
     current = clock.current
     if current is None:
         state = t("timer.not_started") if not clock.started else t("timer.between_items")

@@ -142,7 +142,7 @@ DA: dict[str, str] = {
     "timer.end": "Afslut punktet", "agenda.edit": "Ret dagsordenen", "agenda.start_help": "Start dette punkt nu",
     "timer.not_started": "Mødet er ikke startet endnu.", "timer.between_items": "Intet punkt kører lige nu.",
     "timer.over": "over tiden", "timer.left": "tilbage af punktet", "timer.meeting_left": "mødet i alt:",
-    "timer.paused": "pause", "timer.min": "min.",
+    "timer.paused": "pause", "timer.min": "min.", "timer.add_help": "Giv punktet {minutes} minut(ter) mere",
     # meeting page
     "meeting.present": "Til stede", "meeting.board_items": "På tavlen", "meeting.actions": "Aftaler",
     "meeting.scores": "Skaleringer", "meeting.details": "Om mødet", "meeting.roles": "Roller i mødet",
@@ -173,6 +173,8 @@ DA: dict[str, str] = {
     # agenda page
     "agenda.total": "I alt {minutes} minutter planlagt.", "agenda.minutes": "{minutes} min.",
     "agenda.done": "Færdig", "agenda.running": "I gang", "agenda.start": "Start",
+    "agenda.restart": "Start igen", "agenda.restart_help": "Åbn punktet igen; tiden imellem tælles som pause",
+    "agenda.total_over": "{minutes} min. over tiden indtil nu.",
     "agenda.add": "Nyt punkt på dagsordenen",
     # board page
     "board.said_by": "Sagt af {name}", "board.move_to": "Flyt til", "board.new_item": "Ny note",

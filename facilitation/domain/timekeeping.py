@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from facilitation.domain.model import AgendaItem
+from facilitation.domain.model import AgendaItem, MeetingStatus
 from facilitation.domain.validation import MINUTES_MAX, ValidationError
 
 TIMER_FIELDS = ("started_at", "ended_at", "paused_at", "paused_seconds")
@@ -68,6 +68,18 @@ def extra_minutes(item: AgendaItem, change: int) -> int:
     if not 1 <= total <= MINUTES_MAX:
         raise ValidationError("out_of_range", field="planned_minutes", low=1, high=MINUTES_MAX)
     return item.extra_minutes + change
+
+
+def meeting_status(agenda: Sequence[AgendaItem], status: MeetingStatus) -> MeetingStatus:
+    """The meeting's status after a timer move: ended once every item is finished, running while any item
+    runs or some have started, else as it was (a meeting whose timer has not started keeps its status)."""
+    if running(agenda):
+        return MeetingStatus.RUNNING
+    if agenda and all(i.ended_at is not None for i in agenda):
+        return MeetingStatus.ENDED
+    if any(i.started_at is not None for i in agenda):
+        return MeetingStatus.RUNNING
+    return status
 
 
 def running(agenda: Sequence[AgendaItem]) -> list[AgendaItem]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from facilitation.domain.model import AgendaItem
@@ -40,6 +40,7 @@ class ItemTime:
     planned_seconds: int
     elapsed_seconds: int
     alert: Alert
+    deadline: datetime | None = None  # while running: the moment its plan runs out (naive UTC), else None
 
     @property
     def remaining_seconds(self) -> int:
@@ -51,14 +52,20 @@ class ItemTime:
         """Elapsed time in whole minutes, rounded (for the minute's planned vs actual)."""
         return round(self.elapsed_seconds / 60)
 
+    @property
+    def overrun_seconds(self) -> int:
+        """Time used beyond the plan (0 while within it)."""
+        return max(0, self.elapsed_seconds - self.planned_seconds)
+
 
 @dataclass(frozen=True)
 class MeetingClock:
-    """The whole agenda at a moment: the current item (running or paused) and the totals."""
+    """The whole agenda at a moment: the current item (running or paused), the totals, the warning threshold."""
 
     items: tuple[ItemTime, ...]
     current: ItemTime | None
     next_item_id: int | None
+    warn_minutes: int = 2
 
     @property
     def planned_seconds(self) -> int:
@@ -72,8 +79,22 @@ class MeetingClock:
 
     @property
     def remaining_seconds(self) -> int:
-        """What is left of the meeting: unfinished items' plans, less what they have used."""
-        return sum(i.remaining_seconds for i in self.items if i.phase != Phase.FINISHED)
+        """What is left of the planned meeting: the whole plan less all time used, so every overrun (of
+        finished items too) shortens it and time saved lengthens it; negative when the meeting runs over."""
+        return self.planned_seconds - self.elapsed_seconds
+
+    @property
+    def overrun_seconds(self) -> int:
+        """The time items ran over their plans, added up."""
+        return sum(i.overrun_seconds for i in self.items)
+
+    @property
+    def deadline(self) -> datetime | None:
+        """While an item runs: the moment the meeting's plan runs out (naive UTC), else None."""
+        current = self.current
+        if current is None or current.deadline is None:
+            return None
+        return current.deadline + timedelta(seconds=self.remaining_seconds - current.remaining_seconds)
 
     @property
     def started(self) -> bool:
@@ -98,18 +119,36 @@ def elapsed_seconds(item: AgendaItem, now: datetime) -> int:
     return max(0, int((end - item.started_at).total_seconds()) - item.paused_seconds)
 
 
+def deadline_of(item: AgendaItem) -> datetime | None:
+    """When a running item's plan (added minutes and earlier pauses included) runs out; None unless running.
+
+    It depends on stored fields only, so it is the same on every device and at every redraw.
+    """
+    if phase_of(item) != Phase.RUNNING:
+        return None
+    assert item.started_at is not None
+    planned = (item.planned_minutes + item.extra_minutes) * 60
+    return item.started_at + timedelta(seconds=planned + item.paused_seconds)
+
+
 def item_time(item: AgendaItem, now: datetime, warn_minutes: int = 2) -> ItemTime:
     """One item's time at `now`; amber within `warn_minutes` of its end, red past it."""
     planned = (item.planned_minutes + item.extra_minutes) * 60
     elapsed = elapsed_seconds(item, now)
     phase = phase_of(item)
-    alert = Alert.CALM
-    if phase != Phase.NOT_STARTED:
-        if elapsed > planned:
-            alert = Alert.OVERRUN
-        elif phase != Phase.FINISHED and planned - elapsed <= warn_minutes * 60:
-            alert = Alert.NEAR_END
-    return ItemTime(item.id, item.title, phase, planned, elapsed, alert)
+    return ItemTime(item.id, item.title, phase, planned, elapsed, alert_of(phase, planned - elapsed, warn_minutes),
+                    deadline_of(item))
+
+
+def alert_of(phase: Phase, remaining_seconds: int, warn_minutes: int) -> Alert:
+    """Red past the plan; amber within `warn_minutes` of its end (not once finished); calm otherwise."""
+    if phase == Phase.NOT_STARTED:
+        return Alert.CALM
+    if remaining_seconds < 0:
+        return Alert.OVERRUN
+    if phase != Phase.FINISHED and remaining_seconds <= warn_minutes * 60:
+        return Alert.NEAR_END
+    return Alert.CALM
 
 
 def meeting_clock(agenda: Sequence[AgendaItem], now: datetime, warn_minutes: int = 2) -> MeetingClock:
@@ -121,7 +160,7 @@ def meeting_clock(agenda: Sequence[AgendaItem], now: datetime, warn_minutes: int
     if current is not None:
         after = next(i for i, t in enumerate(times) if t.item_id == current.item_id) + 1
     upcoming = next((t.item_id for t in times[after:] if t.phase == Phase.NOT_STARTED), None)
-    return MeetingClock(times, current, upcoming)
+    return MeetingClock(times, current, upcoming, warn_minutes)
 
 
 def clock_text(seconds: int) -> str:

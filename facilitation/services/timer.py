@@ -1,4 +1,7 @@
-"""The timekeeper's actions: start, pause, resume, next item, add minutes; `now` is injectable."""
+"""The timekeeper's actions: start, pause, resume, next item, add minutes; `now` is injectable.
+
+Every move also sets the meeting's status from the timer: running once an item starts, ended when all are finished.
+"""
 
 from __future__ import annotations
 
@@ -57,5 +60,10 @@ def add_minutes(db: Database, actor: Actor, meeting_id: int, item_id: int, minut
 
 
 def _store(e: MeetingEdit, changed: Iterable[m.AgendaItem]) -> None:
+    """Store the moved items, then the meeting's status as the timer now implies (running, ended)."""
     for item in changed:
         e.update(m.AgendaItem, item.id, **{name: getattr(item, name) for name in moves.TIMER_FIELDS})
+    status = e.meeting().status
+    after = moves.meeting_status(e.items(m.AgendaItem), status)
+    if after != status:
+        e.set_meeting(status=after.value)

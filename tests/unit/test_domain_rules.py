@@ -205,3 +205,21 @@ def test_a_cpr_like_number_is_recognised_with_or_without_its_dash_but_not_a_phon
     assert looks_like_cpr("Mor 010203-1234") and looks_like_cpr("0102031234") and looks_like_cpr("310199 4321")
     assert not looks_like_cpr("Tlf. 72 36 12 34") and not looks_like_cpr("2026-03-02")
     assert not looks_like_cpr("999999-1234"), "no day 99"
+
+
+def test_the_meeting_runs_from_the_first_started_item_and_ends_when_every_item_is_finished() -> None:
+    planned, ended = m.MeetingStatus.PLANNED, m.MeetingStatus.ENDED
+    done = T0 + timedelta(minutes=10)
+    assert timekeeping.meeting_status([item(1), item(2)], planned) == planned
+    assert timekeeping.meeting_status([item(1, started=T0), item(2)], planned) == m.MeetingStatus.RUNNING
+    assert timekeeping.meeting_status([item(1, started=T0, paused=done), item(2)], planned) == m.MeetingStatus.RUNNING
+    between = [item(1, started=T0, ended=done), item(2)]
+    assert timekeeping.meeting_status(between, planned) == m.MeetingStatus.RUNNING
+    finished = [item(1, started=T0, ended=done), item(2, started=done, ended=done + timedelta(minutes=5))]
+    assert timekeeping.meeting_status(finished, m.MeetingStatus.RUNNING) == ended
+
+
+def test_reopening_an_item_of_an_ended_meeting_runs_it_again_and_an_empty_agenda_keeps_its_status() -> None:
+    reopened = [item(1, started=T0, ended=T0 + timedelta(minutes=10)), item(2, started=T0 + timedelta(minutes=12))]
+    assert timekeeping.meeting_status(reopened, m.MeetingStatus.ENDED) == m.MeetingStatus.RUNNING
+    assert timekeeping.meeting_status([], m.MeetingStatus.PLANNED) == m.MeetingStatus.PLANNED

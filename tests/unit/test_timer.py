@@ -89,7 +89,7 @@ def test_the_meeting_clock_finds_the_current_and_next_item_and_totals() -> None:
     assert clock.next_item_id == 3
     assert clock.planned_seconds == 30 * 60
     assert clock.elapsed_seconds == 660 + 100
-    assert clock.remaining_seconds == (900 - 100) + 300
+    assert clock.remaining_seconds == 30 * 60 - (660 + 100)  # item 1's minute over shortens the meeting
     assert clock.started
 
 
@@ -103,3 +103,44 @@ def test_clock_text_shows_time_left_and_time_over() -> None:
     assert clock_text(0) == "0:00"
     assert clock_text(-190) == "+3:10"
     assert clock_text(3725) == "1:02:05"
+
+
+def test_the_meeting_time_left_includes_the_overrun_of_finished_items() -> None:
+    agenda = [item(1, 10, 0, started_at=T0, ended_at=at(15 * 60)), item(2, 20, 1)]
+    clock = meeting_clock(agenda, at(15 * 60))
+    assert clock.overrun_seconds == 5 * 60
+    assert clock.remaining_seconds == 15 * 60  # 30 planned, 15 used: the 5 minutes over are gone from the rest
+
+
+def test_time_saved_on_a_short_item_is_given_back_to_the_meeting() -> None:
+    clock = meeting_clock([item(1, 10, 0, started_at=T0, ended_at=at(240)), item(2, 20, 1)], at(240))
+    assert (clock.overrun_seconds, clock.remaining_seconds) == (0, 30 * 60 - 240)
+
+
+def test_a_meeting_that_runs_over_has_negative_time_left_and_counts_every_overrun() -> None:
+    agenda = [item(1, 10, 0, started_at=T0, ended_at=at(720)), item(2, 5, 1, started_at=at(720))]
+    clock = meeting_clock(agenda, at(720 + 400))
+    assert clock.overrun_seconds == 120 + 100
+    assert clock.remaining_seconds == -220 and clock_text(clock.remaining_seconds) == "+3:40"
+
+
+def test_a_running_item_has_a_stored_deadline_that_does_not_move_between_redraws() -> None:
+    running = item(minutes=10, started_at=T0, paused_seconds=30, extra_minutes=2)
+    deadlines = {item_time(running, at(seconds)).deadline for seconds in (1.2, 1.7, 59.9, 400.01)}
+    assert deadlines == {at(12 * 60 + 30)}
+
+
+def test_only_a_running_item_has_a_deadline() -> None:
+    assert item_time(item(), at(5)).deadline is None
+    assert item_time(item(started_at=T0, paused_at=at(60)), at(90)).deadline is None
+    assert item_time(item(started_at=T0, ended_at=at(60)), at(90)).deadline is None
+
+
+def test_the_meeting_deadline_is_the_running_items_deadline_plus_the_rest_of_the_plan() -> None:
+    agenda = [item(1, 10, 0, started_at=T0, ended_at=at(720)), item(2, 15, 1, started_at=at(720), paused_seconds=45),
+              item(3, 5, 2)]
+    clocks = [meeting_clock(agenda, at(seconds), warn_minutes=3) for seconds in (800.3, 801.9, 2000)]
+    # The plan's end: 30 minutes of items from T0 (item 1's overrun comes out of the rest), moved by the pause.
+    assert {c.deadline for c in clocks} == {at(30 * 60 + 45)}
+    assert clocks[0].warn_minutes == 3
+    assert meeting_clock([item(1, started_at=T0, paused_at=at(9))], at(20)).deadline is None

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from facilitation import services as s
+from facilitation.domain.model import MeetingStatus
 from facilitation.domain.timer import Phase, meeting_clock
 from facilitation.domain.validation import NotFoundError, ValidationError
 from facilitation.storage import Database
@@ -121,3 +122,42 @@ def test_timer_actions_on_another_meetings_item_are_refused(
     with pytest.raises(NotFoundError):
         s.start_agenda_item(db, ACTOR, meeting_id, foreign)
     assert s.load_meeting(db, other_meeting_id, viewer=ACTOR).agenda[0].started_at is None
+
+
+def status(db: Database, meeting_id: int) -> MeetingStatus:
+    return s.get_meeting(db, meeting_id, viewer=ACTOR).status
+
+
+def test_the_meeting_is_running_from_the_first_start_and_ended_when_the_last_item_is_finished(
+    db: Database, meeting_id: int
+) -> None:
+    assert status(db, meeting_id) == MeetingStatus.PLANNED
+    s.next_agenda_item(db, ACTOR, meeting_id, now=at(0))
+    assert status(db, meeting_id) == MeetingStatus.RUNNING
+    for step in range(1, len(agenda_ids(db, meeting_id))):
+        s.next_agenda_item(db, ACTOR, meeting_id, now=at(step * 60))
+        assert status(db, meeting_id) == MeetingStatus.RUNNING
+    assert s.next_agenda_item(db, ACTOR, meeting_id, now=at(3600)) is None
+    assert status(db, meeting_id) == MeetingStatus.ENDED
+
+
+def test_ending_the_last_running_item_by_hand_ends_the_meeting_and_reopening_runs_it_again(
+    db: Database, meeting_id: int
+) -> None:
+    ids = agenda_ids(db, meeting_id)
+    for number, item_id in enumerate(ids):
+        s.start_agenda_item(db, ACTOR, meeting_id, item_id, now=at(number * 60))
+    s.pause_timer(db, ACTOR, meeting_id, now=at(9000))
+    assert status(db, meeting_id) == MeetingStatus.RUNNING
+    s.end_agenda_item(db, ACTOR, meeting_id, ids[-1], now=at(9100))
+    assert status(db, meeting_id) == MeetingStatus.ENDED
+    s.start_agenda_item(db, ACTOR, meeting_id, ids[0], now=at(9200))
+    assert status(db, meeting_id) == MeetingStatus.RUNNING
+
+
+def test_a_meeting_whose_timer_has_not_started_keeps_its_status_when_minutes_are_added(
+    db: Database, meeting_id: int
+) -> None:
+    s.add_minutes(db, ACTOR, meeting_id, agenda_ids(db, meeting_id)[0], 5)
+    s.pause_timer(db, ACTOR, meeting_id, now=at(0))
+    assert status(db, meeting_id) == MeetingStatus.PLANNED
