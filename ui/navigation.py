@@ -43,6 +43,8 @@ def pages_for_device(roles: Collection[str] | None = None) -> list[Any]:
     def start() -> None:
         """The root address: on to the main page, with the meeting (a reload then stays on that page)."""
         meeting_id = session.current_meeting_id()
+        if meeting_id is None and session.url_error():  # stay: the router has said that ?m= names no meeting of theirs
+            return
         st.switch_page(pages[shown[0]], query_params={"m": str(meeting_id)} if meeting_id is not None else {})
 
     home = st.Page(start, title=t(PAGES[shown[0]][0]), icon=PAGES[shown[0]][1], url_path="start", default=True,
