@@ -5,7 +5,7 @@ import streamlit as st
 from facilitation.domain.clock import utcnow
 from facilitation.domain.roles import Capability, can
 from facilitation.domain.timer import meeting_clock
-from ui import minutes_parts, session
+from ui import minutes_parts, session, timer_controls
 from ui.actions_editor import actions_editor, new_action_form
 from ui.current import actor, meeting_or_stop
 from ui.db import database
@@ -14,10 +14,15 @@ from ui.i18n import t
 db = database()
 record = meeting_or_stop(db, follow_other_devices=True)
 me = actor(record)
-editable = can(session.device_roles(), Capability.TAKE_MINUTES)
+roles = session.device_roles()
+editable = can(roles, Capability.TAKE_MINUTES)
 
 st.title(t("page.minutes"))
-minutes_parts.current_item_line(record)
+if can(roles, Capability.RUN_TIMER):  # the makker keeps time while she writes
+    with st.expander(t("minutes.timer"), expanded=True, icon=":material/timer:"):
+        timer_controls.timer_panel(db, record.meeting.id)
+else:
+    minutes_parts.current_item_line(record)
 tabs = minutes_parts.console_tabs()
 
 with tabs["notes"]:

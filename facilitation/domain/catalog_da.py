@@ -221,6 +221,7 @@ DA: dict[str, str] = {
     "actions.who_placeholder": "Tomt, hvis det ikke er aftalt endnu",
     "actions.not_agreed_hint": "Hvem og hvornår kan vente: en aftale uden dem gemmes som »ikke aftalt endnu«.",
     "choose": "Vælg …",
+    "minutes.timer": "Tidtagning",
     "minutes.notes": "Noter", "minutes.goals": "Mål", "minutes.actions": "Aftaler",
     # export page (referat og opfølgning)
     "page.export": "Referat og opfølgning",

@@ -211,6 +211,7 @@ EN: dict[str, str] = {
     "actions.who_placeholder": "Leave empty if not agreed yet",
     "actions.not_agreed_hint": "Who and when can wait: an action without them is saved as 'not agreed yet'.",
     "choose": "Choose …",
+    "minutes.timer": "Timekeeping",
     "minutes.notes": "Notes", "minutes.goals": "Goals", "minutes.actions": "Actions",
     # export page (minute and follow-up)
     "page.export": "Minute and follow-up",

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from facilitation import services
 from facilitation.storage import Database
 from tests.app.conftest import meeting_id, open_page
+from tests.app.test_live_pages import as_role
 from tests.conftest import ACTOR
 
 
@@ -118,3 +119,20 @@ def test_the_console_shows_no_none_and_no_english(app: AppTest, db: Database) ->
     assert choices and all(w.proto.placeholder and w.proto.placeholder != "Choose an option" for w in choices), (
         "Streamlit's own placeholder is English")
     assert app.selectbox(key="action.coordinator.da").proto.placeholder == "Vælg …"
+
+
+def test_the_makker_keeping_time_gets_the_countdown_and_the_timer_buttons_on_the_console(app: AppTest) -> None:
+    as_role(app, "minute_taker", "timekeeper", "chair")
+    open_page(app, "minutes")
+    assert len(app.get("bidi_component")) == 1, "the ticking countdown"
+    assert {"timer.next", "timer.pause", "timer.add.1", "timer.add.2", "timer.add.5"} <= {b.key for b in app.button}
+    app.button(key="timer.next").click().run()
+    assert not app.exception
+    assert open_tab(app) == "Noter"
+
+
+def test_a_minute_taker_who_does_not_keep_time_gets_no_timer_buttons(app: AppTest) -> None:
+    as_role(app, "minute_taker")
+    open_page(app, "minutes")
+    assert not app.get("bidi_component")
+    assert not {b.key for b in app.button} & {"timer.next", "timer.pause"}
