@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 import streamlit as st
@@ -164,11 +165,11 @@ def add_form(board: Board, kind: BoardKind, count: int, extra: Callable[[], dict
 
 def houses_section(board: Board) -> None:
     """The child's Three Houses, and the facilitator's choice to show them on the board."""
+    # A button whose click carries the value it sets: a toggle on two laptops wrote its older value back.
     shown = board.record.meeting.show_three_houses
-    key = session.fresh_key("board.show_houses", shown)
-    st.toggle(t("board.houses.show"), value=shown, key=key, on_change=forms.on_submit, args=(
-        forms.PAGE, lambda: services.set_show_three_houses(board.db, board.actor, board.mid,
-                                                           session.bool_value(key))))
+    st.button(t("board.houses.hide" if shown else "board.houses.show"), key="board.show_houses",
+              icon=":material/visibility_off:" if shown else ":material/visibility:", on_click=forms.on_submit,
+              args=(forms.PAGE, partial(services.set_show_three_houses, board.db, board.actor, board.mid, not shown)))
     st.caption(t("board.houses.help"))
     for place, kind in zip(st.columns(3, gap="medium"), HOUSE_KINDS, strict=True):
         with place:

@@ -205,6 +205,7 @@ DA: dict[str, str] = {
     "board.scale.none": "Ingen har givet et tal endnu.", "board.scale.mean": "Gennemsnit {mean}",
     "board.scale.trend": "Udviklingen over møderne", "board.scale.first": "Udviklingen vises fra næste møde.",
     "board.scale.chart": "{count} svar, gennemsnit {mean}",
+    "board.houses.hide": "Skjul de tre huse på tavlen",
     "board.houses.show": "Vis de tre huse på tavlen",
     "board.houses.help": "Skrives ind af rådgiveren fra samtalen med barnet, med barnets egne ord.",
     "board.goal.new": "Nyt mål", "board.goal.answers": "Svarer på sikkerhedsmålet: {text}",

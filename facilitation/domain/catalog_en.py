@@ -196,6 +196,7 @@ EN: dict[str, str] = {
     "board.scale.none": "Nobody has given a number yet.", "board.scale.mean": "Average {mean}",
     "board.scale.trend": "Over the meetings", "board.scale.first": "The trend shows from the next meeting.",
     "board.scale.chart": "{count} answers, average {mean}",
+    "board.houses.hide": "Hide the Three Houses on the board",
     "board.houses.show": "Show the Three Houses on the board",
     "board.houses.help": "Entered by the caseworker from the conversation with the child, in the child's own words.",
     "board.goal.new": "New goal", "board.goal.answers": "Answers the safety goal: {text}",
