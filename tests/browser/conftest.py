@@ -64,6 +64,14 @@ def app_server(server_data_dir: Path) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="module")
+def server_db(server_data_dir: Path, app_server: str) -> Iterator[Database]:
+    """The running app server's database: tests set meetings up in it and check what the browser stored."""
+    database = open_database(f"sqlite:///{server_data_dir / 'moedetavlen.sqlite3'}")
+    yield database
+    database.dispose()
+
+
 @contextmanager
 def running_app(data: Path, *options: str, port: int | None = None) -> Iterator[str]:
     """`streamlit run app.py` (on `port`, else a free one) with `data` as its data folder and any further

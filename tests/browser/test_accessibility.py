@@ -4,7 +4,6 @@ no serious or critical WCAG 2.1 AA violation (Danish public-sector sites must me
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from facilitation import services
 from facilitation.services import pairing
-from facilitation.storage import Database, open_database
+from facilitation.storage import Database
 from tests.browser.conftest import ARTIFACTS, demo_meeting, signed_in_cookie, wait_for_app
 from ui.navigation import PAGES
 
@@ -31,14 +30,6 @@ KNOWN: tuple[tuple[str, str], ...] = ()
 # Streamlit fades elements while a rerun redraws them (a page's live fragments rerun every half second); axe
 # measures the colours the page settles on, not a fade caught halfway.
 SETTLED = "[data-stale='true'], [data-stale='true'] * { opacity: 1 !important; transition: none !important; }"
-
-
-@pytest.fixture(scope="module")
-def server_db(server_data_dir: Path, app_server: str) -> Iterator[Database]:
-    """The running server's database."""
-    db = open_database(f"sqlite:///{server_data_dir / 'moedetavlen.sqlite3'}")
-    yield db
-    db.dispose()
 
 
 def serious(page: Page) -> list[str]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, WebSocketRoute, e
 from facilitation import services
 from facilitation.domain.clock import utcnow
 from facilitation.domain.timer import meeting_clock
-from facilitation.storage import Database, open_database
+from facilitation.storage import Database
 from tests.browser.conftest import demo_meeting, screenshot, signed_in_cookie
 from ui.countdown import epoch
 
@@ -32,14 +31,6 @@ WITHIN = 2.0
 READ = """el => ({shown: el.querySelector('.mt-countdown-clock').textContent, at: Date.now() / 1000,
                  state: el.dataset.state, mark: el.__mtTestMark === true})"""
 """One reading of a countdown in its page: the digits shown, and the page's clock at that moment."""
-
-
-@pytest.fixture
-def server_db(server_data_dir: Path) -> Iterator[Database]:
-    """The database the app server uses (the test writes to it as another device would)."""
-    database = open_database(f"sqlite:///{server_data_dir / 'moedetavlen.sqlite3'}")  # migrated if new
-    yield database
-    database.dispose()
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import json
 import re
 import statistics
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy
@@ -26,14 +26,6 @@ from tests.support.drawings import layer
 pytestmark = pytest.mark.browser
 
 CANVAS = "canvas.upper-canvas"
-
-
-@pytest.fixture
-def server_db(server_data_dir: Path) -> Iterator[Database]:
-    """The database the app server uses, to check what the browser stored."""
-    database = Database(f"sqlite:///{server_data_dir / 'moedetavlen.sqlite3'}")
-    yield database
-    database.dispose()
 
 
 def meeting_of(page: Page) -> int:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -13,14 +10,6 @@ from facilitation.storage import Database
 from tests.browser.conftest import screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def server_db(server_data_dir: Path) -> Iterator[Database]:
-    """The database the app server uses (the test edits it as the other laptop would)."""
-    database = Database(f"sqlite:///{server_data_dir / 'moedetavlen.sqlite3'}")
-    yield database
-    database.dispose()
 
 
 def focused_field(page: Page) -> str:

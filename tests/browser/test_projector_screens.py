@@ -8,8 +8,6 @@ through the services between checks, and the same page is resized.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -20,7 +18,7 @@ from facilitation.domain.catalog_da import DA
 from facilitation.domain.catalog_en import EN
 from facilitation.domain.model import BoardKind
 from facilitation.services import pairing
-from facilitation.storage import Database, open_database
+from facilitation.storage import Database
 from tests.browser.conftest import ARTIFACTS, demo_meeting
 
 pytestmark = pytest.mark.browser
@@ -29,14 +27,6 @@ SIZES = ((1920, 1080), (1280, 720), (1024, 768))
 SCREENS = ("agenda", "board", "safety", "scale", "houses", "map", "drawing", "actions")
 ACTOR = "browser test"
 LONG = ("Mormor siger, at hun gerne vil hjælpe 😊 med æøå og ÆØÅ. " * 200)[:10_000]
-
-
-@pytest.fixture(scope="module")
-def server_db(server_data_dir: Path, app_server: str) -> Iterator[Database]:
-    """The running server's database, for setting up meetings and choosing screens."""
-    db = open_database(f"sqlite:///{server_data_dir / 'moedetavlen.sqlite3'}")
-    yield db
-    db.dispose()
 
 
 def english_words() -> set[str]:

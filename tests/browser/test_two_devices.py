@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import statistics
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,14 +17,6 @@ from tests.browser.conftest import screenshot, signed_in_cookie, wait_for_app
 pytestmark = pytest.mark.browser
 
 EDITS = 20
-
-
-@pytest.fixture
-def server_db(server_data_dir: Path) -> Iterator[Database]:
-    """The database the app server uses (the test writes to it as a third device would)."""
-    database = Database(f"sqlite:///{server_data_dir / 'moedetavlen.sqlite3'}")
-    yield database
-    database.dispose()
 
 
 def open_device(browser: Browser, url: str, data_dir: Path, width: int = 1600, height: int = 1000) -> Page:
