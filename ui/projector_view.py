@@ -59,7 +59,7 @@ def show(db: Database, record: MeetingRecord, history: Sequence[ScoreRound]) -> 
     language, now = session.language(), utcnow()
     at = int((now - EPOCH).total_seconds())
     clock = meeting_clock(record.agenda, now, meeting.warn_minutes)
-    corner = "" if screen == Screen.AGENDA else corner_clock_html(clock, now, language)
+    corner = "" if screen == Screen.AGENDA else corner_clock_html(clock, language)
     bar = _bar(record, screen, language, corner)
     if screen in BOARD_PARTS:
         st.html(_wall(screen, bar, board_screen(record, language, BOARD_PARTS[screen], history, at)))
@@ -102,7 +102,7 @@ def agenda_html(record: MeetingRecord, clock: MeetingClock, now: datetime, langu
     at = int((now - EPOCH).total_seconds())
     shown = next((a for a in record.agenda if clock.current and a.id == clock.current.item_id), None)
     notes = notes_pages(record, shown.id, language) if shown is not None else []
-    left = big_clock_html(clock, now, language) + (
+    left = big_clock_html(clock, language) + (
         f'<div class="mt-notes-box" data-testid="mt-notes">{p.paged(notes, _page_label(language), at=at)}</div>'
         if notes else "")
     return (f'<div class="mt-agenda"><div class="mt-agenda-left">{left}</div>'

@@ -1,6 +1,7 @@
 """The countdown ticks in the browser from the stored deadline: it keeps time with the server silent, and
-the facilitator's and the makker's laptops show the same second while another device saves twenty edits a
-second. (The projector's clock is still drawn by the server: issue #12 keeps that open.)"""
+the facilitator's and the makker's laptops and the projector show the same second while another device saves
+twenty edits a second. (The wall's clocks are drawn by the server with the stored deadline and counted by a
+browser-side ticker, ui/projector_clock.py; the laptops' countdown is a component of its own, ui/countdown.py.)"""
 
 from __future__ import annotations
 
@@ -28,9 +29,11 @@ READINGS = 12
 WITHIN = 2.0
 """Whole-second digits within one second of each other at every moment: implied deadlines less than 2 s apart.
 (Digits shown on time give deadlines in [D, D + 1); a redraw landing late on a loaded machine adds to that.)"""
-READ = """el => ({shown: el.querySelector('.mt-countdown-clock').textContent, at: Date.now() / 1000,
-                 state: el.dataset.state, mark: el.__mtTestMark === true})"""
-"""One reading of a countdown in its page: the digits shown, and the page's clock at that moment."""
+READ = """el => ({shown: el.querySelector('.mt-countdown-clock, [data-mt-digits]').textContent,
+                 at: Date.now() / 1000, state: el.dataset.state || (el.dataset.deadline ? 'running' : ''),
+                 mark: el.__mtTestMark === true})"""
+"""One reading of a countdown in its page: the digits shown, and the page's clock at that moment (the wall's
+clock has no state attribute: it runs while it has a deadline)."""
 
 
 @pytest.fixture
@@ -48,11 +51,13 @@ def seconds_of(text: str) -> int:
     return sign * total
 
 
-def implied_deadline(page: Page) -> float:
+def implied_deadline(page: Page, *, marked: bool = True) -> float:
     """The deadline a page's countdown shows: its clock plus the seconds it shows (shown seconds are rounded
-    up, so any page showing the true deadline gives a value within [deadline, deadline + 1))."""
+    up, so any page showing the true deadline gives a value within [deadline, deadline + 1)). The laptops'
+    element is never replaced (`marked`); the wall's is redrawn by the server with each change."""
     reading = page.locator(COUNTDOWN).evaluate(READ)
-    assert reading["state"] == "running" and reading["mark"], "the same element, still running"
+    assert reading["state"] == "running", "still running"
+    assert reading["mark"] or not marked, "the same element"
     return float(reading["at"]) + seconds_of(reading["shown"])
 
 
@@ -68,14 +73,15 @@ def device(browser: Browser, url: str, cookie: dict[str, str] | None, width: int
     return context, page
 
 
-def running_countdown(page: Page, deadline: float) -> None:
+def running_countdown(page: Page, deadline: float, *, mark: bool = True) -> None:
     """Wait until the page's countdown ticks towards the stored `deadline`; mark its element (never replaced)."""
     page.wait_for_function(
         """([selector, deadline]) => { const el = document.querySelector(selector);
-             return el !== null && el.dataset.state === "running"
+             return el !== null && (el.dataset.state === "running" || !("state" in el.dataset))
                     && Math.abs(Number(el.dataset.deadline) - deadline) < 0.01; }""",
         arg=[COUNTDOWN, deadline], timeout=60_000)
-    page.locator(COUNTDOWN).evaluate("el => { el.__mtTestMark = true; }")
+    if mark:
+        page.locator(COUNTDOWN).evaluate("el => { el.__mtTestMark = true; }")
 
 
 def stored_deadline(db: Database, meeting_id: int) -> float:
@@ -125,6 +131,29 @@ def test_the_countdown_ticks_in_the_browser_while_the_server_sends_nothing(
         context.close()
 
 
+def test_the_projectors_corner_clock_ticks_while_the_server_sends_nothing(
+    browser: Browser, app_server: str, server_data_dir: Path, server_db: Database, meeting_id: int
+) -> None:
+    services.set_screen(server_db, "mødeleder", meeting_id, "actions")
+    context, page = device(browser, "about:blank", signed_in_cookie(server_data_dir, app_server), 1280, 720)
+    try:
+        silent = silenceable(page)
+        page.goto(f"{app_server}/projektor?m={meeting_id}", wait_until="commit")
+        corner = page.locator("[data-testid='mt-corner-clock']")
+        services.next_agenda_item(server_db, "anden enhed", meeting_id)
+        deadline = stored_deadline(server_db, meeting_id)
+        expect(corner).to_have_attribute("data-deadline", f"{deadline:.3f}", timeout=90_000)
+        silent.set()  # the wall hears nothing more; its ticker counts on
+        first = seconds_of(corner.locator("[data-mt-digits]").inner_text())
+        page.wait_for_timeout(3_000)
+        later = seconds_of(corner.locator("[data-mt-digits]").inner_text())
+        assert first - later >= 2, f"the corner clock went from {first} to {later} in 3 s"
+        assert abs(float(page.evaluate("Date.now() / 1000")) + later - deadline) < WITHIN
+        screenshot(page, "projector-corner-clock-ticking")
+    finally:
+        context.close()
+
+
 def test_the_countdown_turns_amber_then_red_by_itself_and_a_paused_one_stands_still(
     browser: Browser, app_server: str, server_data_dir: Path, server_db: Database, meeting_id: int
 ) -> None:
@@ -164,7 +193,7 @@ def test_the_countdown_turns_amber_then_red_by_itself_and_a_paused_one_stands_st
         context.close()
 
 
-def test_two_laptops_show_the_same_second_while_another_device_edits(
+def test_two_laptops_and_the_projector_show_the_same_second_while_another_device_edits(
     browser: Browser, app_server: str, server_data_dir: Path, server_db: Database, meeting_id: int
 ) -> None:
     agenda = f"{app_server}/dagsorden?m={meeting_id}"
@@ -172,8 +201,11 @@ def test_two_laptops_show_the_same_second_while_another_device_edits(
     try:
         for size in ((1280, 800), (1440, 900)):  # the facilitator's and the makker's laptops
             contexts.append(device(browser, agenda, signed_in_cookie(server_data_dir, app_server), *size)[0])
-        # The projector still draws its clock on the server (ui/projector_clock.py): not yet one of these.
+        services.set_screen(server_db, "mødeleder", meeting_id, "agenda")
+        contexts.append(device(browser, f"{app_server}/projektor?m={meeting_id}",
+                               signed_in_cookie(server_data_dir, app_server), 1920, 1080)[0])
         pages = [context.pages[0] for context in contexts]
+        laptops, projector = pages[:2], pages[2]
         for page in pages:  # generous: the machine is shared, and the first mount loads the component's code
             expect(page.locator(COUNTDOWN)).to_be_attached(timeout=90_000)
 
@@ -182,8 +214,8 @@ def test_two_laptops_show_the_same_second_while_another_device_edits(
         assert current is not None
         deadline = stored_deadline(server_db, meeting_id)
         for page in pages:
-            running_countdown(page, deadline)
-        for laptop in pages:
+            running_countdown(page, deadline, mark=page is not projector)
+        for laptop in laptops:
             expect(laptop.get_by_text("▶ I gang")).to_be_visible(timeout=30_000)
 
         # Twenty edits a second from another device, while the three screens are read side by side.
@@ -202,7 +234,7 @@ def test_two_laptops_show_the_same_second_while_another_device_edits(
         try:
             started = time.monotonic()
             while len(spreads) < READINGS or time.monotonic() - started < 5:
-                deadlines = [implied_deadline(page) for page in pages]
+                deadlines = [implied_deadline(page, marked=page is not projector) for page in pages]
                 # Each shows the stored deadline to within a second (whole seconds, rounded up).
                 assert all(deadline - 0.01 <= d < deadline + WITHIN for d in deadlines), (deadline, deadlines)
                 spreads.append(max(deadlines) - min(deadlines))
@@ -215,7 +247,7 @@ def test_two_laptops_show_the_same_second_while_another_device_edits(
               f"over {len(spreads)} readings")
         assert saved[0] >= EDITS_PER_SECOND * 2, "the other device really was editing"
         assert max(spreads) < WITHIN, spreads  # the two screens agree within a second
-        for page, name in zip(pages, ("laptop-1280", "laptop-1440"), strict=True):
+        for page, name in zip(pages, ("laptop-1280", "laptop-1440", "projector-1920"), strict=True):
             screenshot(page, f"countdown-{name}")
     finally:
         for context in contexts:

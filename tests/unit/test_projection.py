@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from facilitation.domain.catalog_da import DA
 from facilitation.domain.model import Action, ActionStatus, Coordinator
@@ -108,23 +108,32 @@ def test_text_in_an_action_is_escaped() -> None:
 
 
 def clock(phase: Phase | None, remaining: int = 120) -> MeetingClock:
+    deadline = NOW + timedelta(seconds=remaining) if phase == Phase.RUNNING else None
     item = ItemTime(1, "Velkommen", phase or Phase.NOT_STARTED, 300, 300 - remaining,
-                    Alert.OVERRUN if remaining < 0 else Alert.CALM)
+                    Alert.OVERRUN if remaining < 0 else Alert.CALM, deadline)
     return MeetingClock((item,), item if phase else None, None)
 
 
 def test_the_corner_clock_shows_only_while_an_item_runs_with_its_deadline() -> None:
-    assert corner_clock_html(clock(None), NOW, "da") == ""
-    html = corner_clock_html(clock(Phase.RUNNING), NOW, "da")
+    assert corner_clock_html(clock(None), "da") == ""
+    html = corner_clock_html(clock(Phase.RUNNING), "da")
     assert 'data-testid="mt-corner-clock"' in html and "2:00" in html and DA["timer.left"] in html
-    assert f'data-deadline="{(NOW - datetime(1970, 1, 1)).total_seconds() + 120:.0f}"' in html
-    assert DA["timer.over"] in corner_clock_html(clock(Phase.RUNNING, -30), NOW, "da")
+    assert f'data-deadline="{(NOW - datetime(1970, 1, 1)).total_seconds() + 120:.3f}"' in html
+    assert DA["timer.over"] in corner_clock_html(clock(Phase.RUNNING, -30), "da")
+    assert "data-mt-tick" in html and 'data-warn="120"' in html  # the browser's ticker counts it from here
+
+
+def test_a_paused_clock_on_the_wall_has_no_deadline_so_it_stands_still() -> None:
+    html = corner_clock_html(clock(Phase.PAUSED), "da")
+    assert 'data-deadline=""' in html and "2:00" in html and DA["timer.paused"] in html
 
 
 def test_the_big_clock_names_the_item_and_the_meetings_time_left() -> None:
-    html = big_clock_html(clock(Phase.PAUSED), NOW, "da")
+    html = big_clock_html(clock(Phase.PAUSED), "da")
     assert "Velkommen" in html and "2:00" in html and DA["timer.paused"] in html
-    assert DA["timer.not_started"] in big_clock_html(clock(None), NOW, "da")
+    assert DA["timer.not_started"] in big_clock_html(clock(None), "da")
+    running = big_clock_html(clock(Phase.RUNNING), "da")
+    assert 'data-mt-meeting data-deadline="' in running and "data-mt-digits" in running
 
 
 def test_a_long_name_on_the_scale_chart_is_cut_at_its_end_and_reasons_are_dark() -> None:

@@ -1,0 +1,52 @@
+// The wall's clocks, ticking in the browser from the stored deadline (see ui/projector_clock.py).
+// The server draws each clock once with its deadline in data-deadline; this ticker, mounted once on the
+// projector page, recounts every [data-mt-tick] element each second and at once whenever the server's
+// redraw replaces one, so the wall agrees with the laptops to the second however late a redraw lands.
+// clockText, secondsUntil, alertOf, setText and setAttr come from clock_core.js, sent in front of this file.
+
+function tickClock(clock, now) {
+  const deadline = clock.dataset.deadline ? Number(clock.dataset.deadline) : NaN;
+  if (!Number.isFinite(deadline)) return; // paused or idle: the server's frozen digits stand
+  const item = secondsUntil(deadline, now);
+  const alert = alertOf("running", item, Number(clock.dataset.warn || 0));
+  setAttr(clock, "data-seconds", String(item));
+  setAttr(clock, "data-alert", alert);
+  const digits = clock.querySelector("[data-mt-digits]");
+  if (digits) setText(digits, clockText(item));
+  const label = clock.querySelector("[data-mt-label]");
+  if (label) setText(label, alert === "overrun" ? clock.dataset.over : clock.dataset.left);
+  const meeting = clock.querySelector("[data-mt-meeting]");
+  if (meeting && meeting.dataset.deadline) setText(meeting, clockText(secondsUntil(Number(meeting.dataset.deadline), now)));
+}
+
+function tickWall(doc) {
+  const now = Date.now();
+  let wait = 1000;
+  for (const clock of doc.querySelectorAll("[data-mt-tick]")) {
+    tickClock(clock, now);
+    const deadline = Number(clock.dataset.deadline);
+    if (clock.dataset.deadline && Number.isFinite(deadline)) {
+      wait = Math.min(wait, ((((deadline * 1000 - now) % 1000) + 1000) % 1000) + 15);
+    }
+  }
+  return Math.max(20, wait);
+}
+
+export default function ({ parentElement }) {
+  const doc = parentElement.ownerDocument;
+  let timer = null;
+  let queued = false;
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(schedule, tickWall(doc));
+  };
+  // A redraw from the server replaces the wall's HTML: recount before the room sees its digits.
+  const observer = new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => { queued = false; tickWall(doc); });
+  });
+  observer.observe(doc.body, { childList: true, subtree: true });
+  schedule();
+  return () => { clearTimeout(timer); observer.disconnect(); };
+}
