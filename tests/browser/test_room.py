@@ -20,7 +20,7 @@ from facilitation import services
 from facilitation.domain.access import MemberRole
 from facilitation.services import accounts, members, pairing, sessions
 from facilitation.storage import Database, open_database
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, demo_meeting, screenshot, signed_in_cookie, wait_for_app
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, demo_meeting, screenshot, signed_in_cookie
 from ui.auth_routes import SESSION_COOKIE
 
 pytestmark = pytest.mark.browser
@@ -101,14 +101,25 @@ def makker_cookie(db: Database, url: str, meeting_id: int) -> dict[str, str]:
     return {"name": SESSION_COOKIE, "value": token, "url": url}
 
 
+def ready(page: Page) -> None:
+    """Wait until a laptop shows its page: a heading and the sidebar's role buttons.
+
+    (Not conftest's wait_for_app: it waits for an idle status, which a laptop running its live parts seldom
+    shows on a loaded machine, so its set-up timed out; what a person sees is what the test waits for.)
+    """
+    expect(page.locator("h1").first).to_be_visible(timeout=WAIT)
+    expect(sidebar(page).get_by_role("button", name=re.compile("Mødeleder")).first).to_be_visible(timeout=WAIT)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=WAIT)
+
+
 def laptop(browser: Browser, cookie: dict[str, str], address: str) -> Page:
     """A caseworker's laptop at 1280×800, signed in, opened at `address`."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="da-DK")
     context.add_cookies([cookie])  # type: ignore[list-item]  # a Cookie
     page = context.new_page()
     page.set_default_timeout(WAIT)
-    page.goto(address)
-    wait_for_app(page)
+    page.goto(address, wait_until="commit")
+    ready(page)
     return page
 
 
@@ -136,8 +147,8 @@ def no_page_not_found(page: Page) -> None:
 
 def open_bookmark(page: Page, address: str) -> None:
     """Open a bookmarked address as a person would (a new session), and wait for the page."""
-    page.goto(address)
-    wait_for_app(page)
+    page.goto(address, wait_until="commit")
+    ready(page)
     no_page_not_found(page)
 
 
@@ -175,9 +186,6 @@ def room(machines: tuple[Browser, Browser, Browser], app_server: str, server_dat
         page.context.close()
 
 
-@pytest.mark.skip(reason=(
-    "issue #12 (open): passed alone, but its set-up timed out opening a laptop in 2 of 3 runs on a loaded "
-    "machine (wait_for_app waits for an idle status while three live fragments run); not yet reliable in CI"))
 def test_the_curtain_and_screen_change_only_by_a_click_and_every_device_keeps_its_roles_page_and_meeting(
     room: Room,
 ) -> None:
@@ -224,8 +232,8 @@ def test_the_curtain_and_screen_change_only_by_a_click_and_every_device_keeps_it
     expect(button(makker, "Ordstyrer")).to_have_attribute("data-testid", "stBaseButton-secondary", timeout=WAIT)
     for device in (facilitator, makker):
         before = device.url
-        device.reload()
-        wait_for_app(device)
+        device.reload(wait_until="commit")
+        ready(device)
         no_page_not_found(device)
         assert device.url == before, (before, device.url)
     expect(facilitator.locator("h1").first).to_contain_text("Tavlen", timeout=WAIT)
