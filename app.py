@@ -20,10 +20,11 @@ app = st.App(__file__, routes=auth_routes.ROUTES)
 
 def main() -> None:
     """One run of the app for one browser: signed-in caseworker, paired projector, or the sign-in page."""
-    from ui import current, gate, navigation, session, sidebar
+    from ui import current, gate, laptop_style, navigation, session, sidebar
     from ui.db import database
 
     st.set_page_config(page_title="Mødetavlen", page_icon="ui/assets/favicon.png", layout="wide")
+    laptop_style.apply()
     db = database()
     if not gate.admit(db):  # nobody signed in: the sign-in page, or a projector's one meeting, and nothing else
         return

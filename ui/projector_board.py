@@ -1,12 +1,14 @@
 """The board on the wall, sized by the projection rule (ui/projection.py): columns, safety pairs, houses, scale.
 
-Escaped HTML strings, no Streamlit. Notes are clamped to a number of lines chosen from how many there
-are (fewer lines for more notes), and what still does not fit is paged; every size is in vh.
+Escaped HTML strings, no Streamlit. A note longer than its lines goes on in the next box ("…"), so no
+word said in the room is cut off; the lines per note are chosen to need the fewest pages (fewer lines for
+more notes), and what still does not fit is paged; every size is in vh.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from facilitation.domain import words
 from facilitation.domain.model import HOUSE_KINDS, BoardItem, BoardKind, MeetingRecord
@@ -20,6 +22,7 @@ NOTE_PAD_VH = 1.6  # a note's padding, top and bottom together
 COLUMN_CHROME_VH = 2 * p.HEADING_VH * p.LINE + 1.0 + 3.0  # a two-line heading, its margin, the column's padding
 PAGE_NO_VH = p.LINE_VH + 1.0
 LINE_CHOICES = (5, 4, 3, 2)
+NBSP = "\u00a0"
 
 # (heading and tag colour, the column's tint): each is also used on a white note; the tests check them at 7:1
 _TINTS = (("#7A2E1E", "#FBEEE9"), ("#1D5237", "#EAF4EE"), ("#1E4266", "#EAF0F7"), ("#333B47", "#EFF0F2"),
@@ -81,13 +84,45 @@ def board_screen(record: MeetingRecord, language: str, part: str, history: Seque
     return wall.columns(HOUSE_KINDS if part == "houses" else COLUMNS, houses=part == "houses")
 
 
-def note_lines(count: int, budget_vh: float) -> tuple[int, int]:
-    """Lines per note and notes per page for a column of `count` notes: fewer lines first, then pages."""
+@dataclass(frozen=True)
+class Piece:
+    """One box of a note on the wall: the whole note, or one part of a long one."""
+
+    item: BoardItem
+    text: str
+    first: bool
+    last: bool
+
+
+def note_pieces(item: BoardItem, tag: str, per_line: int, lines: int) -> list[Piece]:
+    """The note in boxes of at most `lines` lines, its tag in front of the first, who said it after the last."""
+    lead = f"{tag} " if tag else ""
+    who = NBSP.join(("", "—", *item.said_by.split(" "))) if item.said_by else ""  # never split
+    parts = p.split_text(f"{lead}{item.text}{who}", per_line - 2, lines) or [""]  # 2: the "…" of a piece
+    pieces = []
+    for index, part in enumerate(parts):
+        first, last = index == 0, index == len(parts) - 1
+        text = part.removeprefix(lead.strip()).lstrip() if first and lead else part
+        text = text.removesuffix(who).rstrip() if last and who else text
+        pieces.append(Piece(item, text, first, last))
+    return pieces
+
+
+def fewest_pages(counts: dict[int, int], budget_vh: float) -> tuple[int, int]:
+    """Of the line choices (lines → boxes in the longest column), the one needing the fewest pages.
+
+    Returns (lines per box, boxes per page); a tie goes to more lines per box.
+    """
+    best: tuple[int, int, int] | None = None
     for lines in LINE_CHOICES:
-        if p.fits(lines * p.LINE_VH + NOTE_PAD_VH, count, budget_vh):
-            return lines, max(count, 1)
-    lines = LINE_CHOICES[-1]
-    return lines, p.per_page(lines * p.LINE_VH + NOTE_PAD_VH, budget_vh - PAGE_NO_VH)
+        count = counts[lines]
+        height = lines * p.LINE_VH + NOTE_PAD_VH
+        size = max(count, 1) if p.fits(height, count, budget_vh) else p.per_page(height, budget_vh - PAGE_NO_VH)
+        pages = -(-max(count, 1) // size)
+        if best is None or pages < best[0]:
+            best = (pages, lines, size)
+    assert best is not None
+    return best[1], best[2]
 
 
 class _Wall:
@@ -104,23 +139,35 @@ class _Wall:
         """'Side 2 af 3'."""
         return h(self.t("projector.page", page=page, pages=pages))
 
-    def note(self, item: BoardItem, lines: int) -> str:
-        """A note: its category, its text and who said it, clamped to `lines`."""
-        tag = f'<span class="mt-tag">{h(self.t(f"category.{item.category}"))}</span>' if item.category else ""
-        who = f' <span class="mt-who">— {h(item.said_by)}</span>' if item.said_by else ""
-        return (f'<li class="mt-item"><div class="mt-clamp" style="--lines:{lines}">{tag}{h(item.text)}{who}</div>'
-                "</li>")
+    def tag(self, item: BoardItem) -> str:
+        """The note's category in words ('' if none)."""
+        return self.t(f"category.{item.category}") if item.category else ""
+
+    def note(self, piece: Piece, lines: int) -> str:
+        """A box of a note: its category, its text and who said it, clamped to `lines` (a safety net only)."""
+        item = piece.item
+        tag = f'<span class="mt-tag">{h(self.tag(item))}</span>' if item.category and piece.first else ""
+        who = f' <span class="mt-who">— {h(item.said_by)}</span>' if item.said_by and piece.last else ""
+        before = "" if piece.first else "… "
+        after = "" if piece.last else " …"
+        cont = "" if piece.first else " mt-cont"
+        return (f'<li class="mt-item{cont}"><div class="mt-clamp" style="--lines:{lines}">'
+                f"{tag}{before}{h(piece.text)}{after}{who}</div></li>")
 
     def columns(self, kinds: Sequence[BoardKind], *, houses: bool = False) -> str:
         """Columns side by side, each page showing the same stretch of every column."""
         notes = {k: self.record.board_column(k) for k in kinds}
         budget = p.STAGE_VH - COLUMN_CHROME_VH - (5.0 if houses else 0.0)
-        lines, size = note_lines(max(len(n) for n in notes.values()), budget)
+        per_line = p.chars_per_line(0.97 / len(kinds)) - 2  # the column's and the note's padding
+        split = {lines: {k: [piece for i in notes[k] for piece in note_pieces(i, self.tag(i), per_line, lines)]
+                         for k in kinds} for lines in LINE_CHOICES}
+        lines, size = fewest_pages({n: max(len(c) for c in split[n].values()) for n in LINE_CHOICES}, budget)
+        boxes = split[lines]
         pages = []
-        for stretch in p.chunks(max(len(n) for n in notes.values()), size):
+        for stretch in p.chunks(max(len(n) for n in boxes.values()), size):
             cols = []
             for kind in kinds:
-                shown = [self.note(i, lines) for i in notes[kind][stretch.start:stretch.stop]]
+                shown = [self.note(piece, lines) for piece in boxes[kind][stretch.start:stretch.stop]]
                 empty = f'<li class="mt-empty">{h(self.t("board.empty"))}</li>' if not notes[kind] else ""
                 col = (f'<section class="mt-col {kind.value}"><h2>{h(self.t(f"board.{kind.value}"))}</h2>'
                        f'<ul class="mt-notes">{"".join(shown) or empty}</ul></section>')
@@ -134,7 +181,8 @@ class _Wall:
         dangers = self.record.board_column(BoardKind.DANGER_STATEMENT)
         goals = self.record.board_column(BoardKind.SAFETY_GOAL)
         danger_ids = {d.id for d in dangers}
-        rows = [(d, [g for g in goals if g.answers_id == d.id]) for d in dangers]
+        rows: list[tuple[BoardItem | None, list[BoardItem]]] = [
+            (d, [g for g in goals if g.answers_id == d.id]) for d in dangers]
         rows += [(None, [g]) for g in goals if g.answers_id not in danger_ids]
         blocks: list[tuple[str, float]] = []
         head = (f'<div class="mt-pair"><div><h2 class="danger_statement">{h(self.t("board.danger_statement"))}'

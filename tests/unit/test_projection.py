@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from facilitation.domain.catalog_da import DA
-from facilitation.domain.model import Action, ActionStatus, Coordinator
+from facilitation.domain.model import Action, ActionStatus, BoardItem, BoardKind, Coordinator
 from facilitation.domain.timer import Alert, ItemTime, MeetingClock, Phase
+from tests.unit.map_records import record_with
 from ui import projection as p
-from ui.projector_board import BOARD_INKS, note_lines
+from ui.projector_board import BOARD_INKS, board_screen, fewest_pages, note_pieces
 from ui.projector_clock import BACKGROUNDS, INKS, big_clock_html, corner_clock_html
 from ui.projector_view import action_row, short_date
 from ui.scale_chart import INK, MUTED, PAPER, TRACK, scores_svg
@@ -68,11 +70,25 @@ def test_the_page_shown_follows_the_clock_not_the_redraw() -> None:
 
 
 def test_notes_first_get_fewer_lines_then_pages() -> None:
-    assert note_lines(2, 70) == (5, 2)
-    lines, size = note_lines(6, 70)
+    same = dict.fromkeys((5, 4, 3, 2), 0)
+    assert fewest_pages({**same, 5: 2, 4: 2, 3: 2, 2: 2}, 70) == (5, 2)
+    lines, size = fewest_pages(dict.fromkeys((5, 4, 3, 2), 6), 70)
     assert lines < 5 and size == 6
-    lines, size = note_lines(40, 70)
+    lines, size = fewest_pages(dict.fromkeys((5, 4, 3, 2), 40), 70)
     assert lines == 2 and 1 < size < 40
+
+
+def test_a_long_note_goes_on_in_the_next_box_and_no_word_is_lost() -> None:
+    words_said = [f"ord{i}" for i in range(400)]
+    note = BoardItem(1, 1, BoardKind.WORRY, " ".join(words_said), position=0, said_by="Mormor")
+    pieces = note_pieces(note, "Barnet", 40, 3)
+    assert len(pieces) > 5 and pieces[0].first and pieces[-1].last
+    assert " ".join(piece.text for piece in pieces).split() == words_said  # every word, in order, once
+    assert all(p.lines_of(piece.text, 40) <= 3 for piece in pieces)
+    record = replace(record_with([]), board=(note,))
+    wall = board_screen(record, "da", "board", (), at=0)
+    assert wall.count("mt-cont") >= 5 and "… ord" in wall and wall.count("— Mormor") == 1
+    assert all(re.search(rf"\b{word}\b", wall) for word in words_said)
 
 
 def test_every_colour_on_the_wall_has_a_contrast_of_at_least_7() -> None:
