@@ -8,6 +8,7 @@ from ui import drawing_canvas, forms, session
 from ui.current import actor, meeting_or_stop
 from ui.db import database
 from ui.i18n import formatter, t
+from ui.text import md
 
 db = database()
 record = meeting_or_stop(db)
@@ -61,11 +62,11 @@ with rename.popover(t("drawing.rename"), icon=":material/edit:", width="stretch"
             db, me, mid, drawing.id, value(name_key)), success=t("drawing.renamed"))
     forms.show_error(f"drawing_rename_{drawing.id}")
 with clear.popover(t("drawing.clear"), icon=":material/ink_eraser:", width="stretch"):
-    st.warning(t("drawing.clear_confirm", name=drawing.name))
+    st.warning(t("drawing.clear_confirm", name=md(drawing.name)))
     forms.button(f"drawing.clear.{drawing.id}", t("drawing.clear_yes"), lambda: services.clear_drawing(
         db, me, mid, drawing.id), success=t("drawing.cleared"), type="primary")
 with delete.popover(t("drawing.delete"), icon=":material/delete:", width="stretch"):
-    st.warning(t("drawing.delete_confirm", name=drawing.name))
+    st.warning(t("drawing.delete_confirm", name=md(drawing.name)))
     forms.button(f"drawing.delete.{drawing.id}", t("drawing.delete_yes"), lambda: services.delete_drawing(
         db, me, mid, drawing.id), success=t("drawing.deleted"), type="primary")
 

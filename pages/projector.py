@@ -19,4 +19,4 @@ def render(record: MeetingRecord) -> None:
     projector_view.show(db, record, live_sync.score_history(db, record))
 
 
-live_sync.follow(db, meeting_id, render)
+live_sync.follow(db, meeting_id, render, gone=projector_view.meeting_gone)

@@ -11,13 +11,14 @@ from facilitation.services import access
 from facilitation.storage import Database
 from ui import forms, live_sync, session
 from ui.i18n import t
+from ui.text import code
 
 
 def explain_missing_meeting(db: Database) -> bool:
     """Whether a meeting is chosen and exists; if not, say why and what to do (pages then stop at once)."""
     url_error = session.url_error()
     if url_error:
-        st.error(t("error.unknown_meeting_in_url", value=url_error), icon=":material/error:")
+        st.error(t("error.unknown_meeting_in_url", value=code(url_error)), icon=":material/error:")
     meeting_id = session.current_meeting_id()
     if meeting_id is None:
         no_meetings = session.current_case_id() is not None and not url_error

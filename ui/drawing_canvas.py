@@ -26,6 +26,7 @@ from facilitation.storage import Database
 from ui import forms, session
 from ui.db import database_at
 from ui.i18n import formatter, t
+from ui.text import md
 
 TOOLS = {  # drawing mode of the component: icon
     "freedraw": ":material/gesture:", "line": ":material/horizontal_rule:", "rect": ":material/crop_square:",
@@ -171,7 +172,7 @@ def canvas(db: Database, actor: str, meeting_id: int, drawing: Drawing) -> None:
 
 def damaged(db: Database, actor: str, meeting_id: int, drawing: Drawing) -> None:
     """A drawing whose stored canvas cannot be read: say so, show its last picture, offer to go on or clear."""
-    st.error(t("error.drawing_corrupt", name=drawing.name), icon=":material/broken_image:")
+    st.error(t("error.drawing_corrupt", name=md(drawing.name)), icon=":material/broken_image:")
     forms.show_error(ERROR_KEY)
     try:
         picture = checked_png(services.drawing_png(db, meeting_id, drawing.id, viewer=session.viewer())[1])

@@ -45,13 +45,15 @@ def score_history(db: Database, record: MeetingRecord) -> tuple[ScoreRound, ...]
 
 
 def follow(db: Database, meeting_id: int, render: Callable[[MeetingRecord], None], *,
-           every: float = POLL_SECONDS) -> None:
-    """Draw `render(record)` now and again whenever any device changes the meeting."""
+           every: float = POLL_SECONDS, gone: Callable[[], None] | None = None) -> None:
+    """Draw `render(record)` now and again whenever any device changes the meeting; `gone()` once it is deleted."""
 
     @st.fragment(run_every=every)
     def live_part() -> None:
         stamp = db.stamp(meeting_id)
-        if stamp is None:
+        if stamp is None:  # deleted: ids are never reused, so this id never shows another meeting
+            if gone is not None:
+                gone()
             return
         render(record_at(db.url, meeting_id, stamp))
 

@@ -93,7 +93,7 @@ def notes_and_decisions(db: Database, actor: str, record: MeetingRecord, current
                           key=session.fresh_key("minutes.item", record.meeting.id, current))  # follows the timer
     item, mid = items[chosen], record.meeting.id
     key = session.fresh_key(f"notes.{item.id}", item.notes)
-    st.text_area(t("minutes.notes_for", title=item.title), item.notes, key=key, height=220, disabled=not editable,
+    st.text_area(t("minutes.notes_for", title=md(item.title)), item.notes, key=key, height=220, disabled=not editable,
                  on_change=forms.on_submit, args=(f"notes_{item.id}", lambda: services.save_note(
                      db, actor, mid, item.id, session.text_value(key))),
                  kwargs={"success": t("minutes.note_saved")}, help=t("minutes.autosave"))

@@ -75,6 +75,18 @@ def show(db: Database, record: MeetingRecord, history: Sequence[ScoreRound]) -> 
         _drawing(db, record, language, corner)
 
 
+def meeting_gone() -> None:
+    """The wall once its meeting was deleted: one calm line and nothing else (no name, no item of any case)."""
+    st.html(meeting_gone_html(session.language()))
+
+
+def meeting_gone_html(language: str) -> str:
+    """The deleted meeting's wall: the message in the middle of an otherwise empty wall."""
+    return (f'<div class="mt-wall" lang="{h(language)}"><main class="mt-stage" data-testid="mt-gone" '
+            'style="display:flex;align-items:center;justify-content:center;text-align:center">'
+            f'<p>{h(words.text("projector.meeting_gone", language))}</p></main></div>')
+
+
 def _wall(screen: Screen, bar: str, stage: str, *, top: bool = False) -> str:
     marker = f'<div data-testid="mt-screen" data-screen="{h(screen)}" hidden></div>'
     if top:

@@ -18,6 +18,7 @@ from facilitation.services import sessions
 from ui import identity, live_sync, projector_view, session
 from ui.db import database
 from ui.i18n import label, t
+from ui.text import md
 
 
 def signin() -> None:
@@ -37,7 +38,7 @@ def purpose() -> None:
     db, caseworker, token = database(), session.caseworker(), session.session_token()
     st.title(t("purpose.choose"))
     if caseworker is not None:
-        st.caption(t("sidebar.signed_in_as", name=caseworker.name))
+        st.caption(t("sidebar.signed_in_as", name=md(caseworker.name)))
     choice = st.radio(t("purpose.choose"), list(Purpose), format_func=lambda p: label("purpose", p).capitalize(),
                       index=None, key=session.lang_key("purpose.choice"), label_visibility="collapsed")
     st.caption(t("purpose.help"))
@@ -69,7 +70,7 @@ def projector_device() -> None:
             st.rerun(scope="app")
         projector_view.show(db, record, live_sync.score_history(db, record))
 
-    live_sync.follow(db, meeting_id, render)
+    live_sync.follow(db, meeting_id, render, gone=projector_view.meeting_gone)
 
 
 @st.fragment(run_every=2)

@@ -20,6 +20,7 @@ from facilitation.storage import Database
 from ui import forms, live_sync, session
 from ui.current import actor as current_actor
 from ui.i18n import formatter, label, t
+from ui.text import md
 
 PROJECTOR_PATH = "pages/projector.py"
 CASE_KEY = "sidebar.case"
@@ -61,7 +62,7 @@ def render(db: Database) -> None:
     with st.sidebar:
         caseworker = session.caseworker()
         if caseworker is not None:
-            st.caption(t("sidebar.signed_in_as", name=caseworker.name))
+            st.caption(t("sidebar.signed_in_as", name=md(caseworker.name)))
             _sign_out(db)
         session.prime_widget(LANGUAGE_KEY, session.language())
         st.radio(

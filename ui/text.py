@@ -14,6 +14,17 @@ def md(text: str) -> str:
     return escaped.replace("\n", "  \n")
 
 
+def code(text: str) -> str:
+    """Text as a Markdown code span: shown exactly as given, never a link, picture, icon or colour.
+
+    For text from the address: escaping alone (md) leaves 'http://…' and 'www.…' to become links.
+    """
+    flat = " ".join(text.splitlines())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") or not flat.strip() else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
+
+
 def shorten(text: str, limit: int) -> str:
     """The text cut to at most `limit` characters, at a word boundary when one is near, ending in '…'."""
     if len(text) <= limit:

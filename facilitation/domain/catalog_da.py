@@ -7,6 +7,7 @@ DA: dict[str, str] = {
     "projector.no_drawing": "Der er ingen tegning endnu.",
     "projector.page": "Side {page} af {pages}", "projector.not_agreed": "ikke aftalt endnu",
     "projector.overdue": "overskredet",
+    "projector.meeting_gone": "Mødet er slettet. Der er ikke noget at vise.",
     "page.projector": "Projektor",
     "page.drawing": "Tegning",
     # drawing page (issue 6)

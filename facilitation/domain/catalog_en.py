@@ -5,6 +5,7 @@ EN: dict[str, str] = {
     "projector.no_drawing": "There is no drawing yet.",
     "projector.page": "Page {page} of {pages}", "projector.not_agreed": "not agreed yet",
     "projector.overdue": "overdue",
+    "projector.meeting_gone": "This meeting has been deleted. There is nothing to show.",
     "page.projector": "Projector",
     "page.drawing": "Drawing",
     # drawing page (issue 6)

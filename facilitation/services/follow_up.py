@@ -1,8 +1,9 @@
 """Follow-up services: the next follow-up date, how to reach the caseworkers, and carrying a case forward.
 
-A follow-up meeting starts from the earlier meeting's goals and its open actions (each copy is one
-transaction); the rules of what is copied are in facilitation.domain.carry_forward. Earlier scores are
-read across the case instead (services.score_history), which is how the board and the minute show progress.
+A follow-up meeting starts from the earlier meeting's goals and its open actions (carried in one
+transaction; services.planning creates the meeting in that same one); the rules of what is copied are in
+facilitation.domain.carry_forward. Earlier scores are read across the case instead (services.score_history),
+which is how the board and the minute show progress.
 """
 
 from __future__ import annotations
@@ -43,19 +44,16 @@ def set_role_contact(db: Database, actor: Actor, meeting_id: int, role: str, con
 def carry_forward(
     db: Database, actor: Actor, from_meeting_id: int, to_meeting_id: int, *, language: str = "da"
 ) -> None:
-    """Start a meeting from an earlier one of the same case: its goals, then its open actions."""
-    copy_goals_forward(db, actor, from_meeting_id, to_meeting_id)
-    copy_open_actions_forward(db, actor, from_meeting_id, to_meeting_id, language=language)
+    """Start a meeting from an earlier one of the same case: its goals, then its open actions, in one edit."""
+    with edit(db, to_meeting_id, actor) as e:
+        copy_goals(e, from_meeting_id)
+        copy_open_actions(e, from_meeting_id, language=language)
 
 
 def copy_goals_forward(db: Database, actor: Actor, from_meeting_id: int, to_meeting_id: int) -> int:
     """Copy an earlier meeting's goals (without their board links) into a later one; returns how many."""
     with edit(db, to_meeting_id, actor) as e:
-        _check_same_case(e, from_meeting_id)
-        copies = rules.goals_to_copy(e.items_of(m.Goal, from_meeting_id), e.items(m.Goal))
-        for goal in copies:
-            e.insert(m.Goal, term=goal.term.value, text=goal.text, owner=goal.owner)
-        return len(copies)
+        return copy_goals(e, from_meeting_id)
 
 
 def copy_open_actions_forward(
@@ -63,18 +61,32 @@ def copy_open_actions_forward(
 ) -> int:
     """Copy an earlier meeting's open actions for review; returns how many were copied."""
     with edit(db, to_meeting_id, actor) as e:
-        _check_same_case(e, from_meeting_id)
-        goal_ids = rules.goal_links(e.items_of(m.Goal, from_meeting_id), e.items(m.Goal))
-        copies = rules.actions_to_carry(e.items_of(m.Action, from_meeting_id), e.items(m.Action))
-        for action in copies:
-            e.insert(
-                m.Action, what=action.what, who=action.who, due=action.due, coordinator=action.coordinator.value,
-                status=m.ActionStatus.OPEN.value, goal_id=goal_ids.get(action.goal_id) if action.goal_id else None,
-                carried_from_id=action.id,
-            )
-        if copies and rules.needs_review_item(e.items(m.AgendaItem)):
-            e.insert_first(m.AgendaItem, title=rules.review_title(language), planned_minutes=REVIEW_MINUTES, notes="")
-        return len(copies)
+        return copy_open_actions(e, from_meeting_id, language=language)
+
+
+def copy_goals(e: MeetingEdit, from_meeting_id: int) -> int:
+    """Inside an open edit: copy another meeting's goals (without their board links); returns how many."""
+    _check_same_case(e, from_meeting_id)
+    copies = rules.goals_to_copy(e.items_of(m.Goal, from_meeting_id), e.items(m.Goal))
+    for goal in copies:
+        e.insert(m.Goal, term=goal.term.value, text=goal.text, owner=goal.owner)
+    return len(copies)
+
+
+def copy_open_actions(e: MeetingEdit, from_meeting_id: int, *, language: str = "da") -> int:
+    """Inside an open edit: copy another meeting's open actions and add the review item; returns how many."""
+    _check_same_case(e, from_meeting_id)
+    goal_ids = rules.goal_links(e.items_of(m.Goal, from_meeting_id), e.items(m.Goal))
+    copies = rules.actions_to_carry(e.items_of(m.Action, from_meeting_id), e.items(m.Action))
+    for action in copies:
+        e.insert(
+            m.Action, what=action.what, who=action.who, due=action.due, coordinator=action.coordinator.value,
+            status=m.ActionStatus.OPEN.value, goal_id=goal_ids.get(action.goal_id) if action.goal_id else None,
+            carried_from_id=action.id,
+        )
+    if copies and rules.needs_review_item(e.items(m.AgendaItem)):
+        e.insert_first(m.AgendaItem, title=rules.review_title(language), planned_minutes=REVIEW_MINUTES, notes="")
+    return len(copies)
 
 
 def _check_same_case(e: MeetingEdit, from_meeting_id: int) -> None:

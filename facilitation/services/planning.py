@@ -1,14 +1,17 @@
-"""Planning the next meeting of a case: it starts from what the case already has."""
+"""Planning the next meeting of a case: it starts from what the case already has, all of it or none."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from facilitation.domain import meetings as rules
+from facilitation.domain import model as m
 from facilitation.domain.access import Actor
-from facilitation.services.follow_up import carry_forward
-from facilitation.services.meetings import create_meeting, list_meetings
-from facilitation.services.network_copy import copy_network_forward
+from facilitation.domain.agenda_templates import default_agenda
+from facilitation.services.follow_up import copy_goals, copy_open_actions
+from facilitation.services.network_copy import copy_network
 from facilitation.storage import Database
+from facilitation.storage.meeting_edit import new_meeting
 
 
 def plan_meeting(
@@ -19,10 +22,15 @@ def plan_meeting(
 
     It copies that meeting's network map, its goals and its open actions (reviewed under the agenda
     item 'Gennemgang af aftaler fra sidst'); earlier scores are read across the case, not copied.
+    The new meeting and everything copied into it are one transaction: a failure or a crash midway
+    leaves no new meeting at all, never one with the people but without the goals.
     """
-    earlier = list_meetings(db, case_id, viewer=actor)
-    meeting_id = create_meeting(db, actor, case_id, kind, when, place, language=language)
-    if earlier:
-        copy_network_forward(db, actor, earlier[0].id, meeting_id)
-        carry_forward(db, actor, earlier[0].id, meeting_id, language=language)
-    return meeting_id
+    values = rules.meeting_values({"kind": kind, "date": when, "place": place, "purpose": ""})
+    agenda = default_agenda(m.MeetingKind(values["kind"]), language)
+    with new_meeting(db, actor, case_id, values, agenda) as e:
+        earlier = e.case_meetings()
+        if earlier:
+            copy_network(e, earlier[0].id)
+            copy_goals(e, earlier[0].id)
+            copy_open_actions(e, earlier[0].id, language=language)
+        return e.meeting_id

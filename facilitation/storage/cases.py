@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from facilitation.domain import model as m
 from facilitation.domain.access import AccessKind, Actor, Caseworker, MemberRole, actor_name
@@ -55,22 +56,30 @@ def insert_meeting(
     db: Database, actor: Actor, case_id: int, values: Mapping[str, Any], agenda: Sequence[tuple[str, int]] = (),
 ) -> int:
     """Store a new meeting of a case with its first agenda items, in one transaction; returns its id."""
-    now = utcnow()
     with db.write() as session:
-        access_rows.check_case(session, actor, case_id)
-        row = t.MeetingRow(
-            case_id=case_id, status=m.MeetingStatus.PLANNED.value, version=1, updated_at=now,
-            updated_by=actor_name(actor)[:NAME_MAX], **values,
-        )
-        session.add(row)
-        session.flush()
-        access_rows.add_caseworker_line(session, now, actor, AccessKind.EDIT, case_id=case_id,
-                                        meeting_id=row.id, detail="create_meeting")
-        for position, (title, minutes) in enumerate(agenda):
-            session.add(t.AgendaItemRow(
-                meeting_id=row.id, title=title, planned_minutes=minutes, position=position, notes="",
-            ))
-        return int(row.id)
+        return add_meeting(session, actor, case_id, values, agenda)
+
+
+def add_meeting(
+    session: Session, actor: Actor, case_id: int, values: Mapping[str, Any], agenda: Sequence[tuple[str, int]] = (),
+) -> int:
+    """Add a new meeting of a case with its first agenda items to an open transaction; returns its id."""
+    now = utcnow()
+    access_rows.check_case(session, actor, case_id)
+    row = t.MeetingRow(
+        case_id=case_id, status=m.MeetingStatus.PLANNED.value, version=1, updated_at=now,
+        updated_by=actor_name(actor)[:NAME_MAX], **values,
+    )
+    session.add(row)
+    session.flush()
+    access_rows.add_caseworker_line(session, now, actor, AccessKind.EDIT, case_id=case_id,
+                                    meeting_id=row.id, detail="create_meeting")
+    for position, (title, minutes) in enumerate(agenda):
+        session.add(t.AgendaItemRow(
+            meeting_id=row.id, title=title, planned_minutes=minutes, position=position, notes="",
+        ))
+    session.flush()
+    return int(row.id)
 
 
 def delete_meeting(db: Database, actor: Actor, meeting_id: int) -> None:

@@ -1,15 +1,17 @@
 """One meeting's edit transaction as the services see it: items in and out as domain values, never SQL.
 
 `edit(db, meeting_id, actor)` opens the transaction through `Database.edit` (which bumps the meeting's
-version first) and hands out a `MeetingEdit`. Everything it does stays inside that one meeting, except
-reading another meeting of the same case (`other_meeting`, `items_of`) for carrying a case forward.
+version first) and hands out a `MeetingEdit`; `new_meeting(db, actor, case_id, ...)` creates a meeting
+and hands out its `MeetingEdit` in the same transaction, so planning a meeting is all or nothing.
+Everything it does stays inside that one meeting, except reading another meeting of the same case
+(`other_meeting`, `items_of`, `case_meetings`) for carrying a case forward.
 Both `edit` and `view` refuse a caseworker who is not a member of the meeting's case, in the same
 transaction, with the NotFoundError a missing meeting gets; so does reading another meeting.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -19,7 +21,7 @@ from sqlalchemy.orm import Session
 from facilitation.domain import model as m
 from facilitation.domain.access import Actor
 from facilitation.domain.validation import NotFoundError
-from facilitation.storage import access_rows, rows
+from facilitation.storage import access_rows, cases, rows
 from facilitation.storage import tables as t
 from facilitation.storage.engine import Database
 from facilitation.storage.rows import Item
@@ -40,6 +42,15 @@ class MeetingView:
     def other_meeting(self, meeting_id: int) -> m.Meeting:
         """Another meeting's own fields (to check it belongs to the same case), else NotFoundError."""
         return rows.meeting_of(access_rows.check_meeting(self._session, self._actor, meeting_id))
+
+    def case_meetings(self) -> tuple[m.Meeting, ...]:
+        """The other meetings of this meeting's case, newest date first (the one to start from comes first)."""
+        case_id = self._meeting_row().case_id
+        found = self._session.scalars(
+            select(t.MeetingRow).where(t.MeetingRow.case_id == case_id, t.MeetingRow.id != self.meeting_id)
+            .order_by(t.MeetingRow.date.desc(), t.MeetingRow.id.desc())
+        )
+        return tuple(rows.meeting_of(row) for row in found)
 
     def get(self, cls: type[Item], item_id: int | None, /, *, what: str | None = None) -> Item:
         """The item with this id if it belongs to the meeting, else NotFoundError (named `what`)."""
@@ -175,6 +186,15 @@ def edit(db: Database, meeting_id: int, actor: Actor) -> Iterator[MeetingEdit]:
     """One short transaction editing a meeting (its version bumped first); all of it or none is stored."""
     with db.edit(meeting_id, actor) as session:
         yield MeetingEdit(session, meeting_id, actor)
+
+
+@contextmanager
+def new_meeting(
+    db: Database, actor: Actor, case_id: int, values: Mapping[str, Any], agenda: Sequence[tuple[str, int]] = (),
+) -> Iterator[MeetingEdit]:
+    """One transaction creating a meeting of a case (with its first agenda) and editing it; all of it or none."""
+    with db.write() as session:
+        yield MeetingEdit(session, cases.add_meeting(session, actor, case_id, values, agenda), actor)
 
 
 def _scope_of(cls: type[Any], row: Any) -> dict[str, Any]:

@@ -23,12 +23,17 @@ class Base(DeclarativeBase):
     pass
 
 
+# Every table with an integer id has AUTOINCREMENT on SQLite (0006, 0008): an id is never given twice, so
+# a deleted meeting's id never comes back as another family's meeting on a projector still showing it.
+
+
 def _meeting_fk() -> Mapped[int]:
     return mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
 
 
 class CaseRow(Base):
     __tablename__ = "cases"
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(primary_key=True)
     family_name: Mapped[str] = mapped_column(String(200))
     child_names: Mapped[str] = mapped_column(String(200))
@@ -38,6 +43,7 @@ class CaseRow(Base):
 
 class MeetingRow(Base):
     __tablename__ = "meetings"
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
@@ -58,7 +64,7 @@ class MeetingRow(Base):
 
 class RoleRow(Base):
     __tablename__ = "roles"
-    __table_args__ = (UniqueConstraint("meeting_id", "role"),)
+    __table_args__ = (UniqueConstraint("meeting_id", "role"), {"sqlite_autoincrement": True})
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = _meeting_fk()
     role: Mapped[str] = mapped_column(String(20))
@@ -68,6 +74,7 @@ class RoleRow(Base):
 
 class ParticipantRow(Base):
     __tablename__ = "participants"
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = _meeting_fk()
     name: Mapped[str] = mapped_column(String(200))
@@ -82,6 +89,7 @@ class ParticipantRow(Base):
 
 class RelationRow(Base):
     __tablename__ = "relations"
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = _meeting_fk()
     from_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
@@ -92,6 +100,7 @@ class RelationRow(Base):
 
 class AgendaItemRow(Base):
     __tablename__ = "agenda_items"
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = _meeting_fk()
     title: Mapped[str] = mapped_column(String(500))
@@ -107,6 +116,7 @@ class AgendaItemRow(Base):
 
 class DecisionRow(Base):
     __tablename__ = "decisions"
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = _meeting_fk()
     agenda_item_id: Mapped[int | None] = mapped_column(
@@ -118,6 +128,7 @@ class DecisionRow(Base):
 
 class BoardItemRow(Base):
     __tablename__ = "board_items"
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = _meeting_fk()
     kind: Mapped[str] = mapped_column(String(30))
@@ -132,7 +143,7 @@ class BoardItemRow(Base):
 
 class ScoreRow(Base):
     __tablename__ = "scores"
-    __table_args__ = (UniqueConstraint("meeting_id", "participant_id"),)
+    __table_args__ = (UniqueConstraint("meeting_id", "participant_id"), {"sqlite_autoincrement": True})
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = _meeting_fk()
     participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
@@ -142,6 +153,7 @@ class ScoreRow(Base):
 
 class GoalRow(Base):
     __tablename__ = "goals"
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = _meeting_fk()
     term: Mapped[str] = mapped_column(String(10))
@@ -156,6 +168,7 @@ class GoalRow(Base):
 
 class ActionRow(Base):
     __tablename__ = "actions"
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = _meeting_fk()
     what: Mapped[str] = mapped_column(Text)
@@ -174,6 +187,7 @@ class ActionRow(Base):
 
 class EvaluationRow(Base):
     __tablename__ = "evaluations"
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = _meeting_fk()
     respondent: Mapped[str] = mapped_column(String(200), default="")
@@ -186,6 +200,7 @@ class DrawingRow(Base):
     """A drawing of the meeting; the small columns come first, so listing drawings never reads the pictures."""
 
     __tablename__ = "drawings"
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = _meeting_fk()
     name: Mapped[str] = mapped_column(String(200))
@@ -199,8 +214,8 @@ class DrawingRow(Base):
     png: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)  # strokes on background: projector, minute
 
 
-# Sign-in and access (0006). Ids are never reused (AUTOINCREMENT on SQLite), and the access log keeps
-# plain ids without foreign keys, so it outlives a deleted case or account and never holds case text.
+# Sign-in and access (0006). The access log keeps plain ids without foreign keys, so it outlives a deleted
+# case or account and never holds case text.
 
 
 class CaseworkerRow(Base):

@@ -116,7 +116,7 @@ def test_opening_a_database_in_a_new_folder_creates_it_with_the_schema(tmp_path:
         database.dispose()
 
 
-def test_a_meeting_created_under_a_reused_id_gets_a_new_stamp(db: Database) -> None:
+def test_a_meeting_created_after_a_deleted_one_gets_a_new_id_and_a_new_stamp(db: Database) -> None:
     from facilitation import services as s
 
     case_id = s.create_case(db, "test", "Familien Ny", "Ida", "assessment")
@@ -124,8 +124,8 @@ def test_a_meeting_created_under_a_reused_id_gets_a_new_stamp(db: Database) -> N
     old_stamp = db.stamp(first)
     s.delete_meeting(db, "test", first)
     again = s.create_meeting(db, "test", case_id, "start", "2026-03-02")
-    assert again == first, "SQLite re-uses the highest id after a delete (the case this guards)"
-    assert db.stamp(again) != old_stamp
+    assert again > first, "ids are never reused (AUTOINCREMENT, migration 0008)"
+    assert db.stamp(first) is None and db.stamp(again) != old_stamp
 
 
 def test_every_edit_changes_the_stamp(db: Database) -> None:
