@@ -3,7 +3,7 @@
 import streamlit as st
 
 from facilitation.domain.model import MeetingRecord
-from ui import live_sync, projector_clock, projector_view, session
+from ui import live_sync, projector_view, session
 from ui.db import database
 
 db = database()
@@ -11,7 +11,6 @@ meeting_id = session.current_meeting_id()
 projector_view.hide_chrome()
 if meeting_id is None:
     st.stop()
-projector_clock.ticker()  # outside the polled part: mounted once, it keeps the wall's clocks counting
 
 
 def render(record: MeetingRecord) -> None:

@@ -1,8 +1,8 @@
 """The board on the wall, sized by the projection rule (ui/projection.py): columns, safety pairs, houses, scale.
 
-Escaped HTML strings, no Streamlit. A note longer than its lines goes on in the next box ("…"), so no
-word said in the room is cut off; the lines per note are chosen to need the fewest pages (fewer lines for
-more notes), and what still does not fit is paged; every size is in vh.
+Escaped HTML strings, no Streamlit. Each note takes the lines its text needs, up to NOTE_LINES; a longer
+note goes on in the next box ("…"), so no word said in the room is cut off; a column that does not fit is
+paged; every size is in vh.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ COLUMNS = (BoardKind.WORRY, BoardKind.WORKING_WELL, BoardKind.NEXT_STEP)
 NOTE_PAD_VH = 1.6  # a note's padding, top and bottom together
 COLUMN_CHROME_VH = 2 * p.HEADING_VH * p.LINE + 1.0 + 3.0  # a two-line heading, its margin, the column's padding
 PAGE_NO_VH = p.LINE_VH + 1.0
-LINE_CHOICES = (5, 4, 3, 2)
+NOTE_LINES = 5  # the most lines one box of a note takes; a longer note goes on in the next box
 NBSP = "\u00a0"
 
 # (heading and tag colour, the column's tint): each is also used on a white note; the tests check them at 7:1
@@ -108,23 +108,6 @@ def note_pieces(item: BoardItem, tag: str, per_line: int, lines: int) -> list[Pi
     return pieces
 
 
-def fewest_pages(counts: dict[int, int], budget_vh: float) -> tuple[int, int]:
-    """Of the line choices (lines → boxes in the longest column), the one needing the fewest pages.
-
-    Returns (lines per box, boxes per page); a tie goes to more lines per box.
-    """
-    best: tuple[int, int, int] | None = None
-    for lines in LINE_CHOICES:
-        count = counts[lines]
-        height = lines * p.LINE_VH + NOTE_PAD_VH
-        size = max(count, 1) if p.fits(height, count, budget_vh) else p.per_page(height, budget_vh - PAGE_NO_VH)
-        pages = -(-max(count, 1) // size)
-        if best is None or pages < best[0]:
-            best = (pages, lines, size)
-    assert best is not None
-    return best[1], best[2]
-
-
 class _Wall:
     """Builds one meeting's board parts in one language."""
 
@@ -144,7 +127,7 @@ class _Wall:
         return self.t(f"category.{item.category}") if item.category else ""
 
     def note(self, piece: Piece, lines: int) -> str:
-        """A box of a note: its category, its text and who said it, clamped to `lines` (a safety net only)."""
+        """A box of a note: its category, its text and who said it, in the `lines` it was measured to need."""
         item = piece.item
         tag = f'<span class="mt-tag">{h(self.tag(item))}</span>' if item.category and piece.first else ""
         who = f' <span class="mt-who">— {h(item.said_by)}</span>' if item.said_by and piece.last else ""
@@ -154,23 +137,35 @@ class _Wall:
         return (f'<li class="mt-item{cont}"><div class="mt-clamp" style="--lines:{lines}">'
                 f"{tag}{before}{h(piece.text)}{after}{who}</div></li>")
 
+    def column_pages(self, notes: Sequence[BoardItem], per_line: int, budget_vh: float) -> list[str]:
+        """A column's notes as boxes of the lines each needs, packed in pages of `budget_vh`."""
+        boxes = []
+        for item in notes:
+            for piece in note_pieces(item, self.tag(item), per_line, NOTE_LINES):
+                shown = " ".join(part for part in (self.tag(item) if piece.first else "…", piece.text,
+                                                   f"— {item.said_by}" if piece.last and item.said_by else "…")
+                                 if part)
+                lines = min(NOTE_LINES, p.lines_of(shown, per_line))
+                boxes.append((self.note(piece, lines), lines * p.LINE_VH + NOTE_PAD_VH))
+        heights = [height for _, height in boxes]
+        packs = p.pack(heights, budget_vh)
+        if len(packs) > 1:  # pages carry "Side 2 af 3" at their foot
+            packs = p.pack(heights, budget_vh - PAGE_NO_VH)
+        return ["".join(boxes[i][0] for i in pack) for pack in packs]
+
     def columns(self, kinds: Sequence[BoardKind], *, houses: bool = False) -> str:
-        """Columns side by side, each page showing the same stretch of every column."""
-        notes = {k: self.record.board_column(k) for k in kinds}
+        """Columns side by side, each paged on its own; the wall turns them together."""
         budget = p.STAGE_VH - COLUMN_CHROME_VH - (5.0 if houses else 0.0)
         per_line = p.chars_per_line(0.97 / len(kinds)) - 2  # the column's and the note's padding
-        split = {lines: {k: [piece for i in notes[k] for piece in note_pieces(i, self.tag(i), per_line, lines)]
-                         for k in kinds} for lines in LINE_CHOICES}
-        lines, size = fewest_pages({n: max(len(c) for c in split[n].values()) for n in LINE_CHOICES}, budget)
-        boxes = split[lines]
+        columns = {k: self.column_pages(self.record.board_column(k), per_line, budget) for k in kinds}
         pages = []
-        for stretch in p.chunks(max(len(n) for n in boxes.values()), size):
+        for page in range(max(1, *(len(c) for c in columns.values()))):
             cols = []
             for kind in kinds:
-                shown = [self.note(piece, lines) for piece in boxes[kind][stretch.start:stretch.stop]]
-                empty = f'<li class="mt-empty">{h(self.t("board.empty"))}</li>' if not notes[kind] else ""
+                shown = columns[kind][page] if page < len(columns[kind]) else ""
+                empty = f'<li class="mt-empty">{h(self.t("board.empty"))}</li>' if not columns[kind] else ""
                 col = (f'<section class="mt-col {kind.value}"><h2>{h(self.t(f"board.{kind.value}"))}</h2>'
-                       f'<ul class="mt-notes">{"".join(shown) or empty}</ul></section>')
+                       f'<ul class="mt-notes">{shown or empty}</ul></section>')
                 cols.append(f'<div class="mt-house {kind.value}"><div class="mt-roof"></div>{col}</div>'
                             if houses else col)
             pages.append(f'<div class="mt-grid" style="--n:{len(kinds)}">{"".join(cols)}</div>')

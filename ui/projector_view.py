@@ -26,7 +26,7 @@ from ui import projection as p
 from ui.drawing_view import picture_at
 from ui.projector_board import CSS as BOARD_CSS
 from ui.projector_board import board_screen
-from ui.projector_clock import CLOCK_CSS, big_clock_html, corner_clock_html
+from ui.projector_clock import CLOCK_CSS, big_clock_html, corner_clock_html, ticker
 from ui.text import h
 
 EPOCH = datetime(1970, 1, 1)
@@ -45,8 +45,9 @@ PICTURE_CSS = f"""<style>
 
 
 def hide_chrome() -> None:
-    """No sidebar, header, toolbar or margins on the wall."""
+    """No sidebar, header, toolbar or margins on the wall; the ticker that keeps its clocks counting."""
     st.html(f"<style>{p.WALL_CSS}{CLOCK_CSS}{BOARD_CSS}{ACTIONS_CSS}</style>")
+    ticker()  # before any polled part: mounted once per page, never redrawn by a tick
 
 
 def show(db: Database, record: MeetingRecord, history: Sequence[ScoreRound]) -> None:

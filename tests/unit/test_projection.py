@@ -11,7 +11,7 @@ from facilitation.domain.model import Action, ActionStatus, BoardItem, BoardKind
 from facilitation.domain.timer import Alert, ItemTime, MeetingClock, Phase
 from tests.unit.map_records import record_with
 from ui import projection as p
-from ui.projector_board import BOARD_INKS, board_screen, fewest_pages, note_pieces
+from ui.projector_board import BOARD_INKS, board_screen, note_pieces
 from ui.projector_clock import BACKGROUNDS, INKS, big_clock_html, corner_clock_html
 from ui.projector_view import action_row, short_date
 from ui.scale_chart import INK, MUTED, PAPER, TRACK, scores_svg
@@ -69,13 +69,18 @@ def test_the_page_shown_follows_the_clock_not_the_redraw() -> None:
     assert re.findall(r"animation-delay:(-?\d+)s", later) == ["-25", "-15", "-5"]
 
 
-def test_notes_first_get_fewer_lines_then_pages() -> None:
-    same = dict.fromkeys((5, 4, 3, 2), 0)
-    assert fewest_pages({**same, 5: 2, 4: 2, 3: 2, 2: 2}, 70) == (5, 2)
-    lines, size = fewest_pages(dict.fromkeys((5, 4, 3, 2), 6), 70)
-    assert lines < 5 and size == 6
-    lines, size = fewest_pages(dict.fromkeys((5, 4, 3, 2), 40), 70)
-    assert lines == 2 and 1 < size < 40
+def notes(count: int, text: str = "Mormor henter Alma om fredagen") -> list[BoardItem]:
+    return [BoardItem(i + 1, 1, BoardKind.WORRY, f"{text} {i}", position=i, said_by="Birthe") for i in range(count)]
+
+
+def test_a_short_note_is_one_box_of_the_lines_it_needs_and_many_notes_are_paged() -> None:
+    few = board_screen(replace(record_with([]), board=tuple(notes(3))), "da", "board", (), at=0)
+    assert "mt-cont" not in few and "mt-paged" not in few and few.count("— Birthe") == 3
+    many = board_screen(replace(record_with([]), board=tuple(notes(40))), "da", "board", (), at=0)
+    assert "mt-paged" in many and "Side 1 af" in many and "mt-cont" not in many
+    assert all(f"fredagen {i} <span" in many for i in range(40))  # every note on some page
+    empty = board_screen(record_with([]), "da", "board", (), at=0)
+    assert empty.count("mt-empty") == 3 and "mt-paged" not in empty
 
 
 def test_a_long_note_goes_on_in_the_next_box_and_no_word_is_lost() -> None:
