@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {words.text(f'error.{error.code}', 'en', **params)}", file=sys.stderr)
         return 1
     except BackupError as error:
-        print(f"error: {error} (nothing was stored)", file=sys.stderr)
+        print(f"error: {error.message('en')} {words.text('backup.nothing_stored', 'en')}", file=sys.stderr)
         return 1
     except _InputError as error:
         print(f"error: {error}", file=sys.stderr)
