@@ -122,11 +122,16 @@ _NOT_YET_THERE = "Ole Vestergaard"
 
 
 def create_demo_meeting(db: Database, today: date | None = None) -> int:
-    """Create the fictional Juhl family's start meeting, fully filled in; returns its id."""
+    """Create the fictional Juhl family's start meeting, with a row in every table of a meeting; returns its id."""
     day = today or date.today()
     case_id = s.create_case(db, DEMO_ACTOR, "Familien Juhl (demo)", "Alma", "assessment")
     meeting_id = s.create_meeting(db, DEMO_ACTOR, case_id, "start", day, "Familiehuset, mødelokale 2", _PURPOSE)
     _fill(db, meeting_id, day)
+    # Alma's Three Houses, drawn at the start meeting. Today's follow-up (create_demo_case) starts on a blank
+    # drawing page, so a newcomer meets the page that makes a new drawing.
+    drawing = s.create_drawing(db, DEMO_ACTOR, meeting_id, _DRAWING)
+    canvas, layer = _three_houses()
+    s.save_drawing(db, DEMO_ACTOR, meeting_id, drawing, canvas, layer)
     return meeting_id
 
 
@@ -186,9 +191,6 @@ def _fill(db: Database, meeting_id: int, day: date) -> None:
     s.set_role_contact(db, DEMO_ACTOR, meeting_id, "facilitator", "Line Bech, tlf. 12 34 56 78, hverdage 9-15")
     for respondent, heard, useful, comment in _EVALUATIONS:
         s.record_evaluation(db, DEMO_ACTOR, meeting_id, respondent, heard, useful, comment)
-    drawing = s.create_drawing(db, DEMO_ACTOR, meeting_id, _DRAWING)
-    canvas, layer = _three_houses()
-    s.save_drawing(db, DEMO_ACTOR, meeting_id, drawing, canvas, layer)
 
 
 def _three_houses() -> tuple[dict[str, object], bytes]:

@@ -118,9 +118,9 @@ def test_an_agreed_follow_up_date_replaces_the_cadence_in_the_minute(db: Databas
 
 def test_the_map_the_scaling_chart_and_the_drawing_are_pictures(db: Database, full_meeting: int) -> None:
     document = open_docx(minute_for_meeting(db, full_meeting, now=NOW, viewer=ACTOR))
-    assert picture_count(document) == 4  # the map, the chart, and the demo's drawing beside this test's own
+    assert picture_count(document) == 3
     assert {"Netværkskortet", "Skalering", "Tegninger fra mødet"} <= set(headings(document))
-    assert {"Almas tre huse", "Almas tegning"} <= set(all_texts(document))
+    assert "Almas tegning" in all_texts(document)
     blobs = [shape._inline.graphic.graphicData.pic.blipFill.blip.embed for shape in document.inline_shapes]
     images = [document.part.related_parts[r].blob for r in blobs]
     assert all(image.startswith(b"\x89PNG") for image in images)
