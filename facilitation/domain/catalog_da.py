@@ -395,4 +395,9 @@ DA: dict[str, str] = {
     "backup.problem.drawing_invalid": "tegningens »canvas« holder noget, programmet ikke kender.",
     "backup.problem.drawing_too_large": "tegningens »canvas« er for stor ({size_mb} MB, højst {limit_mb} MB).",
     "backup.problem.drawing_picture_invalid": "et billede (png, layer_png eller background_png) er ikke et PNG-billede i base64 på 1120 × 630 punkter.",
+    "backup.problem.not_utf8": "Filen er ikke tekst i UTF-8, som en mødefil skal være (er det den rigtige fil?).",
+    "meeting_file.title": "Indlæs en mødefil", "meeting_file.choose": "Mødefil (.json)", "meeting_file.load": "Indlæs filen",
+    "meeting_file.help": "En mødefil fra en backup eller fra en anden rådgiver. Den bliver en ny sag med dig som primær rådgiver; intet i denne sag ændres.",
+    "meeting_file.none": "Vælg først en mødefil.",
+    "meeting_file.loaded": "Mødefilen er indlæst som en ny sag, og mødet er åbnet.",
 }

@@ -386,4 +386,9 @@ EN: dict[str, str] = {
     "backup.problem.drawing_invalid": "the drawing's »canvas« holds something the program does not know.",
     "backup.problem.drawing_too_large": "the drawing's »canvas« is too big ({size_mb} MB, at most {limit_mb} MB).",
     "backup.problem.drawing_picture_invalid": "a picture (png, layer_png or background_png) is not a PNG of 1120 × 630 pixels in base64.",
+    "backup.problem.not_utf8": "The file is not text in UTF-8, as a meeting file must be (is it the right file?).",
+    "meeting_file.title": "Load a meeting file", "meeting_file.choose": "Meeting file (.json)", "meeting_file.load": "Load the file",
+    "meeting_file.help": "A meeting file from a backup or from another caseworker. It becomes a new case with you as its primary caseworker; nothing in this case changes.",
+    "meeting_file.none": "Choose a meeting file first.",
+    "meeting_file.loaded": "The meeting file is loaded as a new case, and its meeting is open.",
 }

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from facilitation.domain import model as m
-from facilitation.domain.access import Actor, Caseworker, MemberRole, actor_name
+from facilitation.domain.access import AccessKind, Actor, Caseworker, MemberRole, actor_name
 from facilitation.domain.board import check_answers, note_values
 from facilitation.domain.clock import utcnow
 from facilitation.domain.meetings import agenda_item_values, case_values, meeting_values
@@ -37,7 +37,7 @@ from facilitation.domain.validation import (
     single_line,
     whole_number,
 )
-from facilitation.storage import Database
+from facilitation.storage import Database, access_rows
 from facilitation.storage import tables as t
 from facilitation.storage.backup_errors import BackupError, given, of_json, of_value
 from facilitation.storage.cases import record as load_record
@@ -303,6 +303,8 @@ def _store(db: Database, actor: Actor, data: dict[str, Any]) -> int:
         session.add(meeting_row)
         session.flush()
         mid = meeting_row.id
+        access_rows.add_caseworker_line(session, utcnow(), actor, AccessKind.EDIT, case_id=case_row.id,
+                                        meeting_id=mid, detail="load_file")
 
         def add(row: Any) -> Any:
             row.meeting_id = mid
