@@ -398,6 +398,6 @@ DA: dict[str, str] = {
     "backup.problem.not_utf8": "Filen er ikke tekst i UTF-8, som en mødefil skal være (er det den rigtige fil?).",
     "meeting_file.title": "Indlæs en mødefil", "meeting_file.choose": "Mødefil (.json)", "meeting_file.load": "Indlæs filen",
     "meeting_file.help": "En mødefil fra en backup eller fra en anden rådgiver. Den bliver en ny sag med dig som primær rådgiver; intet i denne sag ændres.",
-    "meeting_file.none": "Vælg først en mødefil.",
+    "meeting_file.none": "Vælg først en mødefil, og vent, til den er lagt op (den står under feltet).",
     "meeting_file.loaded": "Mødefilen er indlæst som en ny sag, og mødet er åbnet.",
 }

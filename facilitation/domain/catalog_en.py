@@ -389,6 +389,6 @@ EN: dict[str, str] = {
     "backup.problem.not_utf8": "The file is not text in UTF-8, as a meeting file must be (is it the right file?).",
     "meeting_file.title": "Load a meeting file", "meeting_file.choose": "Meeting file (.json)", "meeting_file.load": "Load the file",
     "meeting_file.help": "A meeting file from a backup or from another caseworker. It becomes a new case with you as its primary caseworker; nothing in this case changes.",
-    "meeting_file.none": "Choose a meeting file first.",
+    "meeting_file.none": "Choose a meeting file first, and wait until it is uploaded (it shows below the field).",
     "meeting_file.loaded": "The meeting file is loaded as a new case, and its meeting is open.",
 }

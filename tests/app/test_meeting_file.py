@@ -62,7 +62,9 @@ def test_a_bad_meeting_file_is_explained_in_danish_and_nothing_is_stored(
 def test_a_file_that_is_not_text_and_a_missing_file_are_refused_in_plain_words(app: AppTest, db: Database) -> None:
     open_page(app, "meeting")
     app.button(key="meeting_file.submit").click().run()
-    assert [e.value for e in app.error] == ["Vælg først en mødefil."]
+    assert [e.value for e in app.error] == [
+        "Vælg først en mødefil, og vent, til den er lagt op (den står under feltet)."
+    ]
     choose_file(app, b"\xff\xd8\xff\xe0 JFIF").button(key="meeting_file.submit").click().run()
     assert [e.value for e in app.error] == [
         md("Filen er ikke tekst i UTF-8, som en mødefil skal være (er det den rigtige fil?). Intet er gemt.")
