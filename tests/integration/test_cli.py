@@ -136,8 +136,10 @@ def test_load_of_a_file_that_is_not_utf8_fails_with_a_clear_error(
 ) -> None:
     file = tmp_path / "latin1.json"
     file.write_bytes('{"navn": "Søren"}'.encode("latin-1"))
-    assert main(["load", str(file)]) == 2
-    assert "cannot read" in capsys.readouterr().err
+    assert main(["load", str(file)]) == 1
+    assert capsys.readouterr().err == (
+        "error: The file is not text in UTF-8, as a meeting file must be (is it the right file?). Nothing was stored.\n"
+    )
 
 
 def test_migrate_creates_the_data_folder_and_schema_where_there_was_none(
@@ -160,3 +162,4 @@ def test_an_unknown_command_is_a_usage_error(data_dir: Path, capsys: pytest.Capt
         main(["export"])
     assert info.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
