@@ -20,8 +20,9 @@ from facilitation.domain.access import COMMAND_LINE, AccessEvent, AccessKind, Ca
 from facilitation.domain.validation import NotFoundError, ValidationError
 from facilitation.projector_cli import PROJECTOR_LINK, add_projector_link_command, projector_link
 from facilitation.services import access, accounts, members
+from facilitation.services.meeting_file import load_meeting_file
 from facilitation.storage import Database, open_database
-from facilitation.storage.backup import BackupError, dumps_meeting, loads_meeting
+from facilitation.storage.backup import BackupError, dumps_meeting
 
 CLI_ACTOR = COMMAND_LINE
 _DESCRIPTION = (
@@ -44,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {words.text(f'error.{error.code}', 'en', **params)}", file=sys.stderr)
         return 1
     except BackupError as error:
-        print(f"error: {error} (nothing was stored)", file=sys.stderr)
+        print(f"error: {error.message('en')} {words.text('backup.nothing_stored', 'en')}", file=sys.stderr)
         return 1
     except _InputError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -129,10 +130,10 @@ def _dump(db: Database, args: argparse.Namespace) -> int:
 
 def _load(db: Database, args: argparse.Namespace) -> int:
     try:
-        text = args.file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise _InputError(f"cannot read {args.file}: {error}") from None
-    print(loads_meeting(db, CLI_ACTOR, text))
+        content = args.file.read_bytes()
+    except OSError as error:
+        raise _InputError(f"cannot read {args.file}: {error.strerror or error}") from None
+    print(load_meeting_file(db, CLI_ACTOR, content))  # a file that is not UTF-8 text is a BackupError too
     return 0
 
 

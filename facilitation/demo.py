@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import secrets
 from datetime import date, timedelta
 
+from PIL import Image, ImageDraw
+
 from facilitation import services as s
 from facilitation.domain.access import Actor, MemberRole
+from facilitation.domain.drawing import CANVAS_HEIGHT, CANVAS_WIDTH
 from facilitation.domain.model import Attendance as A
 from facilitation.domain.model import Group as G
 from facilitation.domain.model import Sector as S
@@ -92,6 +96,20 @@ _ACTIONS = [  # what, who, due in days, coordinator, goal index
     ("Indkalde til opfølgningsmøde", "Rådgiver", 42, "caseworker", None),
 ]
 
+_DECISIONS = [  # text, the agenda item it was made under (an index into the default agenda; None: the meeting)
+    ("Der er en voksen hos Alma hver aften; mormor og morbror tager de aftener, hvor Sanne har det svært.", -2),
+    ("Rådgiver indkalder til opfølgningsmøde om seks uger.", None),
+]
+
+_EVALUATIONS = [  # respondent, heard (1-5), useful (1-5), comment
+    ("Sanne Juhl", 4, 5, "Godt at alle var her, og at vi har en plan nu."),
+    ("Birthe Juhl", 5, 4, ""),
+    ("", 3, 4, "Det var svært at tale om aftnerne."),
+]
+
+_DRAWING = "Almas tre huse"
+_HOUSES = ((120, "#C0392B"), (460, "#27AE60"), (800, "#2E86C1"))  # left edge, colour: worries, good things, dreams
+
 
 _PURPOSE = (
     "At samle Almas netværk om en plan, så Alma altid har en voksen omkring sig, "
@@ -104,11 +122,16 @@ _NOT_YET_THERE = "Ole Vestergaard"
 
 
 def create_demo_meeting(db: Database, today: date | None = None) -> int:
-    """Create the fictional Juhl family's start meeting, fully filled in; returns its id."""
+    """Create the fictional Juhl family's start meeting, with a row in every table of a meeting; returns its id."""
     day = today or date.today()
     case_id = s.create_case(db, DEMO_ACTOR, "Familien Juhl (demo)", "Alma", "assessment")
     meeting_id = s.create_meeting(db, DEMO_ACTOR, case_id, "start", day, "Familiehuset, mødelokale 2", _PURPOSE)
     _fill(db, meeting_id, day)
+    # Alma's Three Houses, drawn at the start meeting. Today's follow-up (create_demo_case) starts on a blank
+    # drawing page, so a newcomer meets the page that makes a new drawing.
+    drawing = s.create_drawing(db, DEMO_ACTOR, meeting_id, _DRAWING)
+    canvas, layer = _three_houses()
+    s.save_drawing(db, DEMO_ACTOR, meeting_id, drawing, canvas, layer)
     return meeting_id
 
 
@@ -158,11 +181,32 @@ def _fill(db: Database, meeting_id: int, day: date) -> None:
             db, DEMO_ACTOR, meeting_id, what, who, day + timedelta(days=days), coordinator,
             None if goal is None else goal_ids[goal],
         )
-    first_item = s.load_meeting(db, meeting_id, viewer=DEMO_ACTOR).agenda[0]
+    agenda = s.load_meeting(db, meeting_id, viewer=DEMO_ACTOR).agenda
     s.save_note(
-        db, DEMO_ACTOR, meeting_id, first_item.id,
+        db, DEMO_ACTOR, meeting_id, agenda[0].id,
         "Alle præsenterede sig. Alma var med de første 10 minutter og viste sin tegning af de tre huse.",
     )
+    for text, item in _DECISIONS:
+        s.add_decision(db, DEMO_ACTOR, meeting_id, text, None if item is None else agenda[item].id)
+    s.set_role_contact(db, DEMO_ACTOR, meeting_id, "facilitator", "Line Bech, tlf. 12 34 56 78, hverdage 9-15")
+    for respondent, heard, useful, comment in _EVALUATIONS:
+        s.record_evaluation(db, DEMO_ACTOR, meeting_id, respondent, heard, useful, comment)
+
+
+def _three_houses() -> tuple[dict[str, object], bytes]:
+    """The Three Houses drawn on the canvas: Fabric.js objects, and the same strokes as a transparent PNG."""
+    objects: list[dict[str, object]] = []
+    layer = Image.new("RGBA", (CANVAS_WIDTH, CANVAS_HEIGHT), (0, 0, 0, 0))
+    pen = ImageDraw.Draw(layer)
+    for left, colour in _HOUSES:
+        common = {"fill": "", "stroke": colour, "strokeWidth": 4}
+        objects.append({"type": "Rect", "left": left, "top": 260, "width": 200, "height": 220, **common})
+        objects.append({"type": "Triangle", "left": left - 20, "top": 140, "width": 240, "height": 120, **common})
+        pen.rectangle((left, 260, left + 200, 480), outline=colour, width=4)
+        pen.polygon(((left - 20, 260), (left + 100, 140), (left + 220, 260)), outline=colour, width=4)
+    buffer = io.BytesIO()
+    layer.save(buffer, format="PNG")
+    return {"version": "7.0.0", "objects": objects}, buffer.getvalue()
 
 
 def first_meeting_or_demo(db: Database, *, viewer: Actor) -> int | None:

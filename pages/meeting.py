@@ -6,7 +6,7 @@ from facilitation import services
 from facilitation.domain.dates import long_date
 from facilitation.domain.model import Attendance, CaseType, MeetingKind, MeetingStatus
 from facilitation.domain.roles import Role
-from ui import forms, session
+from ui import forms, meeting_file, session
 from ui.current import actor, meeting_or_stop
 from ui.db import database
 from ui.i18n import formatter, label, t
@@ -73,6 +73,8 @@ with right, st.container(border=True):
     with st.popover(t("case.delete"), icon=":material/delete:"):
         st.markdown(t("case.delete_confirm", name=md(case.family_name)))
         forms.button("case.delete_yes", t("case.delete_yes"), lambda: _delete_case(case.id), type="primary")
+    with st.expander(t("meeting_file.title"), icon=":material/upload_file:"):
+        meeting_file.load_form(db, me, meeting.id)
 
 
 def _delete_case(case_id: int) -> None:

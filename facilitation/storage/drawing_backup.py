@@ -1,4 +1,4 @@
-"""The drawings' part of the meeting file (facilitation.backup): canvas JSON as text, pictures as base64.
+"""The drawings' part of the meeting file (facilitation.storage.backup): canvas JSON as text, pictures as base64.
 
 The canvas is kept as one JSON string, not nested JSON: pretty-printing thousands of stroke points one
 per line would make the file many times bigger. The "drawings" list is optional when loading, so files
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sqlalchemy import select
@@ -39,18 +39,17 @@ def dump_drawings(db: Database, meeting_id: int) -> list[dict[str, Any]]:
         ]
 
 
-def store_drawings(add: Callable[[Any], Any], items: list[dict[str, Any]]) -> None:
-    """Add the file's drawings to the meeting being loaded (`add` sets the meeting); every value is checked."""
-    for position, item in enumerate(items):
-        paper = _picture(item.get("background_png")) or pictures.blank_picture()
-        layer = _picture(item.get("layer_png")) or pictures.empty_layer()
-        add(t.DrawingRow(
-            name=single_line(item["name"], "drawing_name", NAME_MAX),
-            background=choice(item.get("background", "blank"), m.DrawingBackground, "background").value,
-            canvas=d.canvas_text(item.get("canvas", d.EMPTY_CANVAS)),
-            layer_png=layer, background_png=paper, png=_picture(item.get("png")) or pictures.compose(paper, layer),
-            position=position, revision=1, updated_at=utcnow(),
-        ))
+def store_drawing(add: Callable[[Any], Any], item: Mapping[str, Any], position: int) -> None:
+    """Add one drawing of the file to the meeting being loaded (`add` sets the meeting); every value is checked."""
+    paper = _picture(item.get("background_png")) or pictures.blank_picture()
+    layer = _picture(item.get("layer_png")) or pictures.empty_layer()
+    add(t.DrawingRow(
+        name=single_line(item["name"], "drawing_name", NAME_MAX),
+        background=choice(item.get("background", "blank"), m.DrawingBackground, "background").value,
+        canvas=d.canvas_text(item.get("canvas", d.EMPTY_CANVAS)),
+        layer_png=layer, background_png=paper, png=_picture(item.get("png")) or pictures.compose(paper, layer),
+        position=position, revision=1, updated_at=utcnow(),
+    ))
 
 
 def _b64(data: bytes) -> str:

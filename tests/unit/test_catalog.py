@@ -56,7 +56,7 @@ ENUM_FAMILIES: dict[str, Iterable[object]] = {
 }
 # Families whose suffix is a code or field name the code writes as a string elsewhere
 # (ValidationError("too_long", field="name") is shown as error.too_long with field.name).
-OPEN_FAMILIES = ("error", "field")
+OPEN_FAMILIES = ("error", "field", "backup.problem", "backup.where")
 
 
 def _value(value: object) -> str:
