@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 from facilitation.domain.access import Actor
 from facilitation.services.follow_up import carry_forward
@@ -13,7 +13,7 @@ from facilitation.storage import Database
 
 def plan_meeting(
     db: Database, actor: Actor, case_id: int, kind: str, when: date | str, place: str = "", *,
-    language: str = "da",
+    language: str = "da", start_time: time | str | None = None, end_time: time | str | None = None,
 ) -> int:
     """Create a meeting with the default agenda; a later meeting starts from the latest one of the case.
 
@@ -21,7 +21,8 @@ def plan_meeting(
     item 'Gennemgang af aftaler fra sidst'); earlier scores are read across the case, not copied.
     """
     earlier = list_meetings(db, case_id, viewer=actor)
-    meeting_id = create_meeting(db, actor, case_id, kind, when, place, language=language)
+    meeting_id = create_meeting(db, actor, case_id, kind, when, place, language=language,
+                                start_time=start_time, end_time=end_time)
     if earlier:
         copy_network_forward(db, actor, earlier[0].id, meeting_id)
         carry_forward(db, actor, earlier[0].id, meeting_id, language=language)

@@ -7,7 +7,7 @@ never by database ids, so a dump loaded and dumped again is identical.
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -32,7 +32,8 @@ from facilitation.storage import tables as t
 from facilitation.storage.cases import record as load_record
 from facilitation.storage.drawing_backup import dump_drawings, store_drawings
 
-_MEETING_FIELDS = ("place", "purpose", "status", "scale_question", "show_three_houses", "follow_up_date")
+_MEETING_FIELDS = ("place", "purpose", "status", "scale_question", "show_three_houses", "follow_up_date",
+                   "start_time", "end_time", "follow_up_start", "follow_up_end", "follow_up_place")
 FORMAT = "moedetavlen-meeting"
 VERSION = 1
 
@@ -66,6 +67,9 @@ def dump_meeting(db: Database, meeting_id: int, *, viewer: Actor) -> dict[str, A
             "scale_question": record.meeting.scale_question,
             "show_three_houses": record.meeting.show_three_houses,
             "follow_up_date": record.meeting.follow_up_date.isoformat() if record.meeting.follow_up_date else None,
+            **{name: _clock(getattr(record.meeting, name))
+               for name in ("start_time", "end_time", "follow_up_start", "follow_up_end")},
+            "follow_up_place": record.meeting.follow_up_place,
         },
         "roles": {role.value: name for role, name in sorted(record.roles.items())},
         "contacts": {role.value: text for role, text in sorted(record.contacts.items())},
@@ -73,7 +77,7 @@ def dump_meeting(db: Database, meeting_id: int, *, viewer: Actor) -> dict[str, A
             {
                 "ref": people[p.id], "name": p.name, "relation": p.relation, "sector": p.sector.value,
                 "ring": p.ring, "group": p.group.value, "attendance": p.attendance.value,
-                "can_help_with": p.can_help_with,
+                "can_help_with": p.can_help_with, "standard_relation": p.standard_relation,
             }
             for p in record.participants
         ],
@@ -247,6 +251,11 @@ def _safety_goal_ref(board: dict[str, t.BoardItemRow], ref: object) -> int | Non
     if row.kind != m.BoardKind.SAFETY_GOAL:
         raise ValidationError("invalid_choice", field="safety_goal", value=str(ref)[:50])
     return int(row.id)
+
+
+def _clock(value: time | None) -> str | None:
+    """A time of day as 'HH:MM' (None: not set)."""
+    return value.strftime("%H:%M") if value else None
 
 
 def _iso(value: datetime | None) -> str | None:
