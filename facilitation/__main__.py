@@ -1,6 +1,6 @@
 """The server operator's tools (not the caseworkers'): `python -m facilitation COMMAND`.
 
-demo | migrate | dump MEETING_ID | load FILE.json | users add/passwd/disable/enable/list |
+demo | migrate | dump MEETING_ID | load FILE.json | users add/passwd/contact/disable/enable/list |
 members add/remove/list | purge-log | access-report CASE_ID. They act as the operator, who may reach
 every case; caseworkers work in the app, signed in, and see only their own cases.
 """
@@ -84,6 +84,10 @@ def _parser() -> argparse.ArgumentParser:
     for name, run, text in (("disable", _user_disable, "stop an account from signing in"),
                             ("enable", _user_enable, "let a disabled account sign in again")):
         _command(users, name, run, text).add_argument("email")
+    contact = _command(users, "contact", _user_contact,
+                       "set the phone number the minute gives for an account (its e-mail is the account's)")
+    contact.add_argument("email")
+    contact.add_argument("--phone", required=True, help='e.g. "+45 12 34 56 78"; "" removes it')
     _command(users, "list", _user_list, "list the accounts (never their passwords)")
 
     cases = _command(commands, "members", None, "who may open a case").add_subparsers(dest="action", required=True)
@@ -209,11 +213,17 @@ def _user_enable(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+def _user_contact(db: Database, args: argparse.Namespace) -> int:
+    worker = accounts.set_phone(db, _account(db, args.email).id, args.phone)
+    print(f"phone of {worker.email} is now {worker.phone or '(none)'}")
+    return 0
+
+
 def _user_list(db: Database, args: argparse.Namespace) -> int:
     for worker in accounts.list_accounts(db):
         state = "disabled" if worker.disabled else (f"locked until {worker.locked_until:%Y-%m-%d %H:%M} UTC"
                                                     if worker.locked_until else "active")
-        print(f"{worker.id}\t{worker.name}\t{worker.email}\t{state}")
+        print(f"{worker.id}\t{worker.name}\t{worker.email}\t{worker.phone or '-'}\t{state}")
     return 0
 
 

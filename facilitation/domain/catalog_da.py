@@ -169,7 +169,7 @@ DA: dict[str, str] = {
     "network.empty": "Der er ingen personer på netværkskortet endnu.", "network.add": "Tilføj en person",
     "network.added": "Personen er tilføjet.", "network.edit": "Ret en person",
     "network.choose_person": "Vælg en person", "network.remove": "Fjern personen",
-    "network.removed": "Personen er fjernet.", "placeholder.relation": "fx mormor, nabo, klasselærer",
+    "network.removed": "Personen er fjernet.", "placeholder.relation": "fritekst, fx morbror, far (bor i Vejle)",
     # agenda page
     "agenda.total": "I alt {minutes} minutter planlagt.", "agenda.minutes": "{minutes} min.",
     "agenda.done": "Færdig", "agenda.running": "I gang", "agenda.start": "Start",
@@ -363,6 +363,7 @@ DA: dict[str, str] = {
     "field.follow_up_end": "Næste møde til kl.", "field.follow_up_place": "Sted for næste møde",
     "field.standard_relation": "Relation (standardord)", "field.phone": "Telefon",
     "help.standard_relation": "Det anonymiserede referat og kort viser kun standardordet, aldrig fritekst om relationen.",
+    "error.phone_invalid": "»{field}« er ikke et telefonnummer (kun cifre, mellemrum, +, - og parenteser).",
     "ring.0": "Barnet selv",
     "time.clock": "{hour}.{minute:02d}", "time.at": "kl. {start}", "time.range": "kl. {start}–{end}",
     "minute.follow_up_agreed": "Vi mødes igen til opfølgning {when}.",

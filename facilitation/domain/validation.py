@@ -81,6 +81,17 @@ def single_line(value: object, field: str, limit: int = NAME_MAX, *, required: b
     return text
 
 
+PHONE_MAX = 50
+
+
+def phone_number(value: object, field: str = "phone") -> str:
+    """A phone number as people write it ('+45 12 34 56 78', '(+45) 1234-5678'); '' for none."""
+    text = single_line(value, field, PHONE_MAX, required=False)
+    if text and not re.fullmatch(r"\+?[\d ()\-./]+", text) or (text and sum(c.isdigit() for c in text) < 4):
+        raise ValidationError("phone_invalid", field=field)
+    return text
+
+
 def choice(value: object, enum: type[E], field: str) -> E:
     """The enum member named by `value`, or a validation error."""
     if isinstance(value, str):  # no member of a StrEnum equals anything else
