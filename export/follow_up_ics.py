@@ -88,6 +88,8 @@ def render_follow_up_ics(
     alarm.add("trigger", timedelta(days=-7))
     event.add_component(alarm)
     calendar.add_component(event)
-    calendar.add_missing_timezones()  # the VTIMEZONE of Europe/Copenhagen, when the event has a time
+    # The VTIMEZONE of Europe/Copenhagen when the event has a time, with the changes of the years around it
+    # (the library's default stops at 2038; dates go to 2100).
+    calendar.add_missing_timezones(first_date=date(day.year - 1, 1, 1), last_date=date(day.year + 2, 1, 1))
     ical: bytes = calendar.to_ical()  # icalendar returns Any here
     return ical

@@ -223,7 +223,7 @@ def _user_list(db: Database, args: argparse.Namespace) -> int:
     for worker in accounts.list_accounts(db):
         state = "disabled" if worker.disabled else (f"locked until {worker.locked_until:%Y-%m-%d %H:%M} UTC"
                                                     if worker.locked_until else "active")
-        print(f"{worker.id}\t{worker.name}\t{worker.email}\t{worker.phone or '-'}\t{state}")
+        print(f"{worker.id}\t{worker.name}\t{worker.email}\t{state}")
     return 0
 
 

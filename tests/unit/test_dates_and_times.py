@@ -184,3 +184,12 @@ def test_without_an_agreed_time_the_minute_says_by_when(db: Database) -> None:
     s.set_follow_up_date(db, ACTOR, mid, None)
     text = full_text(open_docx(render_minute(s.load_meeting(db, mid, viewer=ACTOR), now=NOW)))
     assert "Vi mødes igen til opfølgning senest 6. januar 2027." in text
+
+
+def test_a_follow_up_late_in_the_range_has_the_daylight_saving_rules_of_its_year(db: Database) -> None:
+    mid = create_demo_case(db, date(2026, 11, 25))
+    s.set_follow_up_date(db, ACTOR, mid, date(2099, 7, 1), start="09:30")
+    content = render_follow_up_ics(s.load_meeting(db, mid, viewer=ACTOR), now=NOW).decode().replace("\r\n ", "")
+    assert "DTSTART;TZID=Europe/Copenhagen:20990701T093000" in content
+    assert "20990329T030000" in content  # summer time begins on the last Sunday of March 2099
+    assert "1970" not in content and "2038" not in content
