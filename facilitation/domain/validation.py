@@ -154,6 +154,20 @@ def date_and_time(value: object, field: str) -> tuple[date, time | None]:
     return day, clock
 
 
+def a_timestamp(value: object, field: str) -> datetime:
+    """A moment (datetime or ISO text, e.g. when an agenda item started) within the years 2000–2100."""
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        try:
+            moment = datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValidationError("invalid_date", field=field) from None
+    if not DATE_MIN <= moment.date() <= DATE_MAX:
+        raise ValidationError("date_out_of_range", field=field, low=YEAR_MIN, high=YEAR_MAX)
+    return moment
+
+
 def a_time(value: object, field: str) -> time:
     """A time of day (time object or 'HH:MM' / 'HH:MM:SS' text), to the minute."""
     if isinstance(value, time):

@@ -24,6 +24,7 @@ from facilitation.domain.validation import (
     NAME_MAX,
     SHORT_MAX,
     ValidationError,
+    a_timestamp,
     choice,
     single_line,
 )
@@ -265,7 +266,4 @@ def _iso(value: datetime | None) -> str | None:
 def _parse_time(value: object) -> datetime | None:
     if value in (None, ""):
         return None
-    try:
-        return datetime.fromisoformat(str(value))
-    except ValueError:
-        raise ValidationError("invalid_date", field="timestamp") from None
+    return a_timestamp(value, "timestamp")

@@ -193,3 +193,12 @@ def test_a_follow_up_late_in_the_range_has_the_daylight_saving_rules_of_its_year
     assert "DTSTART;TZID=Europe/Copenhagen:20990701T093000" in content
     assert "20990329T030000" in content  # summer time begins on the last Sunday of March 2099
     assert "1970" not in content and "2038" not in content
+
+
+def test_a_backup_with_an_agenda_timestamp_in_year_9999_is_refused(db: Database, demo_data: dict[str, object]) -> None:
+    agenda = demo_data["agenda"]
+    assert isinstance(agenda, list)
+    agenda[0]["started_at"] = "9999-12-31T10:00:00"
+    with pytest.raises(BackupError):
+        loads_meeting(db, ACTOR, json.dumps(demo_data))
+    assert s.list_cases(db, viewer=ACTOR) == []
