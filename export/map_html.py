@@ -30,6 +30,7 @@ from export.map_style import (
     SECTOR_COLOURS,
     STRAINED_COLOUR,
     TIE_COLOUR,
+    attendance_name,
     person_text,
     relation_text,
     sector_fill,
@@ -95,7 +96,7 @@ def render_map_html(
     """
     if not _CSS_LENGTH.fullmatch(height):  # pyvis writes it into the page's CSS as it is
         raise ValueError(f"height must be a CSS length such as '720px', not {height!r}")
-    graph = build_graph(record, anonymised)
+    graph = build_graph(record, anonymised, language)
     geometry = map_geometry(graph)
     net = Network(height=height, width="100%", directed=False, cdn_resources="in_line", bgcolor="#ffffff")
     for node, data in graph.nodes(data=True):
@@ -154,10 +155,16 @@ def _toolbar(language: str) -> str:
     return _TOOLBAR.format(**{name: escape(text(key, language), quote=True) for name, key in words.items()})
 
 
+def _child_text(data: dict[str, Any], language: str) -> str:
+    """The child's hover: the name, what the centre is, and whether the child came (when listed)."""
+    came = f"\n{attendance_name(data['attendance'], language)}" if data.get("attendance") else ""
+    return f"{data['label']} {text('map.child_note', language)}{came}"
+
+
 def _node_style(graph: MapGraph, node: str, data: dict[str, Any], language: str) -> dict[str, Any]:
     if data["kind"] == "child":
         return {
-            "label": data["label"], "title": _plain(f"{data['label']} {text('map.child_note', language)}"),
+            "label": data["label"], "title": _plain(_child_text(data, language)),
             "shape": "dot",
             "size": CHILD_SIZE, "color": {"background": CHILD_COLOUR, "border": CHILD_COLOUR},
             "font": {"size": 24, "bold": {"size": 24}}, "fixed": True, "physics": False,

@@ -42,7 +42,7 @@ def render_map_png(
     height_px: int = HEIGHT_PX, dpi: int = DPI, language: str = DEFAULT,
 ) -> bytes:
     """The meeting's network map as PNG bytes of exactly width_px × height_px pixels, its words in `language`."""
-    graph = build_graph(record, anonymised)
+    graph = build_graph(record, anonymised, language)
     geometry = map_geometry(graph)
     outer = geometry.outer_radius
     figure = Figure(figsize=(width_px / dpi, height_px / dpi), dpi=dpi, facecolor="white")

@@ -28,9 +28,9 @@ from export import minute_pictures as pictures
 from export import minute_sections as sections
 from export.minute_names import Names, names_for
 from export.minute_text import Words
-from facilitation.domain.anonymity import child_initials
 from facilitation.domain.cadence import follow_up_due
 from facilitation.domain.clock import utcnow
+from facilitation.domain.dates import time_span
 from facilitation.domain.minute_data import Drawing, MinuteData
 from facilitation.domain.model import MeetingRecord
 from facilitation.domain.scaling import ScoreRound
@@ -48,10 +48,11 @@ def render_minute(
     """The minute as .docx bytes in `language`: everything recorded in `record`, earlier scores, the drawings."""
     record = cleaned(record)
     history = [cleaned(r) for r in history]
-    names = names_for(record, anonymised)
     words = Words(language)
-    child = child_initials(record.case.child_names) if anonymised else record.case.child_names
+    names = names_for(record, anonymised, lambda n: words("minute.appendix_ref", n=n))
+    child = names.labels.child if names.labels is not None else record.case.child_names
     day = words.long_date(record.meeting.date)
+    hours = time_span(record.meeting.start_time, record.meeting.end_time, language)
     title = words("page.minutes")
 
     document = docx.Document()
@@ -71,16 +72,15 @@ def render_minute(
     place = "" if anonymised else record.meeting.place
     meta = document.add_paragraph()
     meta.paragraph_format.space_after = Pt(14)
-    k.text(meta, " · ".join(part for part in (day, place) if part), color=k.MUTED, size=11)
+    k.text(meta, " · ".join(part for part in (day, hours, place) if part), color=k.MUTED, size=11)
     k.paragraphs(document, words("minute.anonymised_note" if anonymised else "minute.intro"), italic=anonymised)
-    due = follow_up_due(record.meeting, record.case.case_type)
     k.callout(document, [
-        (words("minute.follow_up") + ":", words("minute.follow_up_line", date=words.long_date(due))),
+        (words("minute.follow_up") + ":", _next_meeting(record, words, anonymised)),
         ("", words.label("minute.cadence", record.case.case_type)),
     ])
 
     # The family's agreement comes first; what was said, the pictures and the timings follow.
-    sections.people(document, record, names, words)
+    sections.people(document, record, names, words, child)
     sections.purpose(document, record, names, words)
     sections.actions(document, record, names, words, (now or utcnow()).date())
     sections.review(document, record, names, words)
@@ -97,9 +97,22 @@ def render_minute(
     sections.evaluation(document, record, names, words)
     if not anonymised:
         sections.contacts(document, record, words)
+    sections.appendix(document, names, words)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _next_meeting(record: MeetingRecord, words: Words, anonymised: bool) -> str:
+    """'Vi mødes igen til opfølgning 25. februar 2027 kl. 9.30–11.00, Familiehuset.' when agreed, else 'senest …'."""
+    meeting = record.meeting
+    due = follow_up_due(meeting, record.case.case_type)
+    hours = time_span(meeting.follow_up_start, meeting.follow_up_end, words.language) if meeting.follow_up_date else ""
+    place = "" if anonymised or not meeting.follow_up_date else meeting.follow_up_place
+    if not (hours or place):
+        return words("minute.follow_up_line", date=words.long_date(due))
+    when = " ".join(part for part in (words.long_date(due), hours) if part)
+    return words("minute.follow_up_agreed", when=", ".join(part for part in (when, place) if part))
 
 
 def render_minute_data(

@@ -25,8 +25,10 @@ from facilitation.domain.model import (
     GoalTerm,
     Group,
     MeetingRecord,
+    Participant,
 )
 from facilitation.domain.outcomes import evaluation_means, not_agreed, overdue
+from facilitation.domain.people import relation_word
 from facilitation.domain.roles import Role
 from facilitation.domain.timer import elapsed_seconds
 
@@ -39,14 +41,19 @@ OVERDUE_FILL = "FBE3E1"
 PENDING_FILL = "FDEBC8"  # amber: the actions not agreed yet
 
 
-def people(document: Document, record: MeetingRecord, names: Names, words: Words) -> None:
-    """Who took part, by group, with what they can help with; who sent word they could not come."""
-    present = [p for p in record.participants if p.attendance == Attendance.PRESENT]
-    absent = [p for p in record.participants if p.attendance == Attendance.ABSENT]
+def people(document: Document, record: MeetingRecord, names: Names, words: Words, child: str = "") -> None:
+    """Who took part, by group, with what they can help with; who sent word they could not come; the child."""
+    others = [p for p in record.participants if not p.is_child]
+    present = [p for p in others if p.attendance == Attendance.PRESENT]
+    absent = [p for p in others if p.attendance == Attendance.ABSENT]
     caseworkers = _caseworkers(record)
-    if not (present or absent or caseworkers):
+    came = child_came(record)
+    if not (present or absent or caseworkers or came):
         return
     k.heading(document, words("minute.people"))
+    if came:
+        paragraph = document.add_paragraph()
+        k.text(paragraph, words(f"minute.child.{came}", child=child or record.case.child_names), size=10.5)
     if present:
         header = (words("field.name"), words("field.relation"), words("field.can_help_with"))
         grid = k.table(document, header, [], [4.6, 4.4, 7.0])
@@ -60,8 +67,8 @@ def people(document: Document, record: MeetingRecord, names: Names, words: Words
             k.shade(merged, k.BAND_FILL)
             for person in members:
                 row = grid.add_row()  # type: ignore[no-untyped-call]  # python-docx's Table.add_row is untyped
-                k.write_cell(row.cells[0], names.person(person.name), size=10)
-                k.write_cell(row.cells[1], names.free(person.relation), size=10)
+                k.write_cell(row.cells[0], names.participant(person), size=10)
+                k.write_cell(row.cells[1], relation(person, names, words), size=10)
                 k.write_cell(row.cells[2], names.free(person.can_help_with), size=10)
         k.set_widths(grid, [4.6, 4.4, 7.0])
     lines = []
@@ -70,11 +77,29 @@ def people(document: Document, record: MeetingRecord, names: Names, words: Words
             f"{names.person(name)} ({_roles(words, roles)})" for name, roles in caseworkers)))
     if absent:
         lines.append((words("minute.absent"), "; ".join(
-            names.person(p.name) + (f" ({names.free(p.relation)})" if p.relation else "") for p in absent)))
+            names.participant(p) + (f" ({relation(p, names, words)})" if relation(p, names, words) else "")
+            for p in absent)))
     for label, value in lines:
         paragraph = document.add_paragraph()
         k.text(paragraph, label + " ", bold=True, color=k.MUTED, size=10)
         k.text(paragraph, value, size=10)
+
+
+def child_came(record: MeetingRecord) -> str:
+    """'present', 'absent' or 'not_invited' for the child listed as a participant; '' when not listed."""
+    children = [p for p in record.participants if p.is_child]
+    if any(p.attendance == Attendance.PRESENT for p in children):
+        return Attendance.PRESENT.value
+    return children[0].attendance.value if children else ""
+
+
+def relation(person: Participant, names: Names, words: Words) -> str:
+    """A person's relation to the child: as typed (or the standard word); anonymised only the standard word."""
+    word = relation_word(person)
+    standard = words.label("standard_relation", word) if word else ""
+    if names.anonymised:
+        return standard
+    return person.relation or standard
 
 
 def purpose(document: Document, record: MeetingRecord, names: Names, words: Words) -> None:
@@ -304,9 +329,25 @@ def contacts(document: Document, record: MeetingRecord, words: Words) -> None:
         paragraph.paragraph_format.space_after = Pt(8)
         k.text(paragraph, name, bold=True)
         k.text(paragraph, "  " + _roles(words, roles), color=k.MUTED, size=10)
-        reach = list(dict.fromkeys(record.contacts[r] for r in roles if record.contacts.get(r)))
+        account = record.reach.get(name)
+        reach = [words("minute.phone", phone=account.phone) if account and account.phone else "",
+                 words("minute.email", email=account.email) if account and account.email else ""]
+        reach += [record.contacts[r] for r in roles if record.contacts.get(r)]
+        reach = list(dict.fromkeys(line for line in reach if line))
         if reach:
             k.text(paragraph, "\n" + "\n".join(reach), size=10.5)
+
+
+def appendix(document: Document, names: Names, words: Words) -> None:
+    """'Hele teksten': every long text of the minute in full, numbered as the body points to them."""
+    if not names.long_texts:
+        return
+    document.add_page_break()  # type: ignore[no-untyped-call]  # python-docx is untyped here
+    k.heading(document, words("minute.appendix"))
+    k.paragraphs(document, words("minute.appendix_intro"), italic=True)
+    for number, text in enumerate(names.long_texts, start=1):
+        k.heading(document, f"{number}.", 2)
+        k.paragraphs(document, text)
 
 
 def _caseworkers(record: MeetingRecord) -> list[tuple[str, list[Role]]]:

@@ -1,6 +1,6 @@
 """The server operator's tools (not the caseworkers'): `python -m facilitation COMMAND`.
 
-demo | migrate | dump MEETING_ID | load FILE.json | users add/passwd/disable/enable/list |
+demo | migrate | dump MEETING_ID | load FILE.json | users add/passwd/contact/disable/enable/list |
 members add/remove/list | purge-log | access-report CASE_ID. They act as the operator, who may reach
 every case; caseworkers work in the app, signed in, and see only their own cases.
 """
@@ -85,6 +85,10 @@ def _parser() -> argparse.ArgumentParser:
     for name, run, text in (("disable", _user_disable, "stop an account from signing in"),
                             ("enable", _user_enable, "let a disabled account sign in again")):
         _command(users, name, run, text).add_argument("email")
+    contact = _command(users, "contact", _user_contact,
+                       "set the phone number the minute gives for an account (its e-mail is the account's)")
+    contact.add_argument("email")
+    contact.add_argument("--phone", required=True, help='e.g. "+45 12 34 56 78"; "" removes it')
     _command(users, "list", _user_list, "list the accounts (never their passwords)")
 
     cases = _command(commands, "members", None, "who may open a case").add_subparsers(dest="action", required=True)
@@ -207,6 +211,12 @@ def _user_disable(db: Database, args: argparse.Namespace) -> int:
 def _user_enable(db: Database, args: argparse.Namespace) -> int:
     accounts.enable_account(db, _account(db, args.email).id)
     print(f"{args.email} enabled")
+    return 0
+
+
+def _user_contact(db: Database, args: argparse.Namespace) -> int:
+    worker = accounts.set_phone(db, _account(db, args.email).id, args.phone)
+    print(f"phone of {worker.email} is now {worker.phone or '(none)'}")
     return 0
 
 

@@ -40,6 +40,13 @@ _PEOPLE = [
     ("Peter Brandt", "Jobkonsulent, jobcentret", S.PROFESSIONAL, 3, G.PROFESSIONAL, A.PRESENT, "Sannes vej tilbage til arbejde"),
 ]
 
+_STANDARD = {  # the standard relation word of each person (what the anonymised minute and map show)
+    "Sanne Juhl": "mother", "Kasper Møller": "father", "Birthe Juhl": "maternal_grandmother",
+    "Erik Juhl": "maternal_grandfather", "Lone Møller": "paternal_grandmother", "Mads Juhl": "uncle",
+    "Henny Kragh": "neighbour", "Mette Lund": "friend", "Jonas Friis": "class_teacher", "Aisha Khan": "pedagogue",
+    "Ida Nørgaard": "ppr", "Karen Holm": "health_visitor",
+}
+
 _RELATIONS = [  # from, to, kind, strained
     ("Birthe Juhl", "Sanne Juhl", "mor til", False),
     ("Erik Juhl", "Birthe Juhl", "gift med", False),
@@ -155,6 +162,9 @@ def create_demo_case(db: Database, today: date | None = None) -> int:
 
 
 def _fill(db: Database, meeting_id: int, day: date) -> None:
+    s.edit_meeting(db, DEMO_ACTOR, meeting_id, start_time="09:30", end_time="11:30")
+    s.set_follow_up_date(db, DEMO_ACTOR, meeting_id, day + timedelta(weeks=6), start="09:30", end="11:00",
+                         place="Familiehuset, mødelokale 2")
     s.set_role(db, DEMO_ACTOR, meeting_id, "facilitator", "Line Bech")
     s.set_role(db, DEMO_ACTOR, meeting_id, "timekeeper", "Thomas Vinther")
     s.set_role(db, DEMO_ACTOR, meeting_id, "minute_taker", "Thomas Vinther")
@@ -163,7 +173,7 @@ def _fill(db: Database, meeting_id: int, day: date) -> None:
     for name, relation, sector, ring, group, attendance, helps in _PEOPLE:
         ids[name] = s.add_participant(
             db, DEMO_ACTOR, meeting_id, name, relation=relation, sector=sector, ring=ring,
-            group=group, attendance=attendance, can_help_with=helps,
+            group=group, attendance=attendance, can_help_with=helps, standard_relation=_STANDARD.get(name, ""),
         )
     for source, target, kind, strained in _RELATIONS:
         s.add_relation(db, DEMO_ACTOR, meeting_id, ids[source], ids[target], kind, strained=strained)

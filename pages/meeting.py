@@ -3,9 +3,10 @@
 import streamlit as st
 
 from facilitation import services
-from facilitation.domain.dates import long_date
+from facilitation.domain.dates import long_date, time_span
 from facilitation.domain.model import Attendance, CaseType, MeetingKind, MeetingStatus
 from facilitation.domain.roles import Role
+from facilitation.domain.validation import DATE_MAX, DATE_MIN
 from ui import forms, meeting_file, session
 from ui.current import actor, meeting_or_stop
 from ui.db import database
@@ -16,9 +17,12 @@ db = database()
 record = meeting_or_stop(db)
 meeting, case, me = record.meeting, record.case, actor(record)
 value = session.widget_value
+TIME_STEP = 300  # seconds: times of day in steps of five minutes
 
 st.title(f"{md(case.family_name)} · {md(case.child_names)}")
-st.caption(f"{label('kind', meeting.kind)} · {long_date(meeting.date, session.language())} · {md(meeting.place)}")
+when = " ".join(part for part in (long_date(meeting.date, session.language()),
+                                  time_span(meeting.start_time, meeting.end_time, session.language())) if part)
+st.caption(f"{label('kind', meeting.kind)} · {when} · {md(meeting.place)}")
 present = sum(p.attendance == Attendance.PRESENT for p in record.participants)
 columns = st.columns(4)
 columns[0].metric(t("meeting.present"), f"{present} / {len(record.participants)}")
@@ -30,11 +34,15 @@ left, right = st.columns(2, gap="large")
 with left, st.container(border=True):
     st.subheader(t("meeting.details"))
     keys = {name: session.fresh_key(f"meeting.{name}", meeting.id, getattr(meeting, name))
-            for name in ("kind", "date", "place", "purpose", "status")}
+            for name in ("kind", "date", "start_time", "end_time", "place", "purpose", "status")}
     with st.form("meeting_details", border=False):
         st.selectbox(t("field.kind"), list(MeetingKind), index=list(MeetingKind).index(meeting.kind),
                      key=keys["kind"], format_func=formatter("kind"))
-        st.date_input(t("field.date"), meeting.date, key=keys["date"], format="DD.MM.YYYY")
+        day, start, end = st.columns([2, 1, 1])
+        day.date_input(t("field.date"), meeting.date, key=keys["date"], format="DD.MM.YYYY", min_value=DATE_MIN,
+                       max_value=DATE_MAX)
+        start.time_input(t("field.start_time"), meeting.start_time, key=keys["start_time"], step=TIME_STEP)
+        end.time_input(t("field.end_time"), meeting.end_time, key=keys["end_time"], step=TIME_STEP)
         st.text_input(t("field.place"), meeting.place, key=keys["place"])
         st.text_area(t("field.purpose"), meeting.purpose, key=keys["purpose"], height=120)
         st.selectbox(t("field.status"), list(MeetingStatus), index=list(MeetingStatus).index(meeting.status),

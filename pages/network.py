@@ -31,8 +31,9 @@ with map_tab:
 
 with people_tab:
     rows = [
-        {t("field.name"): p.name, t("field.relation"): p.relation, t("field.sector"): label("sector", p.sector),
-         t("field.ring"): p.ring, t("field.attendance"): label("attendance", p.attendance),
+        {t("field.name"): p.name, t("field.standard_relation"): label("standard_relation", p.standard_relation)
+         if p.standard_relation else "", t("field.relation"): p.relation, t("field.sector"): label("sector", p.sector),
+         t("field.ring"): label("ring", p.ring), t("field.attendance"): label("attendance", p.attendance),
          t("field.can_help_with"): p.can_help_with}
         for p in record.participants
     ]

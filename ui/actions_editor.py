@@ -12,6 +12,7 @@ import streamlit as st
 from facilitation import services
 from facilitation.domain.model import ActionStatus, Coordinator, MeetingRecord
 from facilitation.domain.outcomes import ActionFlag, action_flags
+from facilitation.domain.validation import DATE_MAX, DATE_MIN
 from facilitation.storage import Database
 from ui import forms, session
 from ui.i18n import formatter, t
@@ -52,7 +53,8 @@ def actions_editor(db: Database, actor: str, record: MeetingRecord, *, editable:
         "flag": st.column_config.TextColumn(t("actions.flag"), disabled=True, width=150),
         "what": st.column_config.TextColumn(t("field.what"), width="large", required=True),
         "who": st.column_config.TextColumn(t("field.who")),
-        "due": st.column_config.DateColumn(t("field.due"), format="DD.MM.YYYY"),
+        "due": st.column_config.DateColumn(t("field.due"), format="DD.MM.YYYY", min_value=DATE_MIN,
+                                           max_value=DATE_MAX),
         "coordinator": st.column_config.SelectboxColumn(
             t("field.coordinator"), options=[coordinator(c) for c in Coordinator], required=True),
         "status": st.column_config.SelectboxColumn(
@@ -74,7 +76,8 @@ def new_action_form(db: Database, actor: str, record: MeetingRecord) -> None:
         st.text_area(t("field.what"), key=WHAT, height=80)
         who, due, coordinator = st.columns(3)
         who.text_input(t("field.who"), key=WHO, placeholder=t("actions.who_placeholder"))
-        due.date_input(t("field.due"), value=None, key=DUE, format="DD.MM.YYYY")
+        due.date_input(t("field.due"), value=None, key=DUE, format="DD.MM.YYYY", min_value=DATE_MIN,
+                       max_value=DATE_MAX)
         coordinator.selectbox(t("field.coordinator"), list(Coordinator), key=coordinator_key,
                               format_func=formatter("coordinator"), placeholder=t("choose"))
         st.caption(t("actions.not_agreed_hint"))

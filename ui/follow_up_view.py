@@ -12,11 +12,11 @@ from export.minute_cli import minute_for_meeting
 from facilitation import services
 from facilitation.domain.access import Actor, Caseworker
 from facilitation.domain.cadence import next_follow_up
-from facilitation.domain.dates import long_date
+from facilitation.domain.dates import long_date, time_span
 from facilitation.domain.model import MeetingKind, MeetingRecord
 from facilitation.domain.outcomes import evaluation_means
 from facilitation.domain.roles import Role
-from facilitation.domain.validation import ValidationError
+from facilitation.domain.validation import DATE_MAX, DATE_MIN, ValidationError
 from facilitation.services import access
 from facilitation.storage import Database
 from ui import forms, session
@@ -25,6 +25,7 @@ from ui.text import md
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SCALE = [1, 2, 3, 4, 5]
+TIME_STEP = 300  # seconds: times of day in steps of five minutes
 EVALUATION_KEYS = ("evaluation.respondent", "evaluation.heard", "evaluation.useful", "evaluation.comment")
 
 
@@ -71,14 +72,25 @@ def follow_up(db: Database, record: MeetingRecord, me: Actor) -> None:
     suggested = next_follow_up(meeting.date, case.case_type)
     st.subheader(t("follow_up.heading"))
     st.caption(t(f"follow_up.rule.{case.case_type.value}", date=long_date(suggested, lang)))
-    key = session.fresh_key("follow_up.date", meeting.id, meeting.follow_up_date)
+    stored = (meeting.follow_up_date, meeting.follow_up_start, meeting.follow_up_end, meeting.follow_up_place)
+    key, start_key, end_key, place_key = (session.fresh_key(f"follow_up.{name}", meeting.id, *stored)
+                                          for name in ("date", "start", "end", "place"))
     with st.form("follow_up_date", border=False):
-        st.date_input(t("field.follow_up_date"), meeting.follow_up_date or suggested, key=key, format="DD.MM.YYYY")
+        day, start, end = st.columns([2, 1, 1])
+        day.date_input(t("field.follow_up_date"), meeting.follow_up_date or suggested, key=key, format="DD.MM.YYYY",
+                       min_value=DATE_MIN, max_value=DATE_MAX)
+        start.time_input(t("field.follow_up_start"), meeting.follow_up_start, key=start_key, step=TIME_STEP)
+        end.time_input(t("field.follow_up_end"), meeting.follow_up_end, key=end_key, step=TIME_STEP)
+        st.text_input(t("field.follow_up_place"), meeting.follow_up_place or meeting.place, key=place_key)
         forms.submit_button("follow_up_date", t("follow_up.save"), lambda: services.set_follow_up_date(
-            db, me, meeting.id, session.date_value(key)), success=t("follow_up.saved"))
+            db, me, meeting.id, session.date_value(key), start=session.time_value(start_key),
+            end=session.time_value(end_key), place=session.text_value(place_key)), success=t("follow_up.saved"))
     forms.show_error("follow_up_date")
     if meeting.follow_up_date:
-        st.markdown(t("follow_up.agreed", date=long_date(meeting.follow_up_date, lang)))
+        hours = time_span(meeting.follow_up_start, meeting.follow_up_end, lang)
+        when = ", ".join(part for part in (" ".join(p for p in (long_date(meeting.follow_up_date, lang), hours) if p),
+                                           meeting.follow_up_place) if part)
+        st.markdown(t("follow_up.agreed", date=md(when)))
         forms.button("follow_up.reset", t("follow_up.reset"), lambda: services.set_follow_up_date(
             db, me, meeting.id, None), type="tertiary")
     meetings = services.list_meetings(db, case.id, viewer=session.viewer())
@@ -91,7 +103,10 @@ def follow_up(db: Database, record: MeetingRecord, me: Actor) -> None:
 
     def plan() -> None:
         due = meeting.follow_up_date or suggested
-        new_id = services.plan_meeting(db, me, case.id, MeetingKind.FOLLOW_UP, due, meeting.place, language=lang)
+        new_id = services.plan_meeting(
+            db, me, case.id, MeetingKind.FOLLOW_UP, due, meeting.follow_up_place or meeting.place, language=lang,
+            start_time=meeting.follow_up_start if meeting.follow_up_date else None,
+            end_time=meeting.follow_up_end if meeting.follow_up_date else None)
         session.set_current_meeting(new_id, case.id)
 
     forms.button("follow_up.plan", t("follow_up.plan"), plan, success=t("follow_up.planned"),

@@ -6,12 +6,14 @@ from typing import TypedDict
 
 import streamlit as st
 
-from facilitation.domain.model import Attendance, Group, Participant, Sector
+from facilitation.domain.model import RING_CHILD, Attendance, Group, Participant, Sector
+from facilitation.domain.people import STANDARD_RELATIONS
 from ui import session
 from ui.i18n import formatter, t
 
-FIELDS = ("name", "relation", "sector", "ring", "group", "attendance", "can_help_with")
-_CHOICES = {"sector", "ring", "group", "attendance"}
+FIELDS = ("name", "standard_relation", "relation", "sector", "ring", "group", "attendance", "can_help_with")
+_CHOICES = {"sector", "ring", "group", "attendance", "standard_relation"}
+RINGS = [RING_CHILD, 1, 2, 3]  # ring 0 is the child: the centre of the map
 
 
 def person_keys(prefix: str, person: Participant | None = None) -> dict[str, str]:
@@ -26,12 +28,17 @@ def person_fields(keys: dict[str, str], person: Participant | None = None) -> No
     """Draw the inputs for a person (inside a form)."""
     left, right = st.columns(2)
     left.text_input(t("field.name"), person.name if person else "", key=keys["name"])
-    right.text_input(t("field.relation"), person.relation if person else "", key=keys["relation"],
-                     placeholder=t("placeholder.relation"))
+    words = ["", *STANDARD_RELATIONS]
+    chosen = person.standard_relation if person and person.standard_relation in words else ""
+    right.selectbox(t("field.standard_relation"), words, index=words.index(chosen), key=keys["standard_relation"],
+                    format_func=formatter("standard_relation"), help=t("help.standard_relation"))
+    st.text_input(t("field.relation"), person.relation if person else "", key=keys["relation"],
+                  placeholder=t("placeholder.relation"))
+    left, right = st.columns(2)
     sector = person.sector if person else Sector.FAMILY
     left.selectbox(t("field.sector"), list(Sector), index=list(Sector).index(sector), key=keys["sector"],
                    format_func=formatter("sector"))
-    right.segmented_control(t("field.ring"), [1, 2, 3], default=person.ring if person else 2, key=keys["ring"],
+    right.segmented_control(t("field.ring"), RINGS, default=person.ring if person else 2, key=keys["ring"],
                             format_func=formatter("ring"))
     group = person.group if person else Group.FAMILY
     left.selectbox(t("field.group"), list(Group), index=list(Group).index(group), key=keys["group"],
@@ -44,9 +51,10 @@ def person_fields(keys: dict[str, str], person: Participant | None = None) -> No
 
 
 class PersonValues(TypedDict):
-    """What the person inputs hold: name, relation, sector, ring, group, attendance, can_help_with."""
+    """What the person inputs hold: name, standard relation word, relation, sector, ring, group, attendance, ..."""
 
     name: str
+    standard_relation: str
     relation: str
     sector: str
     ring: int
@@ -59,7 +67,8 @@ def person_values(keys: dict[str, str]) -> PersonValues:
     """The values typed into the person inputs (read inside a callback)."""
     text = session.text_value
     return PersonValues(
-        name=text(keys["name"]), relation=text(keys["relation"]), sector=text(keys["sector"]),
+        name=text(keys["name"]), standard_relation=text(keys["standard_relation"]), relation=text(keys["relation"]),
+        sector=text(keys["sector"]),
         ring=session.int_value(keys["ring"], 2),  # segmented control deselected: keep the middle ring
         group=text(keys["group"]), attendance=text(keys["attendance"]), can_help_with=text(keys["can_help_with"]),
     )

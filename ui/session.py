@@ -10,6 +10,7 @@ import time
 import zlib
 from collections.abc import Collection, Mapping
 from datetime import date
+from datetime import time as clock_time
 from typing import Any, TypeVar
 
 import streamlit as st
@@ -133,6 +134,12 @@ def date_value(key: str) -> date | None:
     """A date input's value, or None when it is empty."""
     value = st.session_state.get(key)
     return value if isinstance(value, date) else None
+
+
+def time_value(key: str) -> clock_time | None:
+    """A time input's value, or None when it is empty."""
+    value = st.session_state.get(key)
+    return value if isinstance(value, clock_time) else None
 
 
 def choice_value(key: str, options: Collection[T], default: T) -> T:

@@ -15,11 +15,13 @@ from facilitation.domain.dates import long_date
 from facilitation.domain.model import CaseType, Meeting, MeetingKind
 from facilitation.domain.roles import Capability, Role, Screen, can
 from facilitation.domain.roles import ordered as ordered_roles
+from facilitation.domain.validation import DATE_MAX, DATE_MIN
 from facilitation.services import meeting_roles, pairing, sessions
 from facilitation.storage import Database
 from ui import forms, live_sync, session
 from ui.current import actor as current_actor
 from ui.i18n import formatter, label, t
+from ui.profile import profile
 from ui.text import md
 
 PROJECTOR_PATH = "pages/projector.py"
@@ -63,6 +65,7 @@ def render(db: Database) -> None:
         caseworker = session.caseworker()
         if caseworker is not None:
             st.caption(t("sidebar.signed_in_as", name=md(caseworker.name)))
+            profile(db, caseworker)
             _sign_out(db)
         session.prime_widget(LANGUAGE_KEY, session.language())
         st.radio(
@@ -288,7 +291,7 @@ def _new_meeting_form(db: Database, case_id: int) -> None:
 
     with st.form("new_meeting", border=False):
         st.selectbox(t("field.kind"), list(MeetingKind), key=keys[0], format_func=formatter("kind"))
-        st.date_input(t("field.date"), key=keys[1], format="DD.MM.YYYY")
+        st.date_input(t("field.date"), key=keys[1], format="DD.MM.YYYY", min_value=DATE_MIN, max_value=DATE_MAX)
         st.text_input(t("field.place"), key=keys[2])
         forms.submit_button("new_meeting", t("sidebar.create_meeting"), create, clear=keys[2:])
     forms.show_error("new_meeting")

@@ -30,6 +30,7 @@ class Caseworker:
     disabled: bool = False
     locked_until: datetime | None = None
     purpose: str = ""
+    phone: str = ""  # how the family reaches them (the minute's contacts), "" when not entered
 
 
 Actor = Caseworker | str

@@ -14,7 +14,9 @@ from facilitation.domain.validation import (
     ValidationError,
     a_date,
     choice,
+    date_and_time,
     optional_text,
+    optional_time,
     single_line,
     whole_number,
 )
@@ -33,12 +35,25 @@ def case_values(fields: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def meeting_values(fields: Mapping[str, Any]) -> dict[str, Any]:
-    """Checked kind, date, place, purpose, status, scale question, Three Houses flag and follow-up date."""
+    """Checked kind, date and times, place, purpose, status, scale question, Three Houses flag and follow-up.
+
+    A date given with a time of day ('2026-11-25T09:30') sets the start time too, unless one is given.
+    """
     values: dict[str, Any] = {}
     if "kind" in fields:
         values["kind"] = choice(fields["kind"], m.MeetingKind, "kind").value
     if "date" in fields:
-        values["date"] = a_date(fields["date"], "date")
+        values["date"], clock = date_and_time(fields["date"], "date")
+        if clock is not None and fields.get("start_time") in (None, ""):
+            values["start_time"] = clock
+    for name in ("start_time", "end_time", "follow_up_start", "follow_up_end"):
+        if name in fields and name not in values:
+            values[name] = optional_time(fields[name], name)
+    _check_order(values, "start_time", "end_time")
+    _check_order(values, "follow_up_start", "follow_up_end")
+    if "follow_up_place" in fields:
+        values["follow_up_place"] = single_line(fields["follow_up_place"], "follow_up_place", SHORT_MAX,
+                                                required=False)
     if "place" in fields:
         values["place"] = single_line(fields["place"], "place", SHORT_MAX, required=False)
     if "purpose" in fields:
@@ -53,6 +68,12 @@ def meeting_values(fields: Mapping[str, Any]) -> dict[str, Any]:
         day = fields["follow_up_date"]
         values["follow_up_date"] = None if day in (None, "") else a_date(day, "follow_up_date")
     return values
+
+
+def _check_order(values: Mapping[str, Any], start: str, end: str) -> None:
+    """An end time given with a start time comes after it."""
+    if values.get(start) is not None and values.get(end) is not None and values[end] <= values[start]:
+        raise ValidationError("end_before_start", field=end)
 
 
 def agenda_item_values(fields: Mapping[str, Any]) -> dict[str, Any]:

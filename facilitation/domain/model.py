@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -123,6 +123,7 @@ def _empty_mapping() -> Mapping[Role, str]:
     return MappingProxyType({})
 
 
+RING_CHILD = 0  # the child listed as a participant: the centre of the map
 RING_CLOSEST = 1
 RING_FURTHEST = 3
 SCORE_MIN = 0
@@ -157,6 +158,11 @@ class Meeting:
     curtain: bool = False  # the privacy curtain: the projector shows nothing
     warn_minutes: int = 2  # the timer turns amber this many minutes before an item's end
     follow_up_date: dt.date | None = None  # the next follow-up as agreed (None: the cadence's date, see cadence.py)
+    start_time: time | None = None  # local time of day (Europe/Copenhagen), None: not set
+    end_time: time | None = None
+    follow_up_start: time | None = None  # the next follow-up's time and place, when agreed
+    follow_up_end: time | None = None
+    follow_up_place: str = ""
 
 
 @dataclass(frozen=True)
@@ -173,6 +179,12 @@ class Participant:
     attendance: Attendance
     can_help_with: str
     position: int
+    standard_relation: str = ""  # a word of STANDARD_RELATIONS (facilitation.domain.people), "" for none chosen
+
+    @property
+    def is_child(self) -> bool:
+        """Whether this is the child (ring 0: the centre of the map)."""
+        return self.ring == RING_CHILD
 
 
 @dataclass(frozen=True)
@@ -297,6 +309,18 @@ class Drawing:
 
 
 @dataclass(frozen=True)
+class Reach:
+    """How the family reaches a caseworker: the phone and e-mail of their account ("" when not entered)."""
+
+    phone: str = ""
+    email: str = ""
+
+
+def _no_reach() -> Mapping[str, Reach]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True)
 class MeetingRecord:
     """Everything recorded for one meeting, as read in one transaction.
 
@@ -317,6 +341,7 @@ class MeetingRecord:
     evaluations: tuple[Evaluation, ...] = ()
     decisions: tuple[Decision, ...] = ()
     contacts: Mapping[Role, str] = field(default_factory=_empty_mapping)  # how to reach the caseworker holding a role
+    reach: Mapping[str, Reach] = field(default_factory=_no_reach)  # a role holder's name -> their account's contact
 
     def __post_init__(self) -> None:
         """Freeze whatever sequences and mappings a caller passed in (lists, dicts)."""
@@ -325,7 +350,7 @@ class MeetingRecord:
             value = getattr(self, name)
             if not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(value))
-        for name in ("roles", "contacts"):
+        for name in ("roles", "contacts", "reach"):
             value = getattr(self, name)
             if not isinstance(value, MappingProxyType):
                 object.__setattr__(self, name, MappingProxyType(dict(value)))

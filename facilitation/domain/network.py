@@ -3,7 +3,8 @@
 The child is the node `CHILD` at the centre; each person is a node `p<participant id>` with
 their sector (a quarter of the map) and ring (1 = closest). Every person has a `tie="child"`
 edge to the child (their relation to the child, e.g. "Mor"); ties between people recorded as
-`Relation`s are `tie="relation"` edges. Renderers draw only the relation edges: the ring shows
+`Relation`s are `tie="relation"` edges. The child listed as a participant (ring 0) is the
+centre node, never a second node. Renderers draw only the relation edges: the ring shows
 the tie to the child. Coordinates are map units with y pointing up; renderers scale them.
 """
 
@@ -16,8 +17,10 @@ from typing import TypeAlias
 
 import networkx as nx
 
-from facilitation.domain.anonymity import child_initials, child_names_list, initials, name_scrubber
-from facilitation.domain.model import RING_CLOSEST, RING_FURTHEST, MeetingRecord, Participant, Sector
+from facilitation.domain.anonymity import initials, labels_for
+from facilitation.domain.model import RING_CLOSEST, RING_FURTHEST, Attendance, MeetingRecord, Participant, Sector
+from facilitation.domain.people import relation_word
+from facilitation.domain.words import DEFAULT, text
 
 __all__ = [
     "CHILD", "MapChanges", "MapGeometry", "MapGraph", "RingChange", "SectorChange", "build_graph",
@@ -48,42 +51,62 @@ def person_node(participant_id: int) -> str:
     return f"p{participant_id}"
 
 
-def build_graph(record: MeetingRecord, anonymised: bool = False) -> MapGraph:
-    """The meeting's map: the child, everyone around the child, and the ties between them."""
+def build_graph(record: MeetingRecord, anonymised: bool = False, language: str = DEFAULT) -> MapGraph:
+    """The meeting's map: the child, everyone around the child, and the ties between them.
+
+    A participant who is the child (ring 0) is the centre node itself, carrying their attendance; ties
+    to them are ties to the centre. Anonymised, a person carries only initials and their standard
+    relation word (in `language`): no free text, neither the typed relation, resources nor tie words.
+    """
+    children = [p for p in record.participants if p.is_child]
     if anonymised:
-        names = [p.name for p in record.participants] + child_names_list(record.case.child_names)
-        scrub = name_scrubber(names)
-        child_label = child_initials(record.case.child_names)
+        labels = labels_for(record)
+        child_label = labels.child
     else:
-        scrub, child_label = _unchanged, record.case.child_names
+        child_label = record.case.child_names
     graph: MapGraph = nx.Graph(anonymised=anonymised, meeting_id=record.meeting.id)
-    graph.add_node(CHILD, kind="child", label=child_label)
-    for order, person in enumerate(record.participants):
-        node = person_node(person.id)
+    graph.add_node(CHILD, kind="child", label=child_label, attendance=_child_attendance(children),
+                   participant_ids=tuple(p.id for p in children))
+    nodes = {p.id: CHILD for p in children}
+    for order, person in enumerate(p for p in record.participants if not p.is_child):
+        node = nodes[person.id] = person_node(person.id)
+        relation = _standard_word(person, language) if anonymised else person.relation
         graph.add_node(
-            node, kind="person", label=initials(person.name) if anonymised else person.name,
-            relation=scrub(person.relation), sector=person.sector,
+            node, kind="person", label=labels.people[person.id] if anonymised else person.name,
+            relation=relation, sector=person.sector,
             ring=min(max(person.ring, RING_CLOSEST), RING_FURTHEST), group=person.group,
-            attendance=person.attendance, resources=scrub(person.can_help_with), order=order,
+            attendance=person.attendance, resources="" if anonymised else person.can_help_with, order=order,
             participant_id=person.id,
         )
-        graph.add_edge(CHILD, node, tie="child", kind=scrub(person.relation), strained=False)
-    for relation in record.relations:
-        source, target = person_node(relation.from_id), person_node(relation.to_id)
-        if source == target or source not in graph or target not in graph:
+        graph.add_edge(CHILD, node, tie="child", kind=relation, strained=False)
+    for tie in record.relations:
+        source, target = nodes.get(tie.from_id), nodes.get(tie.to_id)
+        if source is None or target is None or source == target:
             continue
-        statement = (source, scrub(relation.kind), target)
-        if graph.has_edge(source, target):  # a second tie between the same two people
-            data = graph.edges[source, target]
+        statement = (source, "" if anonymised else tie.kind, target)
+        if graph.has_edge(source, target) and graph.edges[source, target].get("tie") == "relation":
+            data = graph.edges[source, target]  # a second tie between the same two people
             data["statements"] += (statement,)
             data["kind"] = " / ".join(kind for _, kind, _ in data["statements"] if kind)
-            data["strained"] = data["strained"] or relation.strained
-        else:
+            data["strained"] = data["strained"] or tie.strained
+        else:  # also replaces the implicit tie to the child when a tie to the child is recorded
             graph.add_edge(
-                source, target, tie="relation", kind=statement[1], strained=relation.strained,
+                source, target, tie="relation", kind=statement[1], strained=tie.strained,
                 statements=(statement,),
             )
     return graph
+
+
+def _child_attendance(children: Sequence[Participant]) -> str:
+    """Whether the child came: present if any listed child came, else the first one's; '' if not listed."""
+    if any(p.attendance == Attendance.PRESENT for p in children):
+        return Attendance.PRESENT.value
+    return children[0].attendance.value if children else ""
+
+
+def _standard_word(person: Participant, language: str) -> str:
+    word = relation_word(person)
+    return text(f"standard_relation.{word}", language) if word else ""
 
 
 def relation_edges(graph: MapGraph) -> Iterator[tuple[str, str, dict[str, object]]]:
@@ -241,6 +264,3 @@ def _by_name(people: Sequence[Participant]) -> dict[str, Participant]:
         keyed.setdefault(" ".join(person.name.split()).casefold(), person)
     return keyed
 
-
-def _unchanged(text: str) -> str:
-    return text

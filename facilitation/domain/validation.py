@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import TypeVar
 
@@ -81,6 +81,17 @@ def single_line(value: object, field: str, limit: int = NAME_MAX, *, required: b
     return text
 
 
+PHONE_MAX = 50
+
+
+def phone_number(value: object, field: str = "phone") -> str:
+    """A phone number as people write it ('+45 12 34 56 78', '(+45) 1234-5678'); '' for none."""
+    text = single_line(value, field, PHONE_MAX, required=False)
+    if text and not re.fullmatch(r"\+?[\d ()\-./]+", text) or (text and sum(c.isdigit() for c in text) < 4):
+        raise ValidationError("phone_invalid", field=field)
+    return text
+
+
 def choice(value: object, enum: type[E], field: str) -> E:
     """The enum member named by `value`, or a validation error."""
     if isinstance(value, str):  # no member of a StrEnum equals anything else
@@ -109,11 +120,64 @@ def whole_number(value: object, field: str, low: int, high: int) -> int:
     return value
 
 
+# Every date that enters (a meeting, a follow-up, an action's due date, a backup) lies within these years:
+# a year 9999 or 0001 is a typing error, and the calendar file and the minute cannot represent all of them.
+YEAR_MIN = 2000
+YEAR_MAX = 2100
+DATE_MIN = date(YEAR_MIN, 1, 1)
+DATE_MAX = date(YEAR_MAX, 12, 31)
+_DATE_AND_TIME = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2})(?:[T ](?P<time>\d{1,2}:\d{2}(?::\d{2})?))?")
+
+
 def a_date(value: object, field: str) -> date:
-    """A real calendar date (date object or ISO text); impossible dates are refused."""
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ValidationError("invalid_date", field=field) from None
+    """A real calendar date from 2000 to 2100 (date object or ISO text, a time of day ignored)."""
+    return date_and_time(value, field)[0]
+
+
+def date_and_time(value: object, field: str) -> tuple[date, time | None]:
+    """A date (2000–2100) and the time of day given with it, if any ('2026-11-25T09:30' or '2026-11-25')."""
+    if isinstance(value, datetime):
+        day, clock = value.date(), value.time().replace(microsecond=0, tzinfo=None)
+    elif isinstance(value, date):
+        day, clock = value, None
+    else:
+        found = _DATE_AND_TIME.fullmatch(str(value).strip())
+        if found is None:
+            raise ValidationError("invalid_date", field=field)
+        try:
+            day = date.fromisoformat(found["day"])
+        except ValueError:
+            raise ValidationError("invalid_date", field=field) from None
+        clock = a_time(found["time"], field) if found["time"] else None
+    if not DATE_MIN <= day <= DATE_MAX:
+        raise ValidationError("date_out_of_range", field=field, low=YEAR_MIN, high=YEAR_MAX)
+    return day, clock
+
+
+def a_timestamp(value: object, field: str) -> datetime:
+    """A moment (datetime or ISO text, e.g. when an agenda item started) within the years 2000–2100."""
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        try:
+            moment = datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValidationError("invalid_date", field=field) from None
+    if not DATE_MIN <= moment.date() <= DATE_MAX:
+        raise ValidationError("date_out_of_range", field=field, low=YEAR_MIN, high=YEAR_MAX)
+    return moment
+
+
+def a_time(value: object, field: str) -> time:
+    """A time of day (time object or 'HH:MM' / 'HH:MM:SS' text), to the minute."""
+    if isinstance(value, time):
+        return value.replace(second=0, microsecond=0, tzinfo=None)
+    found = re.fullmatch(r"(\d{1,2}):(\d{2})(?::(\d{2}))?", str(value).strip())
+    if found is None or int(found[1]) > 23 or int(found[2]) > 59 or int(found[3] or 0) > 59:
+        raise ValidationError("invalid_time", field=field)
+    return time(int(found[1]), int(found[2]))
+
+
+def optional_time(value: object, field: str) -> time | None:
+    """A time of day, or None for an empty value (no time agreed)."""
+    return None if value in (None, "") else a_time(value, field)

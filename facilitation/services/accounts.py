@@ -12,7 +12,7 @@ from datetime import datetime
 from facilitation import passwords
 from facilitation.domain.access import Caseworker, checked_password, email_address, is_locked
 from facilitation.domain.clock import utcnow
-from facilitation.domain.validation import NAME_MAX, ValidationError, single_line
+from facilitation.domain.validation import NAME_MAX, ValidationError, phone_number, single_line
 from facilitation.storage import Database
 from facilitation.storage import accounts as store
 
@@ -31,6 +31,17 @@ def set_password(db: Database, caseworker_id: int, password: str) -> None:
     """Give an account a new password; a lock from wrong passwords is lifted."""
     stored_hash = passwords.hash_password(checked_password(password))
     store.change(db, caseworker_id, password_hash=stored_hash, failed_attempts=0, locked_until=None)
+
+
+def set_phone(db: Database, caseworker_id: int, phone: str) -> Caseworker:
+    """Store the phone number the minute gives for a caseworker ('' removes it); returns the account."""
+    store.change(db, caseworker_id, phone=phone_number(phone))
+    return store.by_id(db, caseworker_id)
+
+
+def set_my_phone(db: Database, actor: Caseworker, phone: str) -> Caseworker:
+    """A signed-in caseworker sets their own phone number (the 'Min profil' form)."""
+    return set_phone(db, actor.id, phone)
 
 
 def disable_account(db: Database, caseworker_id: int) -> None:

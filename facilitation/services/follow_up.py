@@ -8,7 +8,7 @@ which is how the board and the minute show progress.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 from facilitation.domain import carry_forward as rules
 from facilitation.domain import meetings as meeting_rules
@@ -25,9 +25,18 @@ __all__ = ["REVIEW_TITLES", "carry_forward", "copy_goals_forward", "copy_open_ac
            "set_follow_up_date", "set_role_contact"]
 
 
-def set_follow_up_date(db: Database, actor: Actor, meeting_id: int, when: date | str | None) -> date | None:
-    """Store the agreed date of the next follow-up; None or '' goes back to the cadence's date."""
-    values = meeting_rules.meeting_values({"follow_up_date": when})
+def set_follow_up_date(
+    db: Database, actor: Actor, meeting_id: int, when: date | str | None, *,
+    start: time | str | None = None, end: time | str | None = None, place: str = "",
+) -> date | None:
+    """Store the agreed date of the next follow-up with its time and place, when agreed.
+
+    None or '' as the date goes back to the cadence's date and clears the time and place.
+    """
+    if when in (None, ""):
+        start, end, place = None, None, ""
+    values = meeting_rules.meeting_values({"follow_up_date": when, "follow_up_start": start,
+                                           "follow_up_end": end, "follow_up_place": place})
     with edit(db, meeting_id, actor) as e:
         e.set_meeting(**values)
     day: date | None = values["follow_up_date"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 from facilitation.domain import meetings as rules
 from facilitation.domain import model as m
@@ -14,7 +14,7 @@ from facilitation.storage import Database
 from facilitation.storage import cases as store
 from facilitation.storage.meeting_edit import edit
 
-_EDITABLE = ("kind", "date", "place", "purpose", "status")
+_EDITABLE = ("kind", "date", "start_time", "end_time", "place", "purpose", "status")
 
 
 def create_case(db: Database, actor: Actor, family_name: str, child_names: str, case_type: str) -> int:
@@ -32,15 +32,17 @@ def edit_case(db: Database, actor: Actor, case_id: int, **fields: str) -> None:
 def create_meeting(
     db: Database, actor: Actor, case_id: int, kind: str, when: date | str, place: str = "",
     purpose: str = "", *, language: str = "da", with_default_agenda: bool = True,
+    start_time: time | str | None = None, end_time: time | str | None = None,
 ) -> int:
-    """Plan a meeting of a case, with the default agenda for its kind; returns its id."""
-    values = rules.meeting_values({"kind": kind, "date": when, "place": place, "purpose": purpose})
+    """Plan a meeting of a case (its time of day if known), with the default agenda for its kind; returns its id."""
+    values = rules.meeting_values({"kind": kind, "date": when, "place": place, "purpose": purpose,
+                                   "start_time": start_time, "end_time": end_time})
     agenda = default_agenda(m.MeetingKind(values["kind"]), language) if with_default_agenda else ()
     return store.insert_meeting(db, actor, case_id, values, agenda)
 
 
 def edit_meeting(db: Database, actor: Actor, meeting_id: int, **fields: object) -> None:
-    """Change a meeting's kind, date, place, purpose or status."""
+    """Change a meeting's kind, date, start and end time, place, purpose or status."""
     values = rules.meeting_values({k: v for k, v in fields.items() if k in _EDITABLE})
     if values:
         with edit(db, meeting_id, actor) as e:

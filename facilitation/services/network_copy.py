@@ -33,7 +33,7 @@ def copy_network(e: MeetingEdit, from_meeting_id: int) -> None:
         same[person.id] = e.insert(
             m.Participant, name=person.name, relation=person.relation, sector=person.sector.value,
             ring=person.ring, group=person.group.value, attendance=person.attendance.value,
-            can_help_with=person.can_help_with,
+            can_help_with=person.can_help_with, standard_relation=person.standard_relation,
         )
     for tie in rules.ties_to_add(e.items_of(m.Relation, from_meeting_id), e.items(m.Relation), same):
         e.insert(m.Relation, from_id=tie.from_id, to_id=tie.to_id, kind=tie.kind, strained=tie.strained)

@@ -17,12 +17,12 @@ person_values = rules.person_values
 def add_participant(
     db: Database, actor: Actor, meeting_id: int, name: str, *, relation: str = "",
     sector: str = m.Sector.FAMILY, ring: int = 2, group: str = m.Group.FAMILY,
-    attendance: str = m.Attendance.PRESENT, can_help_with: str = "",
+    attendance: str = m.Attendance.PRESENT, can_help_with: str = "", standard_relation: str = "",
 ) -> int:
-    """Add a person around the child to the meeting; returns their id."""
+    """Add a person around the child (ring 0: the child) to the meeting; returns their id."""
     values = rules.person_values(dict(
         name=name, relation=relation, sector=sector, ring=ring, group=group,
-        attendance=attendance, can_help_with=can_help_with,
+        attendance=attendance, can_help_with=can_help_with, standard_relation=standard_relation,
     ))
     return store.insert_item(db, actor, meeting_id, m.Participant, **values)
 

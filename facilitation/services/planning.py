@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 from facilitation.domain import meetings as rules
 from facilitation.domain import model as m
@@ -16,7 +16,7 @@ from facilitation.storage.meeting_edit import new_meeting
 
 def plan_meeting(
     db: Database, actor: Actor, case_id: int, kind: str, when: date | str, place: str = "", *,
-    language: str = "da",
+    language: str = "da", start_time: time | str | None = None, end_time: time | str | None = None,
 ) -> int:
     """Create a meeting with the default agenda; a later meeting starts from the latest one of the case.
 
@@ -25,7 +25,8 @@ def plan_meeting(
     The new meeting and everything copied into it are one transaction: a failure or a crash midway
     leaves no new meeting at all, never one with the people but without the goals.
     """
-    values = rules.meeting_values({"kind": kind, "date": when, "place": place, "purpose": ""})
+    values = rules.meeting_values({"kind": kind, "date": when, "place": place, "purpose": "",
+                                   "start_time": start_time, "end_time": end_time})
     agenda = default_agenda(m.MeetingKind(values["kind"]), language)
     with new_meeting(db, actor, case_id, values, agenda) as e:
         earlier = e.case_meetings()

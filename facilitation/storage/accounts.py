@@ -21,7 +21,7 @@ from facilitation.storage.engine import Database
 def caseworker_of(row: t.CaseworkerRow) -> Caseworker:
     """The domain value of a caseworker row (never its password hash)."""
     return Caseworker(id=row.id, name=row.name, email=row.email, disabled=row.disabled,
-                      locked_until=row.locked_until)
+                      locked_until=row.locked_until, phone=row.phone)
 
 
 def insert_caseworker(db: Database, name: str, email: str, password_hash: str | None, now: datetime) -> Caseworker:

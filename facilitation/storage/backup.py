@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -32,6 +32,7 @@ from facilitation.domain.validation import (
     SHORT_MAX,
     TEXT_MAX,
     ValidationError,
+    a_timestamp,
     choice,
     required_text,
     single_line,
@@ -75,7 +76,9 @@ NOT_CARRIED: Mapping[str, frozenset[str]] = {  # columns of a carried table deli
     "evaluations": frozenset({"id", "meeting_id"}),
     "drawings": _BOOKKEEPING | {"revision", "updated_at"},  # edit bookkeeping: a load starts at revision 1
 }
-_MEETING_FIELDS = ("place", "purpose", "status", "scale_question", "show_three_houses", "follow_up_date")
+_MEETING_FIELDS = ("place", "purpose", "status", "scale_question", "show_three_houses", "follow_up_date",
+                   "start_time", "end_time", "follow_up_start", "follow_up_end", "follow_up_place")
+_CLOCK_FIELDS = ("start_time", "end_time", "follow_up_start", "follow_up_end")
 _MEETING_DEFAULTS = {"place": "", "purpose": "", "status": "planned", "scale_question": "", "show_three_houses": False}
 _REQUIRED: Mapping[str, tuple[str, ...]] = {  # keys an entry must have: the rest have defaults
     "case": ("family_name", "child_names", "case_type"), "meeting": ("kind", "date"), "roles": ("role", "caseworker"),
@@ -107,7 +110,7 @@ def dump_meeting(db: Database, meeting_id: int, *, viewer: Actor) -> dict[str, A
             {
                 "ref": refs.people[p.id], "name": p.name, "relation": p.relation, "sector": p.sector.value,
                 "ring": p.ring, "group": p.group.value, "attendance": p.attendance.value,
-                "can_help_with": p.can_help_with,
+                "can_help_with": p.can_help_with, "standard_relation": p.standard_relation,
             }
             for p in record.participants
         ],
@@ -179,6 +182,8 @@ def _dump_meeting_fields(meeting: m.Meeting) -> dict[str, Any]:
         "purpose": meeting.purpose, "status": meeting.status.value, "scale_question": meeting.scale_question,
         "show_three_houses": meeting.show_three_houses,
         "follow_up_date": meeting.follow_up_date.isoformat() if meeting.follow_up_date else None,
+        **{name: _clock(getattr(meeting, name)) for name in _CLOCK_FIELDS},
+        "follow_up_place": meeting.follow_up_place,
         "warn_minutes": meeting.warn_minutes,
     }
 
@@ -476,6 +481,11 @@ def _load_evaluations(data: Mapping[str, Any], add: Add) -> None:
             )))
 
 
+def _clock(value: time | None) -> str | None:
+    """A time of day as 'HH:MM' (None: not set)."""
+    return value.strftime("%H:%M") if value else None
+
+
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -485,6 +495,7 @@ def _parse_time(entry: Mapping[str, Any], key: str) -> datetime | None:
     if value in (None, ""):
         return None
     try:
-        return datetime.fromisoformat(str(value))
+        moment = datetime.fromisoformat(str(value))
     except ValueError:
         raise ValidationError("invalid_time", field=key) from None
+    return a_timestamp(moment, key)  # within the years the app accepts

@@ -191,7 +191,24 @@ def record(db: Database, meeting_id: int, viewer: Actor) -> m.MeetingRecord:
             evaluations=items(m.Evaluation),
             decisions=items(m.Decision),
             contacts=MappingProxyType({Role(r.role): r.contact for r in role_rows if r.contact}),
+            reach=_reach(session, meeting_row.case_id, {r.caseworker for r in role_rows}),
         )
+
+
+def _reach(session: Session, case_id: int, holders: set[str]) -> MappingProxyType[str, m.Reach]:
+    """The phone and e-mail of each role holder who is a member of the case (matched by name, any case)."""
+    if not holders:
+        return MappingProxyType({})
+    members = session.execute(
+        select(t.CaseworkerRow.name, t.CaseworkerRow.phone, t.CaseworkerRow.email)
+        .join(t.CaseMemberRow, t.CaseMemberRow.caseworker_id == t.CaseworkerRow.id)
+        .where(t.CaseMemberRow.case_id == case_id).order_by(t.CaseworkerRow.id)
+    ).all()
+    by_name: dict[str, m.Reach] = {}
+    for name, phone, email in members:
+        by_name.setdefault(" ".join(name.split()).casefold(), m.Reach(phone or "", email or ""))
+    found = {holder: by_name.get(" ".join(holder.split()).casefold()) for holder in holders}
+    return MappingProxyType({holder: reach for holder, reach in found.items() if reach is not None})
 
 
 def scored_rounds(

@@ -25,7 +25,8 @@ def meeting_of(row: t.MeetingRow) -> m.Meeting:
         row.id, row.case_id, m.MeetingKind(row.kind), row.date, row.place, row.purpose,
         m.MeetingStatus(row.status), row.version, row.scale_question, row.show_three_houses,
         screen=row.screen, curtain=row.curtain, warn_minutes=row.warn_minutes,
-        follow_up_date=row.follow_up_date,
+        follow_up_date=row.follow_up_date, start_time=row.start_time, end_time=row.end_time,
+        follow_up_start=row.follow_up_start, follow_up_end=row.follow_up_end, follow_up_place=row.follow_up_place,
     )
 
 
@@ -34,6 +35,7 @@ def participant_of(row: t.ParticipantRow) -> m.Participant:
     return m.Participant(
         row.id, row.meeting_id, row.name, row.relation, m.Sector(row.sector), row.ring,
         m.Group(row.group), m.Attendance(row.attendance), row.can_help_with, row.position,
+        standard_relation=row.standard_relation,
     )
 
 

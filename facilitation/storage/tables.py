@@ -14,6 +14,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    Time,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -60,6 +61,11 @@ class MeetingRow(Base):
     curtain: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     warn_minutes: Mapped[int] = mapped_column(Integer, default=2, server_default="2")
     follow_up_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)  # the next follow-up (0005)
+    start_time: Mapped[dt.time | None] = mapped_column(Time, nullable=True)  # local time of day (0009)
+    end_time: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
+    follow_up_start: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
+    follow_up_end: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
+    follow_up_place: Mapped[str] = mapped_column(String(500), default="", server_default="")
 
 
 class RoleRow(Base):
@@ -85,6 +91,7 @@ class ParticipantRow(Base):
     attendance: Mapped[str] = mapped_column(String(20))
     can_help_with: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer)
+    standard_relation: Mapped[str] = mapped_column(String(30), default="", server_default="")  # (0009)
 
 
 class RelationRow(Base):
@@ -230,6 +237,7 @@ class CaseworkerRow(Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    phone: Mapped[str] = mapped_column(String(50), default="", server_default="")  # for the minute (0009)
 
 
 class CaseMemberRow(Base):

@@ -92,6 +92,7 @@ def test_the_command_line_writes_an_english_minute_with_no_danish_heading(db: Da
 
 
 def test_every_word_of_ours_in_the_english_minute_is_english(db: Database, full_meeting: int) -> None:  # noqa: F811
+    s.set_follow_up_date(db, ACTOR, full_meeting, None)  # the cadence's wording ('no later than'), not the agreed time
     record = s.load_meeting(db, full_meeting, viewer=ACTOR)
     content = minute_for_meeting(db, full_meeting, language="en", now=NOW, viewer=ACTOR)
     data = _data_strings(record)

@@ -93,7 +93,7 @@ def test_the_title_names_the_child_the_date_and_the_place_in_danish(db: Database
     assert document.paragraphs[0].text == "Referat og aftaler"
     assert document.paragraphs[0].style.name == "Title"
     assert "Opfølgningsmøde om Alma" in texts
-    assert "25. november 2026 · Familiehuset, mødelokale 2" in texts
+    assert "25. november 2026 · kl. 9.30–11.30 · Familiehuset, mødelokale 2" in texts
 
 
 @pytest.mark.parametrize(("case_type", "meeting_day", "due"), [

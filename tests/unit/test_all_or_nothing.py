@@ -106,7 +106,7 @@ def test_copying_the_network_that_fails_at_the_ties_keeps_none_of_the_copied_peo
 def test_loading_a_backup_that_fails_at_its_last_part_stores_no_case_and_no_meeting(
     db: Database, meeting_id: int, demo_text: str, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(backup, "store_drawings", _fail)
+    monkeypatch.setattr(backup, "store_drawing", _fail)  # the last part of a file: its drawings
     with unchanged(db, meeting_id), pytest.raises(Midway):
         backup.loads_meeting(db, ACTOR, demo_text)
 

@@ -142,7 +142,9 @@ def upgraded_v1(v1: dict[str, Any]) -> dict[str, Any]:
     return {
         **{key: value for key, value in v1.items() if key != "contacts"},
         "version": 2,
-        "meeting": {**v1["meeting"], "warn_minutes": 2},
+        "meeting": {**v1["meeting"], "warn_minutes": 2, "start_time": None, "end_time": None,
+                    "follow_up_start": None, "follow_up_end": None, "follow_up_place": ""},
+        "participants": [{**person, "standard_relation": ""} for person in v1["participants"]],
         "roles": [{"role": role, "caseworker": name, "contact": contacts.get(role, "")}
                   for role, name in sorted(v1["roles"].items())],
         "agenda": [{"ref": f"a{i + 1}", **item, "extra_minutes": 0, "paused_at": None, "paused_seconds": 0}

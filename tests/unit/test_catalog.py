@@ -14,7 +14,7 @@ from facilitation.domain.agenda_templates import PLANS
 from facilitation.domain.catalog_da import DA
 from facilitation.domain.catalog_en import EN
 from facilitation.domain.model import (
-    RING_CLOSEST,
+    RING_CHILD,
     RING_FURTHEST,
     ActionStatus,
     Attendance,
@@ -30,6 +30,7 @@ from facilitation.domain.model import (
     Sector,
 )
 from facilitation.domain.outcomes import ActionFlag
+from facilitation.domain.people import STANDARD_RELATIONS
 from facilitation.domain.roles import Role, Screen
 from tests.unit.source_scan import dynamic_prefixes, relative, source_files, string_literals
 from ui.board_present import PARTS
@@ -46,13 +47,15 @@ ENUM_FAMILIES: dict[str, Iterable[object]] = {
     "placeholder": BoardKind, "follow_up.rule": CaseType,
     "map.attendance": Attendance, "minute.cadence": CaseType, "minute.category": Category, "minute.group": Group,
     "minute.review_status": ActionStatus, "minute.board_column": BOARD_COLUMNS, "minute.status_suffix": SETTLED,
-    "month": range(1, 13), "month_short": range(1, 13), "ring": range(RING_CLOSEST, RING_FURTHEST + 1),
+    "month": range(1, 13), "month_short": range(1, 13), "ring": range(RING_CHILD, RING_FURTHEST + 1),
     "agenda_template": {item for plan in PLANS.values() for item, _ in plan},
     "board.layout": ("edit", "present"),  # pages/board.py
     "board.part": PARTS,
     "drawing.tool": ("freedraw", "line", "rect", "circle", "text", "labeled_rect"),  # ui/drawing_canvas.TOOLS
     "access_kind": AccessKind, "purpose": Purpose,  # the access report (facilitation/__main__.py)
     "action_flag": ActionFlag, "minutes": CONSOLE_TABS,  # ui/actions_editor.py, ui/minutes_parts.py
+    "standard_relation": ("", *STANDARD_RELATIONS),  # facilitation/domain/people.py ("": none chosen)
+    "minute.child": (Attendance.PRESENT, Attendance.ABSENT, Attendance.NOT_INVITED),  # export/minute_sections.py
 }
 # Families whose suffix is a code or field name the code writes as a string elsewhere
 # (ValidationError("too_long", field="name") is shown as error.too_long with field.name).

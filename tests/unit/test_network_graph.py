@@ -40,7 +40,7 @@ def _person(record: m.MeetingRecord, name: str) -> m.Participant:
 
 def test_the_child_is_the_centre_node_named_from_the_case(network: m.MeetingRecord) -> None:
     graph = build_graph(network)
-    assert graph.nodes[CHILD] == {"kind": "child", "label": "Alma"}
+    assert graph.nodes[CHILD] == {"kind": "child", "label": "Alma", "attendance": "", "participant_ids": ()}
 
 
 def test_every_participant_is_a_node_with_sector_ring_and_attendance(network: m.MeetingRecord) -> None:
@@ -131,9 +131,10 @@ def test_the_anonymised_graph_holds_no_name_of_anyone(network: m.MeetingRecord) 
     assert sanne["label"] == "S.J."
     assert graph.nodes[CHILD]["label"] == "A."
     birthe = graph.nodes[person_node(_person(network, "Birthe Juhl").id)]
-    assert birthe["resources"] == "Henter A. i SFO tirsdag"
+    assert birthe["resources"] == ""  # free text is left out of the anonymised map
     mette = graph.nodes[person_node(_person(network, "Mette Lund").id)]
-    assert mette["relation"] == "S.'s veninde"
+    assert mette["relation"] == ""  # 'Sannes veninde' is no standard word
+    assert sanne["relation"] == "Mor"  # 'Mor' is one, so it is shown as the standard word
 
 
 def test_comparing_maps_finds_who_moved_closer_further_came_and_left() -> None:
