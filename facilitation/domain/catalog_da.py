@@ -61,6 +61,8 @@ DA: dict[str, str] = {
     "error.meeting_gone": "Mødet findes ikke længere. Vælg et andet møde i menuen til venstre.",
     "error.not_found": "Det findes ikke længere — måske har en anden lige slettet det. Siden er opdateret.",
     "error.empty": "»{field}« skal udfyldes.",
+    "error.too_many_people": "Mødet har allerede {limit} personer, og flere kan det ikke rumme. Personen er ikke tilføjet; fjern først nogen, der ikke længere er med.",
+    "error.too_many_board_items": "Tavlen har allerede {limit} noter, og flere kan den ikke rumme. Noten er ikke tilføjet; fjern først noter, der ikke længere bruges.",
     "error.too_long": "»{field}« er for lang: {length} tegn, højst {limit}. Teksten er ikke gemt; kort den ned.",
     "error.not_a_number": "»{field}« skal være et helt tal.",
     "error.out_of_range": "»{field}« skal være et tal fra {low} til {high}.",

@@ -59,6 +59,8 @@ EN: dict[str, str] = {
     "error.meeting_gone": "The meeting no longer exists. Choose another meeting in the menu on the left.",
     "error.not_found": "It no longer exists — someone may just have deleted it. The page is up to date.",
     "error.empty": "“{field}” must be filled in.",
+    "error.too_many_people": "The meeting already has {limit} people and cannot hold more. The person was not added; first remove someone who is no longer involved.",
+    "error.too_many_board_items": "The board already has {limit} notes and cannot hold more. The note was not added; first remove notes no longer in use.",
     "error.too_long": "“{field}” is too long: {length} characters, at most {limit}. Nothing was saved; shorten it.",
     "error.not_a_number": "“{field}” must be a whole number.",
     "error.out_of_range": "“{field}” must be a number from {low} to {high}.",
