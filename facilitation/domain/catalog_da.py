@@ -179,6 +179,8 @@ DA: dict[str, str] = {
     "agenda.total_over": "{minutes} min. over tiden indtil nu.",
     "agenda.add": "Nyt punkt på dagsordenen",
     # board page
+    "paging.shown": "{first}–{last} af {total}", "paging.previous": "Forrige side", "paging.next": "Næste side",
+    "board.edit_note": "Ret noten",
     "board.said_by": "Sagt af {name}", "board.move_to": "Flyt til", "board.new_item": "Ny note",
     "board.record_score": "Gem tal",
     "placeholder.worry": "Det, vi er bekymrede for, med familiens egne ord",

@@ -171,6 +171,8 @@ EN: dict[str, str] = {
     "agenda.restart": "Start again", "agenda.restart_help": "Reopen the item; the time in between counts as a pause",
     "agenda.total_over": "{minutes} min over time so far.",
     "agenda.add": "New agenda item",
+    "paging.shown": "{first}–{last} of {total}", "paging.previous": "Previous page", "paging.next": "Next page",
+    "board.edit_note": "Edit the note",
     "board.said_by": "Said by {name}", "board.move_to": "Move to", "board.new_item": "New note",
     "board.record_score": "Save number",
     "placeholder.worry": "What we are worried about, in the family's own words",
