@@ -45,9 +45,9 @@ def history_section(db: Database, actor: str, record: MeetingRecord) -> None:
     st.markdown("\n".join(f"- {line}" for line in lines) if lines else t("network.no_changes"))
     then, now = st.columns(2)
     then.caption(labels[chosen])
-    then.image(map_view.map_picture(db, old.meeting.id, old.meeting.version))
+    then.image(map_view.side_picture(db, old.meeting.id, old.meeting.version))
     now.caption(t("network.this_meeting"))
-    now.image(map_view.map_picture(db, record.meeting.id, record.meeting.version))
+    now.image(map_view.side_picture(db, record.meeting.id, record.meeting.version))
     if not record.participants:
         forms.button("network.copy_forward", t("network.copy_forward"), lambda: services.copy_network_forward(
             db, actor, chosen, record.meeting.id), success=t("network.copied"))
