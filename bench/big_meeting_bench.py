@@ -6,8 +6,9 @@ caseworker, the page opened, then re-run) and the Word minute. Each measurement 
 process, killed after --timeout seconds, so a page that hangs is reported as such and cannot slow
 the next one. Prints one JSON line per figure:
 {"figure", "size", "median", "p95", "max", "first", "unit", "n", "load"} (quantiles inclusive; "first"
-is the page's first run in a fresh process, the median and p95 are of the re-runs after it), or
-{"figure", "size", "timed_out_after": seconds, "load"}.
+is the page's first run in a fresh process, the median and p95 are of the re-runs after it; "cpu_median" is
+their CPU time, which a busy machine inflates less than the wall time), or
+{"figure", "size", "timed_out_after": seconds, "load"} (counted from when the child was ready to run).
 """
 
 from __future__ import annotations
@@ -39,19 +40,26 @@ def quantile95(values: Sequence[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[18]
 
 
-def figure(name: str, size: str, times: Sequence[float], first: float | None = None) -> dict[str, object]:
-    """One JSON figure of times in seconds, in milliseconds."""
+def figure(name: str, size: str, times: Sequence[float], first: float | None = None,
+           cpu: Sequence[float] = ()) -> dict[str, object]:
+    """One JSON figure of times in seconds, in milliseconds ("cpu_median": the process's CPU time, if measured)."""
     line: dict[str, object] = {"figure": name, "size": size, "median": round(statistics.median(times) * 1000, 1),
                                "p95": round(quantile95(times) * 1000, 1), "max": round(max(times) * 1000, 1)}
     if first is not None:
         line["first"] = round(first * 1000, 1)
+    if cpu:
+        line["cpu_median"] = round(statistics.median(cpu) * 1000, 1)
     return line | {"unit": "ms", "n": len(times), "load": round(os.getloadavg()[0], 2)}
 
 
 def _timed(work: Callable[[], object]) -> float:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     work()
+    CPU.append(time.process_time() - cpu)  # every thread of this process: the script runs in one of AppTest's
     return time.perf_counter() - start
+
+
+CPU: list[float] = []  # in a child process: the CPU seconds of each timed call, beside its wall time
 
 
 def time_page(data: Path, page: str, runs: int) -> tuple[float, list[float]]:
@@ -63,6 +71,7 @@ def time_page(data: Path, page: str, runs: int) -> tuple[float, list[float]]:
     at = _signed_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=600), data)
     at.run()
     at.switch_page(f"pages/{page}.py")
+    print("ready", flush=True)  # the parent's timeout starts now, not while Python starts on a busy machine
     first = _timed(at.run)
     if at.exception:
         raise RuntimeError(f"{page}: {at.exception}")
@@ -100,6 +109,7 @@ def time_minute(data: Path, meeting_id: int, runs: int) -> list[float]:
     from facilitation.storage import Database
 
     db = Database(f"sqlite:///{data / big_meeting.DB_NAME}")
+    print("ready", flush=True)
     try:
         return [_timed(lambda: minute_for_meeting(db, meeting_id, viewer=DEMO_ACTOR)) for _ in range(runs)]
     finally:
@@ -107,15 +117,21 @@ def time_minute(data: Path, meeting_id: int, runs: int) -> list[float]:
 
 
 def _child(argv: list[str], timeout: float) -> dict[str, object] | None:
-    """Run one measurement in a fresh process; None if it had not finished after `timeout` seconds."""
+    """Run one measurement in a fresh process; None if it had not finished `timeout` seconds after it was ready."""
     command = [sys.executable, "-m", "bench.big_meeting_bench", *argv]
-    try:
-        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired:
-        return None
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(argv)} failed:\n{done.stderr[-3000:]}")
-    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child:
+        assert child.stdout is not None
+        if child.stdout.readline().strip() != "ready":
+            raise RuntimeError(f"{' '.join(argv)} failed:\n{child.communicate()[1][-3000:]}")
+        try:
+            out, err = child.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.communicate()
+            return None
+    if child.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed:\n{err[-3000:]}")
+    result: dict[str, object] = json.loads(out.strip().splitlines()[-1])
     return result
 
 
@@ -135,13 +151,15 @@ def measure(size: str, data: Path, meeting_id: int, runs: int, timeout: float) -
             _emit({"figure": name, "size": size, "timed_out_after": timeout, "load": round(os.getloadavg()[0], 2)})
         else:
             times = [float(x) for x in result["runs"]]  # type: ignore[attr-defined]
-            _emit(figure(name, size, times, float(result["first"])))  # type: ignore[arg-type]
+            cpu = [float(x) for x in result["cpu"]][1:]  # type: ignore[attr-defined]  # the re-runs'
+            _emit(figure(name, size, times, float(result["first"]), cpu))  # type: ignore[arg-type]
     result = _child(["--minute", str(meeting_id), "--data", str(data), "--runs", str(runs)], timeout * 5)
     if result is None:
         _emit({"figure": "minute", "size": size, "timed_out_after": timeout * 5,
                "load": round(os.getloadavg()[0], 2)})
     else:
-        _emit(figure("minute", size, [float(x) for x in result["runs"]]))  # type: ignore[attr-defined]
+        _emit(figure("minute", size, [float(x) for x in result["runs"]],  # type: ignore[attr-defined]
+                     cpu=[float(x) for x in result["cpu"]]))  # type: ignore[attr-defined]
 
 
 def main(argv: list[str]) -> int:
@@ -156,10 +174,10 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.page:
         first, runs = time_page(args.data, args.page, args.runs)
-        print(json.dumps({"first": first, "runs": runs}))
+        print(json.dumps({"first": first, "runs": runs, "cpu": CPU}))
         return 0
     if args.minute is not None:
-        print(json.dumps({"runs": time_minute(args.data, args.minute, args.runs)}))
+        print(json.dumps({"runs": time_minute(args.data, args.minute, args.runs), "cpu": CPU}))
         return 0
     with tempfile.TemporaryDirectory() as folder:
         sizes = [("demo", 0, 0)] + [(size, *map(int, size.split("x"))) for size in args.sizes.split(",") if size]
