@@ -18,9 +18,11 @@ from export.map_html import library_files, render_map_html
 from export.map_png import render_map_png
 from facilitation import services
 from facilitation.domain.model import MeetingRecord
+from facilitation.domain.validation import PEOPLE_MAX
 from facilitation.storage import Database
 from ui import session
 from ui.db import database_at
+from ui.i18n import t
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 MAP_HEIGHT_PX = 720
@@ -117,8 +119,23 @@ def projector_picture(db: Database, meeting_id: int, version: int, *, language: 
     return _projector_picture(db.url, meeting_id, version, language)
 
 
+def too_big_to_draw(record: MeetingRecord) -> bool:
+    """Whether the meeting has more people than a map can show (only a meeting from before the limit can)."""
+    return len(record.participants) > PEOPLE_MAX
+
+
+def explain_too_big(record: MeetingRecord) -> None:
+    """Say why the map is not drawn, instead of drawing thousands of people for minutes."""
+    st.warning(t("network.too_many_to_draw", count=len(record.participants), limit=PEOPLE_MAX),
+               icon=":material/warning:")
+
+
 def show_map(db: Database, meeting_id: int, version: int, *, anonymised: bool = False) -> None:
     """Draw the interactive map of this meeting version, its words in the UI language."""
+    content, record = _content_at(db.url, meeting_id, version)
+    if too_big_to_draw(record):
+        explain_too_big(record)
+        return
     page = _map_page(db.url, meeting_id, version, anonymised, _library_url(), session.language())
     st.iframe(page, height=MAP_HEIGHT_PX + 10)
 

@@ -179,6 +179,7 @@ DA: dict[str, str] = {
     "agenda.total_over": "{minutes} min. over tiden indtil nu.",
     "agenda.add": "Nyt punkt på dagsordenen",
     # board page
+    "network.too_many_to_draw": "Kortet tegnes ikke: mødet har {count} personer, og et kort kan højst vise {limit}. Fjern først personer, der ikke er med i netværket.",
     "paging.shown": "{first}–{last} af {total}", "paging.previous": "Forrige side", "paging.next": "Næste side",
     "board.edit_note": "Ret noten",
     "board.said_by": "Sagt af {name}", "board.move_to": "Flyt til", "board.new_item": "Ny note",

@@ -171,6 +171,7 @@ EN: dict[str, str] = {
     "agenda.restart": "Start again", "agenda.restart_help": "Reopen the item; the time in between counts as a pause",
     "agenda.total_over": "{minutes} min over time so far.",
     "agenda.add": "New agenda item",
+    "network.too_many_to_draw": "The map is not drawn: the meeting has {count} people, and a map can show at most {limit}. First remove people who are not part of the network.",
     "paging.shown": "{first}–{last} of {total}", "paging.previous": "Previous page", "paging.next": "Next page",
     "board.edit_note": "Edit the note",
     "board.said_by": "Said by {name}", "board.move_to": "Move to", "board.new_item": "New note",

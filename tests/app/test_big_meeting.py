@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from bench.big_meeting import enlarge
 from facilitation import services
 from facilitation.domain.model import BoardKind
-from facilitation.domain.validation import BOARD_ITEMS_MAX
+from facilitation.domain.validation import BOARD_ITEMS_MAX, PEOPLE_MAX
 from facilitation.storage import Database
 from tests.app.conftest import meeting_id, open_page
 from tests.conftest import ACTOR
@@ -78,3 +78,14 @@ def test_a_full_board_refuses_the_next_note_with_a_danish_message_and_keeps_the_
     assert any(f"Tavlen har allerede {BOARD_ITEMS_MAX} noter" in e.value for e in app.error), app.error
     assert app.text_area(key="board.new.worry.text").value == "Én note for meget", "kept, to add after a removal"
     assert len(services.load_meeting(db, mid, viewer=ACTOR).board) == BOARD_ITEMS_MAX
+
+
+def test_a_meeting_with_more_people_than_a_map_can_show_says_so_instead_of_drawing(
+    app: AppTest, db: Database
+) -> None:
+    enlarge(db, meeting_id(app), PEOPLE_MAX + 1, 0)  # only a meeting from before the limit can be this big
+    open_page(app, "network")
+    count = len(services.load_meeting(db, meeting_id(app), viewer=ACTOR).participants)
+    message = f"Kortet tegnes ikke: mødet har {count} personer, og et kort kan højst vise {PEOPLE_MAX}"
+    assert sum(message in w.value for w in app.warning) == 2, "the map tab and the maps over time"
+    assert not app.get("iframe"), "no map page is sent"
