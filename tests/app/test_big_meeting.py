@@ -89,3 +89,16 @@ def test_a_meeting_with_more_people_than_a_map_can_show_says_so_instead_of_drawi
     message = f"Kortet tegnes ikke: mødet har {count} personer, og et kort kan højst vise {PEOPLE_MAX}"
     assert sum(message in w.value for w in app.warning) == 2, "the map tab and the maps over time"
     assert not app.get("iframe"), "no map page is sent"
+
+
+def test_the_attendance_of_three_hundred_people_is_shown_fifty_at_a_time(app: AppTest, db: Database) -> None:
+    enlarge(db, meeting_id(app), 300, 0)
+    open_page(app, "minutes")
+    people = services.load_meeting(db, meeting_id(app), viewer=ACTOR).participants
+    choices = [w for w in app.get("button_group") if w.key and w.key.startswith("attendance.")]
+    assert [w.key.split(".")[1] for w in choices] == [str(p.id) for p in people[:50]]
+    app.button(key="pager.attendance.next").click().run()
+    assert not app.exception
+    choices = [w for w in app.get("button_group") if w.key and w.key.startswith("attendance.")]
+    assert [w.key.split(".")[1] for w in choices] == [str(p.id) for p in people[50:100]]
+    assert f"51–100 af {len(people)}" in [c.value for c in app.caption]
