@@ -13,6 +13,7 @@ import warnings
 from typing import Any
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Patch, Wedge
@@ -35,6 +36,9 @@ HEIGHT_PX = 1700
 DPI = 200
 PERSON_RADIUS = 0.3  # map units; people are at least 1 unit apart
 CHILD_RADIUS = 0.75
+# Above this many people the names get no white box behind them: each box is a patch of its own, and a map of
+# hundreds of people took seconds to draw (bench/big_meeting_bench.py); names that small overlap anyway.
+BOXED_NAMES_MAX = 60
 
 
 def render_map_png(
@@ -77,6 +81,7 @@ def render_map_png(
                   bbox={"boxstyle": "circle,pad=0.2", "facecolor": "white", "edgecolor": "none"})
 
     positions = geometry.positions
+    boxed = graph.number_of_nodes() <= BOXED_NAMES_MAX + 1
     for source, target, data in relation_edges(graph):
         (x1, y1), (x2, y2) = positions[source], positions[target]
         strained = bool(data["strained"])
@@ -86,8 +91,9 @@ def render_map_png(
             axes.text((x1 + x2) / 2, (y1 + y2) / 2, str(data["kind"]), fontsize=name_size * 0.8,
                       color=STRAINED_COLOUR if strained else TIE_COLOUR, ha="center", va="center", zorder=4,
                       parse_math=False, bbox={"boxstyle": "round,pad=0.15", "facecolor": "white",
-                                              "edgecolor": "none", "alpha": 0.85})
+                                              "edgecolor": "none", "alpha": 0.85} if boxed else None)
 
+    circles = []  # drawn as one collection: one artist instead of one per person
     for node, data in graph.nodes(data=True):
         x, y = positions[node]
         if node == CHILD:
@@ -97,14 +103,18 @@ def render_map_png(
             continue
         colour = SECTOR_COLOURS[Sector(str(data["sector"]))]
         attendance = data["attendance"]
-        axes.add_patch(Circle(
+        circles.append(Circle(
             (x, y), PERSON_RADIUS, facecolor=colour if attendance == Attendance.PRESENT else "white",
             edgecolor=colour, linewidth=1.8, linestyle=(0, (2, 1.5)) if attendance == Attendance.NOT_INVITED else "-",
             zorder=5,
         ))
-        axes.text(x, y - PERSON_RADIUS * 1.15, _two_lines(str(data["label"])), fontsize=name_size, ha="center",
+        name = str(data["label"])
+        axes.text(x, y - PERSON_RADIUS * 1.15, _two_lines(name) if boxed else name, fontsize=name_size, ha="center",
                   va="top", zorder=6, parse_math=False, linespacing=1.0,
-                  bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.7})
+                  bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.7}
+                  if boxed else None)
+    if circles:
+        axes.add_collection(PatchCollection(circles, match_original=True, zorder=5), autolim=False)
 
     figure.legend(handles=_legend_handles(language), loc="lower center", ncol=2, frameon=False,
                   fontsize=max(6.0, name_size), bbox_to_anchor=(0.5, 0.005))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui import board_present, board_view, live_sync, session
 from ui.board_goals import goals_section
-from ui.board_pairs import danger_and_safety
+from ui.board_pairs import answers_editor, danger_and_safety
 from ui.board_scale import scale_section
 from ui.current import actor, meeting_or_stop
 from ui.db import database
@@ -32,17 +32,19 @@ if layout == "present":
     st.html(board_present.render_board_presentation(record, history, language=session.language(), part=str(part)))
 else:
     st.html(board_view.CSS)
-    columns, safety, scale, houses, goals = st.tabs([t(f"board.part.{p}") for p in board_present.PARTS])
-    with columns:
-        for place, kind in zip(st.columns(3, gap="medium"), board_present.COLUMNS, strict=True):
-            with place:
-                board_view.column(board, kind)
-    with safety:
-        danger_and_safety(board)
-    with scale:
-        scale_section(board, history)
-    with houses:
-        board_view.houses_section(board)
-    with goals:
-        goals_section(board)
+    # Only the open tab runs (on_change="rerun"): a big board's five tabs at once made every run slow.
+    tabs = st.tabs([t(f"board.part.{p}") for p in board_present.PARTS], key=session.lang_key("board.tab"),
+                   on_change="rerun")
+    parts = {
+        "columns": lambda: board_view.mapping_columns(board),
+        "safety": lambda: danger_and_safety(board),
+        "scale": lambda: scale_section(board, history),
+        "houses": lambda: board_view.houses_section(board),
+        "goals": lambda: goals_section(board),
+    }
+    for tab, part in zip(tabs, board_present.PARTS, strict=True):
+        if tab.open is not False:
+            with tab:
+                parts[part]()
+    board_view.editor(board, answers_editor)
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 from facilitation import services
 from facilitation.domain.model import BoardItem, BoardKind
-from ui import session
+from ui import paging, session
 from ui.board_view import Board, add_form, card, chosen_id, column, item_choice
 from ui.i18n import label, t
 from ui.text import shorten
@@ -21,21 +21,23 @@ def danger_and_safety(board: Board) -> None:
     left, right = st.columns(2, gap="medium")
     left.subheader(label("board", BoardKind.DANGER_STATEMENT))
     right.subheader(label("board", BoardKind.SAFETY_GOAL))
-    for index, danger in enumerate(dangers):
+    for danger in paging.page_of(dangers, BoardKind.DANGER_STATEMENT.value):
         left, right = st.columns(2, gap="medium")
         with left:
-            card(board, danger, index, len(dangers))
+            card(board, danger)
         with right:
             answers = [g for g in goals if g.answers_id == danger.id]
             for goal in answers:
-                _goal_card(board, goal, goals, dangers)
+                card(board, goal)
             if not answers:
                 st.caption(t("board.no_safety_goal"))
+    paging.pager(BoardKind.DANGER_STATEMENT.value, len(dangers))
     unpaired = [g for g in goals if g.answers_id not in {d.id for d in dangers}]
     if unpaired:
         st.markdown(f"**{t('board.unpaired')}**")
-        for goal in unpaired:
-            _goal_card(board, goal, goals, dangers)
+        for goal in paging.page_of(unpaired, "unpaired"):
+            card(board, goal)
+        paging.pager("unpaired", len(unpaired))
     left, right = st.columns(2, gap="medium")
     with left:
         add_form(board, BoardKind.DANGER_STATEMENT, len(dangers))
@@ -46,14 +48,18 @@ def danger_and_safety(board: Board) -> None:
     column(board, BoardKind.GREY_AREA)
 
 
-def _goal_card(board: Board, goal: BoardItem, goals: list[BoardItem], dangers: list[BoardItem]) -> None:
-    key = session.fresh_key(f"board.answers.{goal.id}", goal.answers_id)
+def answers_editor(board: Board, note: BoardItem) -> None:
+    """In the note editor of a safety goal: the danger statement it answers (changed as soon as it is chosen)."""
+    if note.kind != BoardKind.SAFETY_GOAL:
+        return
+    key = session.fresh_key(f"board.answers.{note.id}", note.answers_id)
+    dangers = board.record.board_column(BoardKind.DANGER_STATEMENT)
 
     def pair() -> None:
-        services.pair_safety_goal(board.db, board.actor, board.mid, goal.id, chosen_id(key))
+        services.pair_safety_goal(board.db, board.actor, board.mid, note.id, chosen_id(key))
+        session.set_board_editing(None)
 
-    card(board, goal, goals.index(goal), len(goals), extra=lambda: _answers_input(
-        key, dangers, goal.answers_id, on_change=pair))
+    _answers_input(key, dangers, note.answers_id, on_change=pair)
 
 
 def _answers_input(key: str, dangers: list[BoardItem], current: int | None,

@@ -10,7 +10,7 @@ import streamlit as st
 
 from facilitation import services
 from facilitation.domain.scaling import ScoreRound, scale_question
-from ui import forms, session
+from ui import forms, paging, session
 from ui.board_view import Board
 from ui.i18n import t
 from ui.scale_chart import as_image, decimal, scores_alt, scores_svg, trend_svg
@@ -85,10 +85,11 @@ def _score_form(board: Board) -> None:
 
 def _score_list(board: Board) -> None:
     names = {p.id: p.name for p in board.record.participants}
-    for score in board.record.scores:
+    for score in paging.page_of(board.record.scores, "scores"):
         text, remove = st.columns([9, 1], vertical_alignment="center")
         reason = f" — {md(score.reason)}" if score.reason else ""
         text.markdown(f"**{score.score}** · {md(names.get(score.participant_id, '?'))}{reason}")
         with remove:
             forms.button(f"score.remove.{score.id}", "", partial(services.remove_score,
                 board.db, board.actor, board.mid, score.id), icon=":material/delete:", help=t("remove"))
+    paging.pager("scores", len(board.record.scores))

@@ -1,4 +1,4 @@
-"""Board columns for the editing layout: cards with their edit controls, and the add form."""
+"""Board columns for the editing layout: a page of cards each with an edit button, one editor, and the add form."""
 
 from __future__ import annotations
 
@@ -20,13 +20,14 @@ from facilitation.domain.model import (
     MeetingRecord,
 )
 from facilitation.storage import Database
-from ui import forms, session
+from ui import forms, paging, session
 from ui.i18n import formatter, label, t
 from ui.text import md
 
 # Long words and pasted links wrap inside their card instead of widening the column.
 CSS = ("<style>[class*='st-key-board_card_'],[class*='st-key-board_column_']{overflow-wrap:anywhere}"
        "img.mt-chart{width:100%;height:auto}img.mt-trend{max-width:520px}</style>")
+COLUMNS = (BoardKind.WORRY, BoardKind.WORKING_WELL, BoardKind.NEXT_STEP)  # the first tab
 BadgeColor = Literal["red", "orange", "yellow", "blue", "green", "violet", "gray", "grey", "primary"]
 _BADGE: dict[str, BadgeColor] = {"past_harm": "orange", "future_danger": "red", "complicating": "gray",
                                  "strength": "green", "existing_safety": "blue"}
@@ -50,31 +51,69 @@ class Board:
         return speakers(self.record)
 
 
+def mapping_columns(board: Board) -> None:
+    """Worries, what works and next steps side by side."""
+    for place, kind in zip(st.columns(3, gap="medium"), COLUMNS, strict=True):
+        with place:
+            column(board, kind)
+
+
 def column(board: Board, kind: BoardKind, *, heading: bool = True) -> None:
-    """One board column: its items in order, each editable, then a field to add one."""
+    """One board column: a page of its notes in order, a pager when there are more, then a field to add one."""
     items = board.record.board_column(kind)
     with st.container(key=f"board_column_{kind.value}"):
         if heading:
             st.subheader(label("board", kind))
-        for index, item in enumerate(items):
-            card(board, item, index, len(items))
+        for item in paging.page_of(items, kind.value):
+            card(board, item)
+        paging.pager(kind.value, len(items))
         add_form(board, kind, len(items))
 
 
-def card(board: Board, item: BoardItem, index: int, count: int, extra: Callable[[], object] | None = None) -> None:
-    """A note as a card with its category and speaker, and an edit popover (`extra` adds to it)."""
+def card(board: Board, item: BoardItem) -> None:
+    """A note as a card with its category and speaker, and a button opening the editor on it."""
     with st.container(border=True, key=f"board_card_{item.id}"):
         if item.category:
             st.badge(label("category", item.category), color=_BADGE.get(item.category, "gray"))
         st.markdown(md(item.text))
-        who, edit = st.columns([2, 1], vertical_alignment="center")
         if item.said_by:
-            who.caption(t("board.said_by", name=md(item.said_by)))
-        with edit, st.popover(t("edit"), icon=":material/edit:", width="stretch"):
-            _edit_form(board, item)
-            if extra:
-                extra()
-            _move_controls(board, item, index, count)
+            st.caption(t("board.said_by", name=md(item.said_by)))
+        # One button per card, one editor for the chosen note: a form per card made a big board's every run
+        # copy thousands of widgets' state (bench/big_meeting_bench.py).
+        st.button(t("edit"), key=f"board.edit.{item.id}", icon=":material/edit:", type="tertiary",
+                  on_click=session.set_board_editing, args=(item.id,))
+
+
+def editor(board: Board, extra: Callable[[Board, BoardItem], object] | None = None) -> None:
+    """The editor of the note this device chose, in a dialog, while it is on the board (`extra` adds to it)."""
+    item_id = session.board_editing()
+    item = next((b for b in board.record.board if b.id == item_id), None) if item_id is not None else None
+    if item is None:
+        session.set_board_editing(None)
+        return
+    ids = [b.id for b in board.record.board_column(item.kind)]
+    note = item
+
+    @st.dialog(t("board.edit_note"), width="medium", on_dismiss=partial(session.set_board_editing, None))
+    def dialog() -> None:
+        _edit_form(board, note)
+        if extra:
+            extra(board, note)
+        _move_controls(board, note, ids.index(note.id), len(ids))
+        if session.board_editing() is None:  # saved, moved or removed: close, and show the board as it is now
+            st.rerun()
+
+    dialog()
+
+
+def _closing(action: Callable[[], object]) -> Callable[[], None]:
+    """`action`, then the editor closes (not when the action is refused: the editor shows why)."""
+
+    def run() -> None:
+        action()
+        session.set_board_editing(None)
+
+    return run
 
 
 def said_by_input(board: Board, key: str, current: str = "") -> None:
@@ -113,7 +152,7 @@ def _edit_form(board: Board, item: BoardItem) -> None:
                 fields["category"] = value(keys["category"])
             services.edit_board_item(board.db, board.actor, board.mid, item.id, **fields)
 
-        forms.submit_button(form_key, t("save"), save)
+        forms.submit_button(form_key, t("save"), _closing(save))
     forms.show_error(form_key)
 
 
@@ -123,18 +162,18 @@ def _move_controls(board: Board, item: BoardItem, index: int, count: int) -> Non
     move_key = session.fresh_key(f"board.kind.{item.id}", item.kind)
     st.selectbox(t("board.move_to"), kinds, index=kinds.index(item.kind), key=move_key,
                  format_func=formatter("board"), on_change=forms.on_submit,
-                 args=(forms.PAGE, lambda: services.move_board_item(
-                     db, actor, mid, item.id, 10_000, session.text_value(move_key))))
+                 args=(forms.PAGE, _closing(lambda: services.move_board_item(
+                     db, actor, mid, item.id, 10_000, session.text_value(move_key)))))
     up, down, remove = st.columns(3)
     with up:
-        forms.button(f"board.up.{item.id}", "↑", lambda: services.move_board_item(
-            db, actor, mid, item.id, index - 1), disabled=index == 0, help=t("move_up"))
+        forms.button(f"board.up.{item.id}", "↑", _closing(lambda: services.move_board_item(
+            db, actor, mid, item.id, index - 1)), disabled=index == 0, help=t("move_up"))
     with down:
-        forms.button(f"board.down.{item.id}", "↓", lambda: services.move_board_item(
-            db, actor, mid, item.id, index + 1), disabled=index == count - 1, help=t("move_down"))
+        forms.button(f"board.down.{item.id}", "↓", _closing(lambda: services.move_board_item(
+            db, actor, mid, item.id, index + 1)), disabled=index == count - 1, help=t("move_down"))
     with remove:
-        forms.button(f"board.remove.{item.id}", "", lambda: services.remove_board_item(
-            db, actor, mid, item.id), icon=":material/delete:", help=t("remove"))
+        forms.button(f"board.remove.{item.id}", "", _closing(lambda: services.remove_board_item(
+            db, actor, mid, item.id)), icon=":material/delete:", help=t("remove"))
 
 
 def add_form(board: Board, kind: BoardKind, count: int, extra: Callable[[], dict[str, str]] | None = None) -> None:
@@ -158,6 +197,7 @@ def add_form(board: Board, kind: BoardKind, count: int, extra: Callable[[], dict
                 said_by=value(said_key), category=value(category_key),
                 **{name: chosen_id(key) for name, key in more.items()},
             )
+            paging.show_last_page(kind.value, count + 1)  # the new note is at the end: show it
 
         forms.submit_button(form_key, t("add"), add, clear=(text_key,))
     forms.show_error(form_key)

@@ -43,11 +43,15 @@ def history_section(db: Database, actor: str, record: MeetingRecord) -> None:
         + [t("network.left_person", name=md(name)) for name in changes.left]
     )
     st.markdown("\n".join(f"- {line}" for line in lines) if lines else t("network.no_changes"))
-    then, now = st.columns(2)
-    then.caption(labels[chosen])
-    then.image(map_view.map_picture(db, old.meeting.id, old.meeting.version))
-    now.caption(t("network.this_meeting"))
-    now.image(map_view.map_picture(db, record.meeting.id, record.meeting.version))
+    too_big = next((r for r in (record, old) if map_view.too_big_to_draw(r)), None)
+    if too_big is not None:
+        map_view.explain_too_big(too_big)
+    else:
+        then, now = st.columns(2)
+        then.caption(labels[chosen])
+        then.image(map_view.side_picture(db, old.meeting.id, old.meeting.version))
+        now.caption(t("network.this_meeting"))
+        now.image(map_view.side_picture(db, record.meeting.id, record.meeting.version))
     if not record.participants:
         forms.button("network.copy_forward", t("network.copy_forward"), lambda: services.copy_network_forward(
             db, actor, chosen, record.meeting.id), success=t("network.copied"))

@@ -12,7 +12,7 @@ from facilitation.domain.clock import utcnow
 from facilitation.domain.model import Attendance, GoalTerm, MeetingRecord
 from facilitation.domain.timer import meeting_clock
 from facilitation.storage import Database
-from ui import forms, session
+from ui import forms, paging, session
 from ui.i18n import formatter, label, t
 from ui.text import md
 
@@ -137,10 +137,13 @@ def goals(db: Database, actor: str, record: MeetingRecord, editable: bool) -> No
     forms.show_error("goal_new")
 
 
+ATTENDANCE_PAGE = 50  # people per page: one choice each, and a big meeting's thousands made every run slow
+
+
 def attendance(db: Database, actor: str, record: MeetingRecord, editable: bool) -> None:
     """Who is present, absent or not invited; one choice per person, saved at once."""
     choices = list(Attendance)
-    for person in record.participants:
+    for person in paging.page_of(record.participants, "attendance", ATTENDANCE_PAGE):
         key = session.fresh_key(f"attendance.{person.id}", person.attendance)
         st.segmented_control(
             f"{person.name} · {person.relation}", choices, default=person.attendance, key=key,
@@ -148,6 +151,7 @@ def attendance(db: Database, actor: str, record: MeetingRecord, editable: bool) 
             args=(forms.PAGE, partial(_save_attendance, db, actor, record.meeting.id, person.id, key,
                                       person.attendance)),
         )
+    paging.pager("attendance", len(record.participants), ATTENDANCE_PAGE)
 
 
 def _save_attendance(db: Database, actor: str, meeting_id: int, person_id: int, key: str, stored: str) -> None:

@@ -9,7 +9,7 @@ import streamlit as st
 from facilitation import services
 from facilitation.domain.model import MeetingRecord
 from facilitation.storage import Database
-from ui import forms, session
+from ui import forms, paging, session
 from ui.i18n import t
 from ui.text import md
 
@@ -21,7 +21,7 @@ def relations_section(db: Database, actor: str, record: MeetingRecord) -> None:
     st.subheader(t("network.relations"))
     if not record.relations:
         st.caption(t("network.no_relations"))
-    for relation in record.relations:
+    for relation in paging.page_of(record.relations, "relations"):
         text, remove = st.columns([8, 1], vertical_alignment="center")
         strained = f" · :red[{t('network.strained')}]" if relation.strained else ""
         kind = f" _{md(relation.kind)}_ " if relation.kind else " – "
@@ -29,6 +29,7 @@ def relations_section(db: Database, actor: str, record: MeetingRecord) -> None:
         with remove:
             forms.button(f"relation.remove.{relation.id}", "", partial(services.remove_relation,
                 db, actor, mid, relation.id), icon=":material/link_off:", help=t("network.remove_relation"))
+    paging.pager("relations", len(record.relations))
     if len(names) < 2:
         return
     keys = ("relation.from", "relation.to", "relation.kind", "relation.strained")

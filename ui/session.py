@@ -331,3 +331,31 @@ def focus_request() -> tuple[str, int] | None:
         st.session_state.pop("focus.request", None)
         return None
     return key, number
+
+
+BOARD_EDITING = "board.editing"
+
+
+def board_editing() -> int | None:
+    """The board note this device has open in the editor, if any."""
+    value = st.session_state.get(BOARD_EDITING)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def set_board_editing(item_id: int | None) -> None:
+    """Open the editor on a board note, or close it (None)."""
+    if item_id is None:
+        st.session_state.pop(BOARD_EDITING, None)
+    else:
+        st.session_state[BOARD_EDITING] = item_id
+
+
+def list_page(key: str) -> int:
+    """Which page (from 0) of a long list this device shows; `key` names the list."""
+    value = st.session_state.get(f"paging.{key}")
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def set_list_page(key: str, page: int) -> None:
+    """Show page `page` (from 0) of the list `key`."""
+    st.session_state[f"paging.{key}"] = max(0, page)

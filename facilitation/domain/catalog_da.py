@@ -62,6 +62,8 @@ DA: dict[str, str] = {
     "error.meeting_gone": "Mødet findes ikke længere. Vælg et andet møde i menuen til venstre.",
     "error.not_found": "Det findes ikke længere — måske har en anden lige slettet det. Siden er opdateret.",
     "error.empty": "»{field}« skal udfyldes.",
+    "error.too_many_people": "Mødet har allerede {limit} personer, og flere kan det ikke rumme. Personen er ikke tilføjet; fjern først nogen, der ikke længere er med.",
+    "error.too_many_board_items": "Tavlen har allerede {limit} noter, og flere kan den ikke rumme. Noten er ikke tilføjet; fjern først noter, der ikke længere bruges.",
     "error.too_long": "»{field}« er for lang: {length} tegn, højst {limit}. Teksten er ikke gemt; kort den ned.",
     "error.not_a_number": "»{field}« skal være et helt tal.",
     "error.out_of_range": "»{field}« skal være et tal fra {low} til {high}.",
@@ -178,6 +180,9 @@ DA: dict[str, str] = {
     "agenda.total_over": "{minutes} min. over tiden indtil nu.",
     "agenda.add": "Nyt punkt på dagsordenen",
     # board page
+    "network.too_many_to_draw": "Kortet tegnes ikke: mødet har {count} personer, og et kort kan højst vise {limit}. Fjern først personer, der ikke er med i netværket.",
+    "paging.shown": "{first}–{last} af {total}", "paging.previous": "Forrige side", "paging.next": "Næste side",
+    "board.edit_note": "Ret noten",
     "board.said_by": "Sagt af {name}", "board.move_to": "Flyt til", "board.new_item": "Ny note",
     "board.record_score": "Gem tal",
     "placeholder.worry": "Det, vi er bekymrede for, med familiens egne ord",

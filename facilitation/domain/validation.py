@@ -16,6 +16,10 @@ SHORT_MAX = 500
 TEXT_MAX = 10_000
 NOTES_MAX = 100_000
 MINUTES_MAX = 600
+# The most a meeting holds: more people than a room can seat or notes than a board can show would make
+# every page and the minute slow to no one's use (bench/big_meeting_bench.py measures 300 and 1,000).
+PEOPLE_MAX = 500
+BOARD_ITEMS_MAX = 2_000
 
 # C0 controls except tab and newline, DEL, C1 controls, and non-characters python-docx
 # (XML 1.0) cannot store. Carriage returns are normalised to newlines first.
@@ -181,3 +185,9 @@ def a_time(value: object, field: str) -> time:
 def optional_time(value: object, field: str) -> time | None:
     """A time of day, or None for an empty value (no time agreed)."""
     return None if value in (None, "") else a_time(value, field)
+
+
+def room_for_one_more(count: int, limit: int, code: str) -> None:
+    """Refuse adding to a list that already holds `limit` entries (the message `code` names the limit)."""
+    if count >= limit:
+        raise ValidationError(code, limit=limit)

@@ -8,7 +8,7 @@ from facilitation.domain import board as rules
 from facilitation.domain import model as m
 from facilitation.domain.access import Actor
 from facilitation.domain.meetings import meeting_values
-from facilitation.domain.validation import NotFoundError, ValidationError
+from facilitation.domain.validation import BOARD_ITEMS_MAX, NotFoundError, ValidationError, room_for_one_more
 from facilitation.storage import Database
 from facilitation.storage import meeting_edit as store
 from facilitation.storage.meeting_edit import MeetingView, edit
@@ -26,6 +26,7 @@ def add_board_item(
     if answers_id is not None and the_kind != m.BoardKind.SAFETY_GOAL:
         raise ValidationError("invalid_choice", field="answers", value=the_kind)
     with edit(db, meeting_id, actor) as e:
+        room_for_one_more(e.count(m.BoardItem), BOARD_ITEMS_MAX, "too_many_board_items")
         if answers_id is not None:
             danger_statement(e, answers_id)
         return e.insert(m.BoardItem, kind=the_kind, answers_id=answers_id, **values)

@@ -7,6 +7,7 @@ from typing import Any
 from facilitation.domain import model as m
 from facilitation.domain import people as rules
 from facilitation.domain.access import Actor
+from facilitation.domain.validation import PEOPLE_MAX, room_for_one_more
 from facilitation.storage import Database
 from facilitation.storage import meeting_edit as store
 from facilitation.storage.meeting_edit import edit
@@ -24,7 +25,9 @@ def add_participant(
         name=name, relation=relation, sector=sector, ring=ring, group=group,
         attendance=attendance, can_help_with=can_help_with, standard_relation=standard_relation,
     ))
-    return store.insert_item(db, actor, meeting_id, m.Participant, **values)
+    with edit(db, meeting_id, actor) as e:
+        room_for_one_more(e.count(m.Participant), PEOPLE_MAX, "too_many_people")
+        return e.insert(m.Participant, **values)
 
 
 def edit_participant(db: Database, actor: Actor, meeting_id: int, participant_id: int, **fields: Any) -> None:

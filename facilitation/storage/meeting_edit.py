@@ -60,6 +60,12 @@ class MeetingView:
         """The meeting's items of a kind in their order, optionally only those with the given field values."""
         return self.items_of(cls, self.meeting_id, **where)
 
+    def count(self, cls: type[Item], /) -> int:
+        """How many items of a kind the meeting has."""
+        table = rows.table_of(cls)
+        return int(self._session.scalar(select(func.count()).select_from(table)
+                                        .where(table.meeting_id == self.meeting_id)) or 0)
+
     def items_of(self, cls: type[Item], meeting_id: int, **where: Any) -> tuple[Item, ...]:
         """Another (or this) meeting's items of a kind in their order."""
         if meeting_id != self.meeting_id:

@@ -79,3 +79,11 @@ def open_page(at: AppTest, page: str) -> AppTest:
 def meeting_id(at: AppTest) -> int:
     """The meeting the app session shows."""
     return int(at.query_params["m"][0] if isinstance(at.query_params["m"], list) else at.query_params["m"])
+
+
+def open_board_tab(at: AppTest, label: str) -> AppTest:
+    """Open a tab of Tavlen's editing layout by its Danish label (only the open tab runs)."""
+    at.session_state["board.tab.da"] = label
+    at.run()
+    assert not at.exception, at.exception
+    return at

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from facilitation import services
 from facilitation.domain.model import BoardKind
 from facilitation.storage import Database
-from tests.app.conftest import ROOT, meeting_id, open_page, signed_in
+from tests.app.conftest import ROOT, meeting_id, open_board_tab, open_page, signed_in
 from tests.conftest import ACTOR
 
 
@@ -74,7 +74,7 @@ def test_html_in_a_board_note_is_shown_as_text(app: AppTest, db: Database) -> No
 
 
 def test_a_score_outside_the_scale_or_not_a_number_gets_a_message(app: AppTest, db: Database) -> None:
-    open_page(app, "board")
+    open_board_tab(open_page(app, "board"), "Skalering")
     before = services.load_meeting(db, meeting_id(app), viewer=ACTOR).scores
     for typed, expected in (("11", "fra 0 til 10"), ("syv", "helt tal"), ("", "helt tal")):
         app.text_input(key="score.value").set_value(typed)

@@ -42,6 +42,23 @@ def add_note(app: AppTest, kind: str, text: str, said_by: str | None = None, cat
     assert not app.exception, app.exception
 
 
+TABS = {"columns": "Tre kolonner", "safety": "Bekymringsudsagn og sikkerhedsmål", "scale": "Skalering",
+        "houses": "De tre huse", "goals": "Mål"}
+
+
+def open_tab(app: AppTest, part: str) -> None:
+    """Open a tab of the editing layout (only the open tab runs)."""
+    app.session_state["board.tab.da"] = TABS[part]
+    app.run()
+    assert not app.exception, app.exception
+
+
+def open_editor(app: AppTest, item_id: int) -> None:
+    """Click a card's edit button: the editor of that note opens."""
+    app.button(key=f"board.edit.{item_id}").click().run()
+    assert not app.exception, app.exception
+
+
 def present(app: AppTest, part: str = "columns") -> str:
     """Switch the page to the presentation layout, show one part, and return its HTML."""
     button_group(app, "board.layout.").set_value("present").run()
@@ -82,16 +99,21 @@ def test_a_note_s_text_and_category_are_edited_and_it_is_moved_to_another_column
 ) -> None:
     open_page(app, "board")
     worry = record(app, db).board_column(BoardKind.WORRY)[-1]
+    assert not any(w.key.startswith("board.text.") for w in app.text_area), "no editor before a note is chosen"
+    open_editor(app, worry.id)
     text = key(app, "text_area", f"board.text.{worry.id}.")
     app.text_area(key=text).set_value("Konflikter ved afleveringer om søndagen")
     button_group(app, f"board.category.{worry.id}.").set_value("past_harm")
     app.button(key=f"board_edit_{worry.id}.submit").click().run()
     edited = next(b for b in record(app, db).board if b.id == worry.id)
     assert (edited.text, edited.category) == ("Konflikter ved afleveringer om søndagen", "past_harm")
+    assert not any(w.key.startswith("board.text.") for w in app.text_area), "saved: the editor has closed"
 
+    open_editor(app, worry.id)
     app.selectbox(key=key(app, "selectbox", f"board.kind.{worry.id}.")).set_value("working_well").run()
     moved = record(app, db).board_column(BoardKind.WORKING_WELL)
     assert (moved[-1].id, moved[-1].category) == (worry.id, ""), "a worry's category does not follow it"
+    open_editor(app, worry.id)
     app.button(key=f"board.up.{worry.id}").click().run()
     assert [b.id for b in record(app, db).board_column(BoardKind.WORKING_WELL)][-2] == worry.id
     assert [b.position for b in record(app, db).board_column(BoardKind.WORKING_WELL)] == list(range(len(moved)))
@@ -99,6 +121,7 @@ def test_a_note_s_text_and_category_are_edited_and_it_is_moved_to_another_column
 
 def test_a_danger_statement_is_added_and_a_safety_goal_is_added_answering_it(app: AppTest, db: Database) -> None:
     open_page(app, "board")
+    open_tab(app, "safety")
     add_note(app, "danger_statement", "Vi er bekymrede for, at Alma er alene i weekenden, hvis far drikker")
     danger = record(app, db).board_column(BoardKind.DANGER_STATEMENT)[-1]
     app.text_area(key="board.new.safety_goal.text").set_value("Alma har altid en voksen hos sig i weekenden")
@@ -107,8 +130,10 @@ def test_a_danger_statement_is_added_and_a_safety_goal_is_added_answering_it(app
     goal = record(app, db).board_column(BoardKind.SAFETY_GOAL)[-1]
     assert (goal.text, goal.answers_id) == ("Alma har altid en voksen hos sig i weekenden", danger.id)
 
+    open_editor(app, goal.id)
     app.selectbox(key=key(app, "selectbox", f"board.answers.{goal.id}.")).set_value(0).run()  # "— ingen —"
     assert record(app, db).board_column(BoardKind.SAFETY_GOAL)[-1].answers_id is None
+    open_editor(app, goal.id)
     app.selectbox(key=key(app, "selectbox", f"board.answers.{goal.id}.")).set_value(danger.id).run()
     assert record(app, db).board_column(BoardKind.SAFETY_GOAL)[-1].answers_id == danger.id
     pairs = present(app, "safety")
@@ -117,6 +142,7 @@ def test_a_danger_statement_is_added_and_a_safety_goal_is_added_answering_it(app
 
 def test_three_scores_are_recorded_and_the_chart_shows_each_number_and_the_average(app: AppTest, db: Database) -> None:
     open_page(app, "board")
+    open_tab(app, "scale")
     mid = meeting_id(app)
     for score in record(app, db).scores:
         services.remove_score(db, "test", mid, score.id)
@@ -147,6 +173,7 @@ def test_the_scaling_question_is_reworded_for_this_meeting_and_set_back_to_the_d
     app: AppTest, db: Database
 ) -> None:
     open_page(app, "board")
+    open_tab(app, "scale")
     question = key(app, "text_area", "board.scale_question.")
     assert app.text_area(key=question).value.startswith("Hvor er vi i dag på en skala fra 0 til 10?")
     app.text_area(key=question).set_value("Hvor tryg er du ved Almas aftener? 0 = slet ikke, 10 = helt tryg")
@@ -154,16 +181,19 @@ def test_the_scaling_question_is_reworded_for_this_meeting_and_set_back_to_the_d
     assert record(app, db).meeting.scale_question == "Hvor tryg er du ved Almas aftener? 0 = slet ikke, 10 = helt tryg"
     assert "Hvor tryg er du ved Almas aftener?" in present(app, "scale")
     button_group(app, "board.layout.").set_value("edit").run()
+    open_tab(app, "scale")
     app.button(key="scale_question.default").click().run()
     assert record(app, db).meeting.scale_question == ""
 
 
 def test_the_three_houses_are_filled_in_and_shown_on_the_board_only_when_chosen(app: AppTest, db: Database) -> None:
     open_page(app, "board")
+    open_tab(app, "houses")
     add_note(app, "house_dream", "At blive målmand på førsteholdet")
     assert record(app, db).board_column(BoardKind.HOUSE_DREAM)[-1].text == "At blive målmand på førsteholdet"
     assert "At blive målmand" in present(app, "houses")
     button_group(app, "board.layout.").set_value("edit").run()
+    open_tab(app, "houses")
     app.button(key="board.show_houses").click().run()
     assert record(app, db).meeting.show_three_houses is False
     app.run()  # a rerun (another device's edit) writes nothing back
@@ -176,6 +206,7 @@ def test_a_goal_is_added_with_an_owner_answering_a_safety_goal_and_another_is_li
     app: AppTest, db: Database
 ) -> None:
     open_page(app, "board")
+    open_tab(app, "goals")
     safety = record(app, db).board_column(BoardKind.SAFETY_GOAL)[0]
     button_group(app, "board.goal.term.").set_value("long")
     app.text_area(key="board.goal.text").set_value("Alma bor trygt hjemme med netværket omkring sig")
@@ -226,9 +257,11 @@ def test_an_empty_note_is_refused_with_a_message_and_an_empty_edit_keeps_the_old
     assert any("Tekst" in e.value and "udfyldes" in e.value for e in app.error), [e.value for e in app.error]
     assert record(app, db).board == before.board
     note = before.board_column(BoardKind.WORKING_WELL)[0]
+    open_editor(app, note.id)
     app.text_area(key=key(app, "text_area", f"board.text.{note.id}.")).set_value("")
     app.button(key=f"board_edit_{note.id}.submit").click().run()
     assert any("udfyldes" in e.value for e in app.error)
+    assert app.text_area(key=key(app, "text_area", f"board.text.{note.id}.")).value == "", "refused: the editor stays"
     after = record(app, db)
     assert after.board == before.board and after.meeting.version == before.meeting.version
 
@@ -237,6 +270,7 @@ def test_a_score_below_zero_or_with_a_decimal_gets_a_clear_message_and_nothing_c
     app: AppTest, db: Database
 ) -> None:
     open_page(app, "board")
+    open_tab(app, "scale")
     before = record(app, db).scores
     for typed, expected in (("-1", "fra 0 til 10"), ("7,5", "helt tal"), ("7.5", "helt tal"), ("10 point", "helt tal")):
         app.text_input(key="score.value").set_value(typed)
@@ -250,6 +284,7 @@ def test_a_scaling_question_of_more_than_1000_characters_is_refused_and_kept_in_
     app: AppTest, db: Database
 ) -> None:
     open_page(app, "board")
+    open_tab(app, "scale")
     question = key(app, "text_area", "board.scale_question.")
     app.text_area(key=question).set_value("?" * 1_001)
     app.button(key="scale_question.submit").click().run()

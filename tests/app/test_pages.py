@@ -12,7 +12,7 @@ from facilitation import services
 from facilitation.domain.model import BoardKind
 from facilitation.domain.roles import Role
 from facilitation.storage import Database
-from tests.app.conftest import ROOT, meeting_id, open_page
+from tests.app.conftest import ROOT, meeting_id, open_board_tab, open_page
 from tests.conftest import ACTOR
 
 
@@ -110,7 +110,7 @@ def test_the_board_page_adds_a_worry_with_who_said_it(app: AppTest, db: Database
 
 
 def test_the_board_page_records_a_score(app: AppTest, db: Database) -> None:
-    open_page(app, "board")
+    open_board_tab(open_page(app, "board"), "Skalering")
     record = services.load_meeting(db, meeting_id(app), viewer=ACTOR)
     unscored = next(p for p in record.participants if p.id not in {s.participant_id for s in record.scores})
     app.selectbox(key="score.person").set_value(unscored.id)
