@@ -68,6 +68,10 @@ def show(db: Database, record: MeetingRecord, history: Sequence[ScoreRound]) -> 
         st.html(_wall(screen, bar, actions_html(record, language, now.date(), at)))
     elif screen == Screen.AGENDA:
         st.html(_wall(screen, bar, agenda_html(record, clock, now, language)))
+    elif screen == Screen.MAP and map_view.too_big_to_draw(record):  # a meeting from before the limit
+        count, limit = len(record.participants), map_view.PEOPLE_MAX
+        st.html(_wall(screen, bar, f"<p>{h(words.text('network.too_many_to_draw', language, count=count, limit=limit))}"
+                                   "</p>"))
     elif screen == Screen.MAP:
         st.html(_wall(screen, bar, "", top=True) + PICTURE_CSS)
         st.image(map_view.projector_picture(db, meeting.id, meeting.version, language=language), width="content",

@@ -102,3 +102,14 @@ def test_the_attendance_of_three_hundred_people_is_shown_fifty_at_a_time(app: Ap
     choices = [w for w in app.get("button_group") if w.key and w.key.startswith("attendance.")]
     assert [w.key.split(".")[1] for w in choices] == [str(p.id) for p in people[50:100]]
     assert f"51–100 af {len(people)}" in [c.value for c in app.caption]
+
+
+def test_the_projectors_map_screen_of_a_meeting_too_big_to_draw_says_so_instead_of_hanging(
+    app: AppTest, db: Database
+) -> None:
+    enlarge(db, meeting_id(app), PEOPLE_MAX + 1, 0)
+    services.set_screen(db, ACTOR, meeting_id(app), "map")
+    open_page(app, "projector")
+    html = "\n".join(e.proto.body for e in app.get("html"))
+    assert 'data-screen="map"' in html and f"et kort kan højst vise {PEOPLE_MAX}" in html
+    assert not app.get("image"), "no picture of thousands of people is drawn"
