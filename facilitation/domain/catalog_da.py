@@ -390,6 +390,7 @@ DA: dict[str, str] = {
     "backup.problem.not_a_safety_goal": "{field} skal henvise til et sikkerhedsmål, og {given} er ikke et.",
     "backup.problem.refused": "Filen kunne ikke gemmes, fordi noget i den ikke passer sammen.",
     "backup.problem.empty": "{field} er tom, men skal udfyldes.",
+    "backup.problem.too_many": "{field} har {count} poster, men et møde kan højst have {limit}.",
     "backup.problem.too_long": "{field} er for lang: {length} tegn, højst {limit}.",
     "backup.problem.not_a_number": "{field} skal være et helt tal, ikke {given}.",
     "backup.problem.out_of_range": "{field} skal være {low}–{high}, ikke {given}.",

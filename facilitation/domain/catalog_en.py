@@ -381,6 +381,7 @@ EN: dict[str, str] = {
     "backup.problem.not_a_safety_goal": "{field} must refer to a safety goal, and {given} is not one.",
     "backup.problem.refused": "The file could not be stored because something in it does not fit together.",
     "backup.problem.empty": "{field} is empty but must be filled in.",
+    "backup.problem.too_many": "{field} has {count} entries, but a meeting can hold at most {limit}.",
     "backup.problem.too_long": "{field} is too long: {length} characters, at most {limit}.",
     "backup.problem.not_a_number": "{field} must be a whole number, not {given}.",
     "backup.problem.out_of_range": "{field} must be {low}–{high}, not {given}.",

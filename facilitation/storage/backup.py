@@ -27,8 +27,10 @@ from facilitation.domain.outcomes import action_values, evaluation_values, goal_
 from facilitation.domain.people import PERSON_FIELDS, person_values, relation_values
 from facilitation.domain.roles import Role
 from facilitation.domain.validation import (
+    BOARD_ITEMS_MAX,
     MINUTES_MAX,
     NAME_MAX,
+    PEOPLE_MAX,
     SHORT_MAX,
     TEXT_MAX,
     ValidationError,
@@ -87,6 +89,7 @@ _REQUIRED: Mapping[str, tuple[str, ...]] = {  # keys an entry must have: the res
     "goals": ("ref", "term", "text"), "actions": ("what", "coordinator"), "evaluations": ("heard", "useful"),
     "drawings": ("name",),
 }
+_LIMITS: Mapping[str, int] = {"participants": PEOPLE_MAX, "board": BOARD_ITEMS_MAX}
 _PAUSED_MAX = 10**8  # seconds an item can have been paused (three years)
 
 
@@ -261,6 +264,9 @@ def _entries(data: Mapping[str, Any], section: str) -> Iterator[tuple[int, dict[
     entries = data.get(section, [])
     if not isinstance(entries, list):
         raise BackupError("shape.list", field_key=section)
+    limit = _LIMITS.get(section)
+    if limit is not None and len(entries) > limit:  # the app's own limits: a file cannot make a meeting hang
+        raise BackupError("too_many", field_key=section, count=len(entries), limit=limit)
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
             raise BackupError("shape.entry").at(section, index, entry)

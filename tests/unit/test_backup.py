@@ -13,6 +13,7 @@ import pytest
 from facilitation import services as s
 from facilitation.demo import create_demo_meeting
 from facilitation.domain.model import BoardKind
+from facilitation.domain.validation import PEOPLE_MAX
 from facilitation.storage import Database
 from facilitation.storage.backup import FORMAT, VERSION, BackupError, dump_meeting, dumps_meeting, loads_meeting
 from tests.conftest import ACTOR
@@ -542,4 +543,16 @@ def test_version_2_entries_are_checked_before_anything_is_written(
     with pytest.raises(BackupError) as info:
         loads_meeting(db, ACTOR, json.dumps(demo_data))
     assert info.value.message("en") == english.replace("{} ", "")
+    assert cases(db) == 0
+
+
+def test_a_file_with_more_people_than_a_meeting_may_hold_is_refused_before_anything_is_written(
+    db: Database, demo_data: dict[str, Any]
+) -> None:
+    person = demo_data["participants"][0]
+    demo_data["participants"] = [{**person, "ref": f"x{i}", "name": f"Person {i}"} for i in range(PEOPLE_MAX + 1)]
+    with pytest.raises(BackupError) as info:
+        loads_meeting(db, ACTOR, json.dumps(demo_data))
+    expected = f"»participants« har {PEOPLE_MAX + 1} poster, men et møde kan højst have {PEOPLE_MAX}."
+    assert info.value.message("da") == expected
     assert cases(db) == 0
