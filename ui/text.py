@@ -6,11 +6,15 @@ import html
 import re
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+# GitHub-flavoured Markdown turns "www.", "http://" and "a@b.dk" into links even when escaped; an invisible
+# word joiner (U+2060) before "." / ":" / "@" there keeps them plain text that reads and copies the same.
+_AUTOLINK_START = re.compile(r"(?i)(?<=www)(?=\\\.)|(?<=https)(?=\\:)|(?<=http)(?=\\:)|(?<=ftp)(?=\\:)|(?=@)")
+WORD_JOINER = "\u2060"
 
 
 def md(text: str) -> str:
     """Escape text for st.markdown so '# Mor' or '<b>' shows literally, newlines kept."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    escaped = _AUTOLINK_START.sub(WORD_JOINER, _MARKDOWN_SPECIAL.sub(r"\\\1", text))
     return escaped.replace("\n", "  \n")
 
 
