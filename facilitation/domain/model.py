@@ -14,6 +14,7 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from facilitation.domain.roles import Role
+from facilitation.domain.support import Support
 
 
 class CaseType(StrEnum):
@@ -180,11 +181,18 @@ class Participant:
     can_help_with: str
     position: int
     standard_relation: str = ""  # a word of STANDARD_RELATIONS (facilitation.domain.people), "" for none chosen
+    supports: tuple[Support, ...] = ()  # what they give or receive (facilitation.domain.support)
+    could_be_asked: bool = False  # known to the family, not active now: someone who might help
 
     @property
     def is_child(self) -> bool:
         """Whether this is the child (ring 0: the centre of the map)."""
         return self.ring == RING_CHILD
+
+    @property
+    def tied_to_child(self) -> bool:
+        """Whether their tie to the child is stated (a relation written or chosen)."""
+        return bool(self.relation.strip() or self.standard_relation)
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,8 @@ def build_graph(record: MeetingRecord, anonymised: bool = False, language: str =
             relation=relation, sector=person.sector,
             ring=min(max(person.ring, RING_CLOSEST), RING_FURTHEST), group=person.group,
             attendance=person.attendance, resources="" if anonymised else person.can_help_with, order=order,
-            participant_id=person.id,
+            participant_id=person.id, tied_to_child=person.tied_to_child, supports=person.supports,
+            could_be_asked=person.could_be_asked,
         )
         graph.add_edge(CHILD, node, tie="child", kind=relation, strained=False)
     for tie in record.relations:
