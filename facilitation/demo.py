@@ -47,6 +47,14 @@ _STANDARD = {  # the standard relation word of each person (what the anonymised 
     "Ida Nørgaard": "ppr", "Karen Holm": "health_visitor",
 }
 
+_SUPPORTS = {  # what each person gives or receives ("kind:direction"; facilitation.domain.support)
+    "Sanne Juhl": ["information:receives"], "Birthe Juhl": ["practical", "emotional:both"],
+    "Erik Juhl": ["practical"], "Mads Juhl": ["practical", "company"], "Henny Kragh": ["practical", "company"],
+    "Mette Lund": ["emotional:both"], "Ole Vestergaard": ["company"], "Jonas Friis": ["information"],
+    "Peter Brandt": ["information", "linking"], "Lone Møller": ["company"],
+}
+_COULD_BE_ASKED = {"Lone Møller", "Ole Vestergaard"}  # known to the family, not active now
+
 _RELATIONS = [  # from, to, kind, strained
     ("Birthe Juhl", "Sanne Juhl", "mor til", False),
     ("Erik Juhl", "Birthe Juhl", "gift med", False),
@@ -174,6 +182,7 @@ def _fill(db: Database, meeting_id: int, day: date) -> None:
         ids[name] = s.add_participant(
             db, DEMO_ACTOR, meeting_id, name, relation=relation, sector=sector, ring=ring,
             group=group, attendance=attendance, can_help_with=helps, standard_relation=_STANDARD.get(name, ""),
+            supports=_SUPPORTS.get(name, []), could_be_asked=name in _COULD_BE_ASKED,
         )
     for source, target, kind, strained in _RELATIONS:
         s.add_relation(db, DEMO_ACTOR, meeting_id, ids[source], ids[target], kind, strained=strained)

@@ -6,9 +6,9 @@ from facilitation import services
 from ui import forms, map_view, session
 from ui.current import actor, meeting_or_stop
 from ui.db import database
-from ui.i18n import label, t
+from ui.i18n import t
 from ui.map_history import history_section
-from ui.person_form import person_fields, person_keys, person_values
+from ui.person_form import person_fields, person_keys, person_row, person_values
 from ui.relations_form import relations_section
 
 db = database()
@@ -30,13 +30,7 @@ with map_tab:
                        icon=":material/print:")
 
 with people_tab:
-    rows = [
-        {t("field.name"): p.name, t("field.standard_relation"): label("standard_relation", p.standard_relation)
-         if p.standard_relation else "", t("field.relation"): p.relation, t("field.sector"): label("sector", p.sector),
-         t("field.ring"): label("ring", p.ring), t("field.attendance"): label("attendance", p.attendance),
-         t("field.can_help_with"): p.can_help_with}
-        for p in record.participants
-    ]
+    rows = [person_row(p) for p in record.participants]
     if rows:
         st.dataframe(rows, hide_index=True, width="stretch")
     else:

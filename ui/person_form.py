@@ -8,11 +8,13 @@ import streamlit as st
 
 from facilitation.domain.model import RING_CHILD, Attendance, Group, Participant, Sector
 from facilitation.domain.people import STANDARD_RELATIONS
+from facilitation.domain.support import Direction, SupportKind
 from ui import session
-from ui.i18n import formatter, t
+from ui.i18n import formatter, label, t
 
-FIELDS = ("name", "standard_relation", "relation", "sector", "ring", "group", "attendance", "can_help_with")
-_CHOICES = {"sector", "ring", "group", "attendance", "standard_relation"}
+FIELDS = ("name", "standard_relation", "relation", "sector", "ring", "group", "attendance", "can_help_with",
+          "gives", "receives", "could_be_asked")
+_CHOICES = {"sector", "ring", "group", "attendance", "standard_relation", "gives", "receives"}
 RINGS = [RING_CHILD, 1, 2, 3]  # ring 0 is the child: the centre of the map
 
 
@@ -21,7 +23,16 @@ def person_keys(prefix: str, person: Participant | None = None) -> dict[str, str
     if person is None:
         return {name: session.lang_key(f"{prefix}.{name}") if name in _CHOICES else f"{prefix}.{name}"
                 for name in FIELDS}
-    return {name: session.fresh_key(f"{prefix}.{person.id}.{name}", getattr(person, name)) for name in FIELDS}
+    return {name: session.fresh_key(f"{prefix}.{person.id}.{name}", _stored(person, name)) for name in FIELDS}
+
+
+def _stored(person: Participant, name: str) -> object:
+    """The stored value behind one input ("gives"/"receives" are the two halves of the person's supports)."""
+    if name == "gives":
+        return [s.kind for s in person.supports if s.given]
+    if name == "receives":
+        return [s.kind for s in person.supports if s.direction != Direction.GIVES]
+    return getattr(person, name)
 
 
 def person_fields(keys: dict[str, str], person: Participant | None = None) -> None:
@@ -48,10 +59,17 @@ def person_fields(keys: dict[str, str], person: Participant | None = None) -> No
                     key=keys["attendance"], format_func=formatter("attendance"))
     st.text_area(t("field.can_help_with"), person.can_help_with if person else "", key=keys["can_help_with"],
                  height=80)
+    left, right = st.columns(2)
+    for column, name, hint in ((left, "gives", t("help.gives")), (right, "receives", t("help.receives"))):
+        column.multiselect(t(f"field.{name}"), list(SupportKind), default=_stored(person, name) if person else [],
+                           key=keys[name], format_func=formatter("support_kind"), help=hint,
+                           placeholder=t("placeholder.support"))
+    st.checkbox(t("field.could_be_asked"), person.could_be_asked if person else False, key=keys["could_be_asked"],
+                help=t("help.could_be_asked"))
 
 
 class PersonValues(TypedDict):
-    """What the person inputs hold: name, standard relation word, relation, sector, ring, group, attendance, ..."""
+    """What the person inputs hold: name, standard relation word, relation, sector, ring, ..., supports."""
 
     name: str
     standard_relation: str
@@ -61,6 +79,8 @@ class PersonValues(TypedDict):
     group: str
     attendance: str
     can_help_with: str
+    supports: list[str]
+    could_be_asked: bool
 
 
 def person_values(keys: dict[str, str]) -> PersonValues:
@@ -71,4 +91,24 @@ def person_values(keys: dict[str, str]) -> PersonValues:
         sector=text(keys["sector"]),
         ring=session.int_value(keys["ring"], 2),  # segmented control deselected: keep the middle ring
         group=text(keys["group"]), attendance=text(keys["attendance"]), can_help_with=text(keys["can_help_with"]),
+        supports=[f"{kind}:{Direction.GIVES}" for kind in session.list_value(keys["gives"])]
+        + [f"{kind}:{Direction.RECEIVES}" for kind in session.list_value(keys["receives"])],
+        could_be_asked=session.bool_value(keys["could_be_asked"]),
     )
+
+
+def person_row(person: Participant) -> dict[str, str]:
+    """A person as one row of the people table (column names in the reader's language)."""
+    kind = formatter("support_kind")
+    gives, receives = _stored(person, "gives"), _stored(person, "receives")
+    return {
+        t("field.name"): person.name,
+        t("field.standard_relation"): label("standard_relation", person.standard_relation)
+        if person.standard_relation else "",
+        t("field.relation"): person.relation, t("field.sector"): label("sector", person.sector),
+        t("field.ring"): label("ring", person.ring), t("field.attendance"): label("attendance", person.attendance),
+        t("field.can_help_with"): person.can_help_with,
+        t("field.gives"): ", ".join(kind(k) for k in gives) if isinstance(gives, list) else "",
+        t("field.receives"): ", ".join(kind(k) for k in receives) if isinstance(receives, list) else "",
+        t("network.col_could_be_asked"): "✓" if person.could_be_asked else "",
+    }

@@ -125,6 +125,12 @@ def optional_int_value(key: str) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+def list_value(key: str) -> list[str]:
+    """A multiselect's chosen values as text (StrEnum members become their values); [] when none."""
+    value = st.session_state.get(key)
+    return [str(item) for item in value] if isinstance(value, list | tuple) else []
+
+
 def bool_value(key: str, default: bool = False) -> bool:
     """A checkbox's or toggle's value."""
     return bool(st.session_state.get(key, default))

@@ -441,4 +441,18 @@ DA: dict[str, str] = {
     "standard_relation.caseworker": "Sagsbehandler", "standard_relation.doctor": "Læge",
     "standard_relation.psychologist": "Psykolog", "standard_relation.contact_person": "Kontaktperson",
     "standard_relation.other_professional": "Anden fagperson",
+    # the network as a resource (#16): what a person gives or receives
+    "support_kind.emotional": "Følelsesmæssig støtte",
+    "support_kind.practical": "Praktisk hjælp",
+    "support_kind.information": "Råd og viden",
+    "support_kind.company": "Samvær og fritid",
+    "support_kind.linking": "Kontakt til andre",
+    "field.gives": "Giver familien",
+    "field.receives": "Får selv støtte til",
+    "field.could_be_asked": "Kan spørges (kender familien, men er ikke aktiv nu)",
+    "help.gives": "Hvad personen kan give barnet og familien. Vælg flere, hvis det passer.",
+    "help.receives": "Hvad personen selv får støtte til fra familien eller netværket.",
+    "help.could_be_asked": "En person, familien kender, men som ikke hjælper nu: en, der kan spørges. Kortet og referatet viser dem som nogen, der kan hjælpe.",
+    "network.col_could_be_asked": "Kan spørges",
+    "placeholder.support": "Vælg …",
 }

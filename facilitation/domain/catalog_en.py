@@ -432,4 +432,18 @@ EN: dict[str, str] = {
     "standard_relation.caseworker": "Caseworker", "standard_relation.doctor": "Doctor",
     "standard_relation.psychologist": "Psychologist", "standard_relation.contact_person": "Contact person",
     "standard_relation.other_professional": "Other professional",
+    # the network as a resource (#16): what a person gives or receives
+    "support_kind.emotional": "Emotional support",
+    "support_kind.practical": "Practical help",
+    "support_kind.information": "Advice and information",
+    "support_kind.company": "Company and leisure",
+    "support_kind.linking": "Linking to others",
+    "field.gives": "Gives the family",
+    "field.receives": "Receives support with",
+    "field.could_be_asked": "Could be asked (knows the family, not active now)",
+    "help.gives": "What the person can give the child and the family. Choose several if they fit.",
+    "help.receives": "What the person gets support with from the family or the network.",
+    "help.could_be_asked": "Someone the family knows who does not help now: someone who could be asked. The map and the minute show them as people who can help.",
+    "network.col_could_be_asked": "Could be asked",
+    "placeholder.support": "Choose …",
 }

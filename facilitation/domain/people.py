@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from facilitation.domain import model as m
+from facilitation.domain.support import stored, supports
 from facilitation.domain.validation import (
     SHORT_MAX,
     TEXT_MAX,
@@ -14,10 +15,14 @@ from facilitation.domain.validation import (
     optional_text,
     single_line,
     whole_number,
+    yes_or_no,
 )
 from facilitation.domain.words import LANGUAGES, text
 
-PERSON_FIELDS = ("name", "relation", "sector", "ring", "group", "attendance", "can_help_with", "standard_relation")
+PERSON_FIELDS = (
+    "name", "relation", "sector", "ring", "group", "attendance", "can_help_with", "standard_relation", "supports",
+    "could_be_asked",
+)
 
 STANDARD_RELATIONS = (
     "mother", "father", "step_parent", "maternal_grandmother", "maternal_grandfather", "paternal_grandmother",
@@ -39,7 +44,18 @@ _CHECKS: dict[str, Callable[[object], object]] = {
     "attendance": lambda v: choice(v, m.Attendance, "attendance").value,
     "can_help_with": lambda v: optional_text(v, "can_help_with", TEXT_MAX),
     "standard_relation": lambda v: standard_relation(v),
+    "supports": lambda v: stored(supports(_listed(v))),  # stored as "kind:direction,…"
+    "could_be_asked": lambda v: yes_or_no(v, "could_be_asked"),
 }
+
+
+def _listed(value: object) -> list[object]:
+    """Supports as given: a list of pairs/Support/"kind:direction", or one stored text."""
+    if isinstance(value, str):
+        return [part for part in value.split(",") if part]
+    if isinstance(value, list | tuple):
+        return list(value)
+    raise ValidationError("invalid_choice", field="support_kind", value=str(value)[:50])
 
 
 def standard_relation(value: object) -> str:

@@ -106,6 +106,15 @@ def choice(value: object, enum: type[E], field: str) -> E:
     raise ValidationError("invalid_choice", field=field, value=str(value)[:50])
 
 
+def yes_or_no(value: object, field: str) -> bool:
+    """A true/false answer; anything but a bool (or None for no) is refused."""
+    if value is None:
+        return False
+    if isinstance(value, bool):
+        return value
+    raise ValidationError("invalid_choice", field=field, value=str(value)[:50])
+
+
 def whole_number(value: object, field: str, low: int, high: int) -> int:
     """An integer within [low, high]; strings such as '7' are accepted, '7.5' or 'x' are not."""
     if isinstance(value, bool):

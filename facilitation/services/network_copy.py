@@ -11,6 +11,7 @@ from __future__ import annotations
 from facilitation.domain import carry_forward as rules
 from facilitation.domain import model as m
 from facilitation.domain.access import Actor
+from facilitation.domain.support import stored
 from facilitation.domain.validation import ValidationError
 from facilitation.storage import Database
 from facilitation.storage.meeting_edit import MeetingEdit, edit
@@ -34,6 +35,7 @@ def copy_network(e: MeetingEdit, from_meeting_id: int) -> None:
             m.Participant, name=person.name, relation=person.relation, sector=person.sector.value,
             ring=person.ring, group=person.group.value, attendance=person.attendance.value,
             can_help_with=person.can_help_with, standard_relation=person.standard_relation,
+            supports=stored(person.supports), could_be_asked=person.could_be_asked,
         )
     for tie in rules.ties_to_add(e.items_of(m.Relation, from_meeting_id), e.items(m.Relation), same):
         e.insert(m.Relation, from_id=tie.from_id, to_id=tie.to_id, kind=tie.kind, strained=tie.strained)

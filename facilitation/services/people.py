@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from facilitation.domain import model as m
@@ -19,11 +20,13 @@ def add_participant(
     db: Database, actor: Actor, meeting_id: int, name: str, *, relation: str = "",
     sector: str = m.Sector.FAMILY, ring: int = 2, group: str = m.Group.FAMILY,
     attendance: str = m.Attendance.PRESENT, can_help_with: str = "", standard_relation: str = "",
+    supports: Sequence[object] = (), could_be_asked: bool = False,
 ) -> int:
     """Add a person around the child (ring 0: the child) to the meeting; returns their id."""
     values = rules.person_values(dict(
         name=name, relation=relation, sector=sector, ring=ring, group=group,
         attendance=attendance, can_help_with=can_help_with, standard_relation=standard_relation,
+        supports=list(supports), could_be_asked=could_be_asked,
     ))
     with edit(db, meeting_id, actor) as e:
         room_for_one_more(e.count(m.Participant), PEOPLE_MAX, "too_many_people")
@@ -31,7 +34,7 @@ def add_participant(
 
 
 def edit_participant(db: Database, actor: Actor, meeting_id: int, participant_id: int, **fields: Any) -> None:
-    """Change any of a person's name, relation, sector, ring, group, attendance, can-help-with."""
+    """Change any of a person's fields (name, relation, ..., supports, could-be-asked)."""
     store.update_item(db, actor, meeting_id, m.Participant, participant_id, **rules.person_values(fields))
 
 

@@ -26,6 +26,7 @@ from facilitation.domain.meetings import agenda_item_values, case_values, meetin
 from facilitation.domain.outcomes import action_values, evaluation_values, goal_values, score_values
 from facilitation.domain.people import PERSON_FIELDS, person_values, relation_values
 from facilitation.domain.roles import Role
+from facilitation.domain.support import stored
 from facilitation.domain.validation import (
     BOARD_ITEMS_MAX,
     MINUTES_MAX,
@@ -50,8 +51,9 @@ __all__ = ["DELIBERATELY_OUTSIDE", "FORMAT", "NOT_CARRIED", "READABLE", "SECTION
            "dump_meeting", "dumps_meeting", "loads_meeting"]
 
 FORMAT = "moedetavlen-meeting"
-VERSION = 2  # 2: decisions, agenda refs and timer state, roles as a list with their contact, warn_minutes
-READABLE = (1, 2)
+VERSION = 3  # 2: decisions, agenda refs and timer state, roles as a list with their contact, warn_minutes
+#             3: a participant's supports ("kind:direction") and could_be_asked
+READABLE = (1, 2, 3)
 
 SECTIONS: Mapping[str, str] = {  # table -> the section of the file that holds its rows
     "cases": "case", "meetings": "meeting", "roles": "roles", "participants": "participants",
@@ -114,6 +116,7 @@ def dump_meeting(db: Database, meeting_id: int, *, viewer: Actor) -> dict[str, A
                 "ref": refs.people[p.id], "name": p.name, "relation": p.relation, "sector": p.sector.value,
                 "ring": p.ring, "group": p.group.value, "attendance": p.attendance.value,
                 "can_help_with": p.can_help_with, "standard_relation": p.standard_relation,
+                "supports": stored(p.supports).split(",") if p.supports else [], "could_be_asked": p.could_be_asked,
             }
             for p in record.participants
         ],

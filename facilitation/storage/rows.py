@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from facilitation.domain import model as m
+from facilitation.domain.support import from_stored
 from facilitation.storage import tables as t
 
 Item = TypeVar(
@@ -35,7 +36,7 @@ def participant_of(row: t.ParticipantRow) -> m.Participant:
     return m.Participant(
         row.id, row.meeting_id, row.name, row.relation, m.Sector(row.sector), row.ring,
         m.Group(row.group), m.Attendance(row.attendance), row.can_help_with, row.position,
-        standard_relation=row.standard_relation,
+        standard_relation=row.standard_relation, supports=from_stored(row.supports), could_be_asked=row.could_be_asked,
     )
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -92,6 +93,8 @@ class ParticipantRow(Base):
     can_help_with: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer)
     standard_relation: Mapped[str] = mapped_column(String(30), default="", server_default="")  # (0009)
+    supports: Mapped[str] = mapped_column(String(200), default="", server_default="")  # "kind:direction,…" (0011)
+    could_be_asked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # (0011)
 
 
 class RelationRow(Base):

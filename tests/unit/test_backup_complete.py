@@ -29,6 +29,7 @@ from tests.conftest import ACTOR, DEMO_DAY
 
 FIXTURES = Path(__file__).parent / "fixtures"
 V1_FILE = FIXTURES / "demo_meeting_v1.json"  # the demo meeting as version 1 wrote it (recorded, never rewritten)
+V2_FILE = FIXTURES / "demo_meeting_v2.json"  # ... and as version 2 wrote it
 ROOTS = {"meetings", "cases"}
 
 
@@ -132,19 +133,20 @@ def test_the_whole_demo_meeting_survives_dump_load_dump_with_its_decisions_drawi
 def test_decisions_were_lost_by_version_1_and_are_kept_by_version_2(db: Database, demo_id: int) -> None:
     assert json.loads(V1_FILE.read_text(encoding="utf-8"))["version"] == 1
     data = dump_meeting(db, demo_id, viewer=ACTOR)
-    assert data["version"] == VERSION == 2
+    assert data["version"] == VERSION >= 2
     assert len(data["decisions"]) == len(s.load_meeting(db, demo_id, viewer=ACTOR).decisions) == 2
 
 
 def upgraded_v1(v1: dict[str, Any]) -> dict[str, Any]:
-    """What a version-1 file holds, written as version 2 (nothing in it is lost; the new parts are empty)."""
+    """What a version-1 file holds, written as today's version (nothing in it is lost; the new parts are empty)."""
     contacts = v1.get("contacts", {})
     return {
         **{key: value for key, value in v1.items() if key != "contacts"},
-        "version": 2,
+        "version": VERSION,
         "meeting": {**v1["meeting"], "warn_minutes": 2, "start_time": None, "end_time": None,
                     "follow_up_start": None, "follow_up_end": None, "follow_up_place": ""},
-        "participants": [{**person, "standard_relation": ""} for person in v1["participants"]],
+        "participants": [{**person, "standard_relation": "", "supports": [], "could_be_asked": False}
+                         for person in v1["participants"]],
         "roles": [{"role": role, "caseworker": name, "contact": contacts.get(role, "")}
                   for role, name in sorted(v1["roles"].items())],
         "agenda": [{"ref": f"a{i + 1}", **item, "extra_minutes": 0, "paused_at": None, "paused_seconds": 0}
@@ -158,6 +160,15 @@ def test_the_recorded_version_1_demo_file_still_loads_and_loses_nothing(db: Data
     v1 = json.loads(text)
     copy_id = loads_meeting(db, ACTOR, text)
     assert dump_meeting(db, copy_id, viewer=ACTOR) == upgraded_v1(v1)
+
+
+def test_the_recorded_version_2_demo_file_still_loads_with_no_supports_and_nobody_to_ask(db: Database) -> None:
+    text = V2_FILE.read_text(encoding="utf-8")
+    v2 = json.loads(text)
+    assert v2["version"] == 2 and "supports" not in v2["participants"][0]
+    data = dump_meeting(db, loads_meeting(db, ACTOR, text), viewer=ACTOR)
+    assert data == {**v2, "version": VERSION, "participants": [
+        {**person, "supports": [], "could_be_asked": False} for person in v2["participants"]]}
 
 
 def test_a_version_1_file_loaded_then_dumped_loads_and_dumps_identically(db: Database) -> None:

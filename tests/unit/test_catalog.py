@@ -32,6 +32,7 @@ from facilitation.domain.model import (
 from facilitation.domain.outcomes import ActionFlag
 from facilitation.domain.people import STANDARD_RELATIONS
 from facilitation.domain.roles import Role, Screen
+from facilitation.domain.support import SupportKind
 from tests.unit.source_scan import dynamic_prefixes, relative, source_files, string_literals
 from ui.board_present import PARTS
 from ui.minutes_parts import TABS as CONSOLE_TABS
@@ -56,6 +57,7 @@ ENUM_FAMILIES: dict[str, Iterable[object]] = {
     "action_flag": ActionFlag, "minutes": CONSOLE_TABS,  # ui/actions_editor.py, ui/minutes_parts.py
     "standard_relation": ("", *STANDARD_RELATIONS),  # facilitation/domain/people.py ("": none chosen)
     "minute.child": (Attendance.PRESENT, Attendance.ABSENT, Attendance.NOT_INVITED),  # export/minute_sections.py
+    "support_kind": SupportKind,  # facilitation/domain/support.py
 }
 # Families whose suffix is a code or field name the code writes as a string elsewhere
 # (ValidationError("too_long", field="name") is shown as error.too_long with field.name).
