@@ -8,6 +8,7 @@ from ui.current import actor, meeting_or_stop
 from ui.db import database
 from ui.i18n import t
 from ui.map_history import history_section
+from ui.network_panel import measures_panel
 from ui.person_form import person_fields, person_keys, person_row, person_values
 from ui.relations_form import relations_section
 
@@ -22,6 +23,7 @@ with map_tab:
     anonymised = st.toggle(t("network.anonymised"), key="network.anonymised", help=t("network.anonymised_help"))
     map_view.show_map(db, mid, version, anonymised=anonymised)
     st.caption(t("network.legend"))
+    measures_panel(db, record)
     file_name = t("network.png_file_anonymised" if anonymised else "network.png_file")
     lang = session.language()  # read now: the download runs later, outside the page's run
     st.download_button(t("network.download_png"),

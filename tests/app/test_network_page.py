@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 from facilitation import services
 from facilitation.domain.anonymity import initials
 from facilitation.storage import Database
+from ui.text import md
 from tests.app.conftest import meeting_id, open_page
 from tests.conftest import ACTOR
 
@@ -78,3 +79,27 @@ def test_a_person_typed_with_markup_appears_as_text_in_the_map(app: AppTest, db:
     page = map_pages(app)[0]
     assert "<img src=x" not in page
     assert "\\u003cimg src=x onerror=alert(1)\\u003e" in page
+
+
+def test_the_measures_panel_tells_what_the_network_can_help_with_and_who_could_be_asked(app: AppTest) -> None:
+    open_page(app, "network")
+    said = " ".join(m.value for m in app.markdown)
+    assert "Hvad kan netværket?" in [s.value for s in app.subheader]
+    assert "kan hjælpe med praktiske ting" in said
+    assert "Lone Møller og Ole Vestergaard kender familien og kan måske spørges" in said.replace("\\", "")
+    assert "14 personer på kortet" in said
+
+
+def test_a_new_person_s_support_and_could_be_asked_are_stored_and_counted(app: AppTest, db: Database) -> None:
+    open_page(app, "network")
+    app.text_input(key="person.new.name").set_value("Gitte <b>Bo</b>")
+    app.multiselect(key="person.new.gives.da").set_value(["practical", "linking"])
+    app.multiselect(key="person.new.receives.da").set_value(["linking"])
+    app.checkbox(key="person.new.could_be_asked").check()
+    app.button(key="person_new.submit").click().run()
+    assert not app.exception
+    added = services.load_meeting(db, meeting_id(app), viewer=ACTOR).participants[-1]
+    assert added.name == "Gitte <b>Bo</b>" and added.could_be_asked
+    assert [(s.kind.value, s.direction.value) for s in added.supports] == [("practical", "gives"), ("linking", "both")]
+    said = " ".join(m.value for m in app.markdown)
+    assert md("Gitte <b>Bo</b>") in said and "<b>" not in said, "the name is in the panel, as text"

@@ -29,6 +29,7 @@ from facilitation.domain.model import (
     MeetingStatus,
     Sector,
 )
+from facilitation.domain.network_measures import CSV_COLUMNS
 from facilitation.domain.outcomes import ActionFlag
 from facilitation.domain.people import STANDARD_RELATIONS
 from facilitation.domain.roles import Role, Screen
@@ -58,6 +59,8 @@ ENUM_FAMILIES: dict[str, Iterable[object]] = {
     "standard_relation": ("", *STANDARD_RELATIONS),  # facilitation/domain/people.py ("": none chosen)
     "minute.child": (Attendance.PRESENT, Attendance.ABSENT, Attendance.NOT_INVITED),  # export/minute_sections.py
     "support_kind": SupportKind,  # facilitation/domain/support.py
+    "measure": CSV_COLUMNS,  # ui/network_panel.py
+    "network_says.gives": SupportKind, "network_says.kind": SupportKind,  # facilitation/domain/network_story.py
 }
 # Families whose suffix is a code or field name the code writes as a string elsewhere
 # (ValidationError("too_long", field="name") is shown as error.too_long with field.name).

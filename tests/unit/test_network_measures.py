@@ -9,6 +9,7 @@ import pytest
 from facilitation.domain import model as m
 from facilitation.domain.network import build_graph, person_node
 from facilitation.domain.network_measures import CSV_COLUMNS, changes, csv_row, measure
+from facilitation.domain.network_story import family_sentences, names_list
 from facilitation.domain.support import Direction, Support, SupportKind, from_stored, stored, supports
 from facilitation.domain.validation import ValidationError
 from tests.unit.map_records import crowd, record_with
@@ -134,3 +135,33 @@ def test_supports_are_checked_one_per_kind_and_survive_storage() -> None:
         supports(["cooking"])
     with pytest.raises(ValidationError):
         supports(["practical:sometimes"])
+
+
+def test_the_family_reads_who_can_help_with_what_what_nobody_gives_and_who_could_be_asked() -> None:
+    record = related(record_with([("Mormor", F, 1), ("Nabo", N, 2), ("Morbror", F, 2), ("Farmor", F, 3)]))
+    offers = {"Mormor": supports(["practical"]), "Nabo": supports(["practical", "company"]),
+              "Morbror": supports(["practical"]), "Farmor": supports(["company"])}
+    record = replace(record, participants=[replace(p, supports=offers[p.name], could_be_asked=p.name == "Farmor")
+                                           for p in record.participants])
+    graph = build_graph(record)
+    names = {node: data["label"] for node, data in graph.nodes(data=True)}
+    said = family_sentences(measure(graph), names)
+    assert said == [
+        "3 personer kan hjælpe med praktiske ting og 2 personer kan være sammen med barnet eller familien i fritiden.",
+        "Ingen har endnu sagt, at de kan være der, når det er svært, give råd og viden og sætte familien i kontakt "
+        "med andre.",
+        "Farmor kender familien og kan måske spørges.",
+    ]
+    english = family_sentences(measure(graph), names, "en")
+    assert english[2] == "They know the family and could perhaps be asked: Farmor."
+
+
+def test_an_empty_map_and_a_map_without_support_say_so_plainly() -> None:
+    assert family_sentences(measure(build_graph(record_with([]))), {}) == ["Der er endnu ingen på netværkskortet."]
+    lonely = measure(build_graph(related(record_with([("Mor", F, 1)]))))
+    assert family_sentences(lonely, {}) == ["Ingen har endnu fortalt, hvad de kan hjælpe med."]
+
+
+def test_a_long_list_of_names_is_cut_to_four_and_the_rest_counted() -> None:
+    assert names_list(["A", "B", "C", "D", "E", "F"]) == "A, B, C, D og 2 andre"
+    assert names_list(["A", "B"]) == "A og B" and names_list(["A"]) == "A" and names_list([]) == ""
