@@ -7,9 +7,9 @@ from streamlit.testing.v1 import AppTest
 from facilitation import services
 from facilitation.domain.anonymity import initials
 from facilitation.storage import Database
-from ui.text import md
 from tests.app.conftest import meeting_id, open_page
 from tests.conftest import ACTOR
+from ui.text import md
 
 
 def map_pages(at: AppTest) -> list[str]:
