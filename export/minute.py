@@ -24,6 +24,7 @@ import docx
 from docx.shared import Pt
 
 from export import docx_kit as k
+from export import minute_network
 from export import minute_pictures as pictures
 from export import minute_sections as sections
 from export.minute_names import Names, names_for
@@ -85,6 +86,7 @@ def render_minute(
     sections.actions(document, record, names, words, (now or utcnow()).date())
     sections.review(document, record, names, words)
     sections.goals(document, record, names, words)
+    minute_network.network(document, record, names, words)  # who can help with the plan
     sections.board(document, record, names, words)
     sections.safety(document, record, names, words)
     sections.grey_areas(document, record, names, words)

@@ -506,4 +506,10 @@ DA: dict[str, str] = {
     "measure.gives_information": "Giver råd og viden",
     "measure.gives_company": "Giver samvær og fritid",
     "measure.gives_linking": "Giver kontakt til andre",
+    # the minute's network section (export/minute_network.py)
+    "minute.network": "Hvad netværket kan",
+    "minute.network_helping": "Kan hjælpe",
+    "minute.others_who_can_help": "Andre der kan hjælpe",
+    "minute.others_who_can_help_intro": "Personer på netværkskortet, som ikke var inviteret til mødet, men som kan hjælpe eller kan spørges.",
+    "minute.could_be_asked": "kan spørges",
 }

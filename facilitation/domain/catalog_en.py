@@ -497,4 +497,10 @@ EN: dict[str, str] = {
     "measure.gives_information": "Give advice and information",
     "measure.gives_company": "Give company and leisure",
     "measure.gives_linking": "Give links to others",
+    # the minute's network section (export/minute_network.py)
+    "minute.network": "What the network can do",
+    "minute.network_helping": "Can help",
+    "minute.others_who_can_help": "Others who can help",
+    "minute.others_who_can_help_intro": "People on the network map who were not invited to the meeting but can help or could be asked.",
+    "minute.could_be_asked": "could be asked",
 }
