@@ -1,4 +1,5 @@
-"""Command line exports: `python -m export map MEETING_ID --html FILE.html --png FILE.png [--anonymised]`.
+"""Command line exports: `python -m export map MEETING_ID --html FILE.html --png FILE.png [--anonymised]`,
+`python -m export network MEETING_ID --csv FILE.csv` (the network's measures, one row per meeting of the case).
 
 Every export takes `--language da|en` (Danish by default): the file is written in the reader's language.
 
@@ -15,9 +16,11 @@ from pathlib import Path
 from export.map_html import render_map_html
 from export.map_png import render_map_png
 from export.minute_cli import add_ics_command, add_language_option, add_minute_command
+from export.network_csv import render_network_csv
 from facilitation.domain.access import COMMAND_LINE
 from facilitation.domain.validation import NotFoundError
 from facilitation.services import load_meeting
+from facilitation.services.export_data import case_meetings_of
 from facilitation.storage import Database, open_database
 
 
@@ -47,6 +50,22 @@ def run_map(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+def add_network_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register `network`: the network's measures as CSV, one row per meeting of the meeting's case."""
+    parser = commands.add_parser("network", help="write the network's measures (one row per meeting) as CSV")
+    parser.add_argument("meeting_id", type=int)
+    parser.add_argument("--csv", type=Path, help="write the measures here")
+    parser.set_defaults(run=run_network, needs=("csv",))
+
+
+def run_network(db: Database, args: argparse.Namespace) -> int:
+    """Write the measures of every meeting of the case."""
+    content = render_network_csv(case_meetings_of(db, args.meeting_id, viewer=COMMAND_LINE))
+    args.csv.write_text(content, encoding="utf-8")
+    print(args.csv)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one export against the configured database (DATABASE_URL or data/)."""
     parser = argparse.ArgumentParser(prog="python -m export", description="Export a meeting to files.")
@@ -54,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     add_map_command(commands)
     add_minute_command(commands)
     add_ics_command(commands)
+    add_network_command(commands)
     args = parser.parse_args(argv)
     if args.needs and not any(getattr(args, name) for name in args.needs):
         parser.error(f"{args.command}: give at least one of " + ", ".join(f"--{n}" for n in args.needs))

@@ -6,10 +6,10 @@ import json
 
 from facilitation.domain.access import Actor
 from facilitation.domain.minute_data import Drawing, MinuteData
-from facilitation.domain.model import DrawingBackground
+from facilitation.domain.model import DrawingBackground, MeetingRecord
 from facilitation.domain.validation import ValidationError
 from facilitation.services.drawings import drawing_canvas, drawing_png, list_drawings
-from facilitation.services.meetings import load_meeting
+from facilitation.services.meetings import list_meetings, load_meeting
 from facilitation.services.scaling import score_history
 from facilitation.storage import Database
 
@@ -34,3 +34,10 @@ def meeting_drawings(db: Database, meeting_id: int, *, viewer: Actor) -> tuple[D
         if drawn or drawing.background != DrawingBackground.BLANK:
             found.append((drawing.name, drawing_png(db, meeting_id, drawing.id, viewer=viewer)[1]))
     return tuple(found)
+
+
+def case_meetings_of(db: Database, meeting_id: int, *, viewer: Actor) -> list[MeetingRecord]:
+    """Every meeting of this meeting's case, oldest first (the network over time)."""
+    case_id = load_meeting(db, meeting_id, viewer=viewer).case.id
+    meetings = sorted(list_meetings(db, case_id, viewer=viewer), key=lambda m: (m.date, m.id))
+    return [load_meeting(db, m.id, viewer=viewer) for m in meetings]
