@@ -27,6 +27,8 @@ from ui.drawing_view import picture_at
 from ui.projector_board import CSS as BOARD_CSS
 from ui.projector_board import board_screen
 from ui.projector_clock import CLOCK_CSS, big_clock_html, corner_clock_html, ticker
+from ui.projector_network import CSS as NETWORK_CSS
+from ui.projector_network import network_screen
 from ui.text import h
 
 EPOCH = datetime(1970, 1, 1)
@@ -46,7 +48,7 @@ PICTURE_CSS = f"""<style>
 
 def hide_chrome() -> None:
     """No sidebar, header, toolbar or margins on the wall; the ticker that keeps its clocks counting."""
-    st.html(f"<style>{p.WALL_CSS}{CLOCK_CSS}{BOARD_CSS}{ACTIONS_CSS}</style>")
+    st.html(f"<style>{p.WALL_CSS}{CLOCK_CSS}{BOARD_CSS}{ACTIONS_CSS}{NETWORK_CSS}</style>")
     ticker()  # before any polled part: mounted once per page, never redrawn by a tick
 
 
@@ -68,6 +70,8 @@ def show(db: Database, record: MeetingRecord, history: Sequence[ScoreRound]) -> 
         st.html(_wall(screen, bar, actions_html(record, language, now.date(), at)))
     elif screen == Screen.AGENDA:
         st.html(_wall(screen, bar, agenda_html(record, clock, now, language)))
+    elif screen == Screen.NETWORK:
+        st.html(_wall(screen, bar, network_screen(record, language, at)))
     elif screen == Screen.MAP and map_view.too_big_to_draw(record):  # a meeting from before the limit
         count, limit = len(record.participants), map_view.PEOPLE_MAX
         st.html(_wall(screen, bar, f"<p>{h(words.text('network.too_many_to_draw', language, count=count, limit=limit))}"

@@ -18,6 +18,7 @@ class Screen(StrEnum):
     SCALE = "scale"
     HOUSES = "houses"  # the child's Three Houses
     MAP = "map"
+    NETWORK = "network"  # what the network can help with: the measures in plain sentences
     DRAWING = "drawing"
     ACTIONS = "actions"
 

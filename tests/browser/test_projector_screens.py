@@ -24,7 +24,7 @@ from tests.browser.conftest import ARTIFACTS, demo_meeting
 pytestmark = pytest.mark.browser
 
 SIZES = ((1920, 1080), (1280, 720), (1024, 768))
-SCREENS = ("agenda", "board", "safety", "scale", "houses", "map", "drawing", "actions")
+SCREENS = ("agenda", "board", "safety", "scale", "houses", "map", "network", "drawing", "actions")
 ACTOR = "browser test"
 LONG = ("Mormor siger, at hun gerne vil hjælpe 😊 med æøå og ÆØÅ. " * 200)[:10_000]
 
@@ -136,6 +136,8 @@ def check(page: Page, screen: str, size: tuple[int, int], english: set[str]) -> 
         problems.append(f"English: {sorted(found)[:5]}")
     if "F11" in text:
         problems.append("a hint on the wall")
+    if screen == "network" and not page.locator(".mt-net-say").first.is_visible():
+        problems.append("the network's sentences are not on the wall")
     clock = "mt-countdown" if screen == "agenda" else "mt-corner-clock"
     if not page.locator(f"[data-testid='{clock}'][data-deadline]").is_visible():
         problems.append("no countdown while an item runs")
