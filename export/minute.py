@@ -24,7 +24,7 @@ import docx
 from docx.shared import Pt
 
 from export import docx_kit as k
-from export import minute_network
+from export import minute_network, minute_plan
 from export import minute_pictures as pictures
 from export import minute_sections as sections
 from export.minute_names import Names, names_for
@@ -85,7 +85,10 @@ def render_minute(
     sections.purpose(document, record, names, words)
     sections.actions(document, record, names, words, (now or utcnow()).date())
     sections.review(document, record, names, words)
-    sections.goals(document, record, names, words)
+    if minute_plan.is_whole_family_plan(record):  # each adult finds their part
+        minute_plan.family_plan(document, record, names, words, child)
+    else:
+        sections.goals(document, record, names, words)
     minute_network.network(document, record, names, words)  # who can help with the plan
     sections.board(document, record, names, words)
     sections.safety(document, record, names, words)

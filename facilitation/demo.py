@@ -99,7 +99,13 @@ _GOALS = [  # term, text, owner
     ("short", "En skriftlig plan over, hvem Alma er hos efter skole", "Sanne og Birthe"),
     ("long", "Sanne har det godt nok til at være tilbage i arbejde", "Sanne"),
     ("long", "Sagen kan lukkes, fordi netværket selv bærer planen", "Rådgiver"),
+    ("long", "Sanne har en plan for job eller uddannelse, som hun selv har været med til at lægge",
+     "Peter Brandt, jobcentret"),
 ]
+_PLAN_FOR = {  # whom a goal (index into _GOALS) is for, when not Alma: a person's name, or "family"
+    2: "Sanne Juhl", 3: "family", 4: "Sanne Juhl",
+}
+_ACTION_FOR = {2: "Sanne Juhl", 5: "Sanne Juhl"}  # ... and an action (index into _ACTIONS)
 
 _ACTIONS = [  # what, who, due in days, coordinator, goal index
     ("Lave en ugeplan for eftermiddage og aftener og hænge den på køleskabet", "Sanne og Birthe", 7, "family", 1),
@@ -107,7 +113,7 @@ _ACTIONS = [  # what, who, due in days, coordinator, goal index
     ("Bestille tid hos egen læge om behandling", "Sanne", 14, "family", 2),
     ("Aftale fast afleveringssted hos mormor i weekender", "Kasper og Sanne", 14, "family", None),
     ("Tilbyde Alma samtaler hos PPR", "Ida Nørgaard", 21, "caseworker", None),
-    ("Kontakt til jobcentret om et afklaringsforløb", "Peter Brandt", 30, "caseworker", 2),
+    ("Kontakt til jobcentret om et afklaringsforløb", "Peter Brandt", 30, "caseworker", 4),
     ("Indkalde til opfølgningsmøde", "Rådgiver", 42, "caseworker", None),
 ]
 
@@ -169,6 +175,13 @@ def create_demo_case(db: Database, today: date | None = None) -> int:
     return meeting_id
 
 
+def _plan_for(whom: str | None) -> tuple[str, str]:
+    """plan_for and plan_for_name of a goal or action: Alma (None), the family, or a person by name."""
+    if whom is None:
+        return "child", ""
+    return ("family", "") if whom == "family" else ("person", whom)
+
+
 def _fill(db: Database, meeting_id: int, day: date) -> None:
     s.edit_meeting(db, DEMO_ACTOR, meeting_id, start_time="09:30", end_time="11:30")
     s.set_follow_up_date(db, DEMO_ACTOR, meeting_id, day + timedelta(weeks=6), start="09:30", end="11:00",
@@ -192,13 +205,17 @@ def _fill(db: Database, meeting_id: int, day: date) -> None:
     s.pair_safety_goal(db, DEMO_ACTOR, meeting_id, board["safety_goal"], board["danger_statement"])
     for name, (score, reason) in _SCORES.items():
         s.record_score(db, DEMO_ACTOR, meeting_id, ids[name], score, reason)
-    goal_ids = [s.add_goal(db, DEMO_ACTOR, meeting_id, term, text, owner) for term, text, owner in _GOALS]
+    goal_ids = []
+    for i, (term, text, owner) in enumerate(_GOALS):
+        whom, name = _plan_for(_PLAN_FOR.get(i))
+        goal_ids.append(s.add_goal(db, DEMO_ACTOR, meeting_id, term, text, owner, plan_for=whom, plan_for_name=name))
     s.link_goal_to_safety_goal(db, DEMO_ACTOR, meeting_id, goal_ids[0], board["safety_goal"])
     s.set_show_three_houses(db, DEMO_ACTOR, meeting_id, True)
-    for what, who, days, coordinator, goal in _ACTIONS:
+    for i, (what, who, days, coordinator, goal) in enumerate(_ACTIONS):
+        whom, name = _plan_for(_ACTION_FOR.get(i))
         s.add_action(
             db, DEMO_ACTOR, meeting_id, what, who, day + timedelta(days=days), coordinator,
-            None if goal is None else goal_ids[goal],
+            None if goal is None else goal_ids[goal], plan_for=whom, plan_for_name=name,
         )
     agenda = s.load_meeting(db, meeting_id, viewer=DEMO_ACTOR).agenda
     s.save_note(

@@ -53,7 +53,7 @@ DA: dict[str, str] = {
     "sidebar.open_projector": "Åbn projektorvisningen",
     "screen.agenda": "Dagsorden og tid", "screen.board": "Tavlen", "screen.safety": "Bekymringsudsagn og sikkerhedsmål",
     "screen.scale": "Skalering", "screen.houses": "De tre huse", "screen.map": "Netværkskortet",
-    "screen.drawing": "Tegningen", "screen.actions": "Aftaler",
+    "screen.network": "Netværket", "screen.drawing": "Tegningen", "screen.actions": "Aftaler",
     # messages
     "info.choose_meeting": "Vælg en sag og et møde i menuen til venstre.",
     "info.case_without_meetings": "Sagen har ingen møder endnu. Opret det første under »Nyt møde i sagen« i menuen til venstre.",
@@ -512,4 +512,18 @@ DA: dict[str, str] = {
     "minute.others_who_can_help": "Andre der kan hjælpe",
     "minute.others_who_can_help_intro": "Personer på netværkskortet, som ikke var inviteret til mødet, men som kan hjælpe eller kan spørges.",
     "minute.could_be_asked": "kan spørges",
+    # whom a goal or an action is for (the whole family's plan)
+    "field.plan_for": "For hvem",
+    "field.plan_for_name": "Personens navn",
+    "plan_for.child": "Barnet",
+    "plan_for.family": "Hele familien",
+    "plan_for.person": "En person",
+    # the minute's whole-family plan (export/minute_plan.py)
+    "minute.family_plan": "Familiens plan",
+    "minute.family_plan_intro": "Målene og aftalerne samlet for hver person, så alle kan finde deres del.",
+    "minute.plan_action": "Aftale",
+    "minute.plan_for": "For {name}",
+    "minute.plan_for_family": "For hele familien",
+    "board.goal.for": "For {name}",
+    "help.plan_for": "Målet kan være barnets, en voksens (fx mors mål om job) eller hele familiens. Referatet samler planen for hver person.",
 }

@@ -51,7 +51,7 @@ EN: dict[str, str] = {
     "sidebar.open_projector": "Open the projector view",
     "screen.agenda": "Agenda and time", "screen.board": "The board", "screen.safety": "Danger statements and safety goals",
     "screen.scale": "Scaling", "screen.houses": "The Three Houses", "screen.map": "The network map",
-    "screen.drawing": "The drawing", "screen.actions": "Actions",
+    "screen.network": "The network", "screen.drawing": "The drawing", "screen.actions": "Actions",
     "info.choose_meeting": "Choose a case and a meeting in the menu on the left.",
     "info.case_without_meetings": "This case has no meetings yet. Create the first under “New meeting in this case” on the left.",
     "info.control_removed": "Invisible control characters were removed from the text.",
@@ -503,4 +503,18 @@ EN: dict[str, str] = {
     "minute.others_who_can_help": "Others who can help",
     "minute.others_who_can_help_intro": "People on the network map who were not invited to the meeting but can help or could be asked.",
     "minute.could_be_asked": "could be asked",
+    # whom a goal or an action is for (the whole family's plan)
+    "field.plan_for": "For whom",
+    "field.plan_for_name": "The person's name",
+    "plan_for.child": "The child",
+    "plan_for.family": "The whole family",
+    "plan_for.person": "A person",
+    # the minute's whole-family plan (export/minute_plan.py)
+    "minute.family_plan": "The family's plan",
+    "minute.family_plan_intro": "The goals and actions gathered for each person, so everyone can find their part.",
+    "minute.plan_action": "Action",
+    "minute.plan_for": "For {name}",
+    "minute.plan_for_family": "For the whole family",
+    "board.goal.for": "For {name}",
+    "help.plan_for": "The goal can be the child's, an adult's (e.g. the mother's goal of a job) or the whole family's. The minute gathers the plan for each person.",
 }

@@ -106,6 +106,14 @@ class Coordinator(StrEnum):
     CASEWORKER = "caseworker"
 
 
+class PlanFor(StrEnum):
+    """Whom a goal or an action is for: the child, a named person (a parent, another adult), or the family."""
+
+    CHILD = "child"
+    PERSON = "person"
+    FAMILY = "family"
+
+
 class ActionStatus(StrEnum):
     OPEN = "open"
     DONE = "done"
@@ -271,6 +279,8 @@ class Goal:
     owner: str
     position: int
     safety_goal_id: int | None = None
+    plan_for: PlanFor = PlanFor.CHILD
+    plan_for_name: str = ""  # the person's name when plan_for is PERSON
 
 
 @dataclass(frozen=True)
@@ -287,6 +297,8 @@ class Action:
     goal_id: int | None
     position: int
     carried_from_id: int | None = None  # the open action of an earlier meeting this one continues
+    plan_for: PlanFor = PlanFor.CHILD
+    plan_for_name: str = ""  # the person's name when plan_for is PERSON
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from facilitation.domain import model as m
 from facilitation.domain.validation import (
     NAME_MAX,
     TEXT_MAX,
+    ValidationError,
     a_date,
     choice,
     optional_text,
@@ -32,9 +33,20 @@ def score_values(score: object, reason: object) -> dict[str, Any]:
     }
 
 
+def plan_for_values(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """Whom a goal or action is for: the child, the family, or a person (then their name is required)."""
+    if "plan_for" not in fields and "plan_for_name" not in fields:
+        return {}
+    plan_for = choice(fields.get("plan_for") or m.PlanFor.CHILD.value, m.PlanFor, "plan_for")
+    name = single_line(fields.get("plan_for_name") or "", "plan_for_name", NAME_MAX, required=False)
+    if plan_for == m.PlanFor.PERSON and not name:
+        raise ValidationError("empty", field="plan_for_name")
+    return {"plan_for": plan_for.value, "plan_for_name": name if plan_for == m.PlanFor.PERSON else ""}
+
+
 def goal_values(fields: Mapping[str, Any]) -> dict[str, Any]:
     """Checked and cleaned values for a goal."""
-    values: dict[str, Any] = {}
+    values: dict[str, Any] = plan_for_values(fields)
     if "term" in fields:
         values["term"] = choice(fields["term"], m.GoalTerm, "term").value
     if "text" in fields:
@@ -46,7 +58,7 @@ def goal_values(fields: Mapping[str, Any]) -> dict[str, Any]:
 
 def action_values(fields: Mapping[str, Any]) -> dict[str, Any]:
     """Checked and cleaned values for an action."""
-    values: dict[str, Any] = {}
+    values: dict[str, Any] = plan_for_values(fields)
     if "what" in fields:
         values["what"] = required_text(fields["what"], "what", TEXT_MAX)
     if "who" in fields:

@@ -78,7 +78,8 @@ def copy_goals(e: MeetingEdit, from_meeting_id: int) -> int:
     _check_same_case(e, from_meeting_id)
     copies = rules.goals_to_copy(e.items_of(m.Goal, from_meeting_id), e.items(m.Goal))
     for goal in copies:
-        e.insert(m.Goal, term=goal.term.value, text=goal.text, owner=goal.owner)
+        e.insert(m.Goal, term=goal.term.value, text=goal.text, owner=goal.owner, plan_for=goal.plan_for.value,
+                 plan_for_name=goal.plan_for_name)
     return len(copies)
 
 
@@ -91,7 +92,7 @@ def copy_open_actions(e: MeetingEdit, from_meeting_id: int, *, language: str = "
         e.insert(
             m.Action, what=action.what, who=action.who, due=action.due, coordinator=action.coordinator.value,
             status=m.ActionStatus.OPEN.value, goal_id=goal_ids.get(action.goal_id) if action.goal_id else None,
-            carried_from_id=action.id,
+            carried_from_id=action.id, plan_for=action.plan_for.value, plan_for_name=action.plan_for_name,
         )
     if copies and rules.needs_review_item(e.items(m.AgendaItem)):
         e.insert_first(m.AgendaItem, title=rules.review_title(language), planned_minutes=REVIEW_MINUTES, notes="")

@@ -41,10 +41,11 @@ def remove_score(db: Database, actor: Actor, meeting_id: int, score_id: int) -> 
 
 def add_goal(
     db: Database, actor: Actor, meeting_id: int, term: str, text: str, owner: str = "", *,
-    safety_goal_id: int | None = None,
+    safety_goal_id: int | None = None, plan_for: str = m.PlanFor.CHILD, plan_for_name: str = "",
 ) -> int:
-    """Add a short- or long-term goal, optionally answering a safety goal of the board; returns its id."""
-    values = rules.goal_values(dict(term=term, text=text, owner=owner))
+    """Add a short- or long-term goal for the child, a person or the family, optionally answering a safety goal."""
+    values = rules.goal_values(dict(term=term, text=text, owner=owner, plan_for=plan_for,
+                                    plan_for_name=plan_for_name))
     with edit(db, meeting_id, actor) as e:
         if safety_goal_id is not None:
             safety_goal(e, safety_goal_id)
@@ -72,11 +73,13 @@ def remove_goal(db: Database, actor: Actor, meeting_id: int, goal_id: int) -> No
 
 def add_action(
     db: Database, actor: Actor, meeting_id: int, what: str, who: str, due: date | str | None = None,
-    coordinator: str = m.Coordinator.FAMILY, goal_id: int | None = None,
+    coordinator: str = m.Coordinator.FAMILY, goal_id: int | None = None, *, plan_for: str = m.PlanFor.CHILD,
+    plan_for_name: str = "",
 ) -> int:
-    """Agree an action: what, who, by when, who coordinates; returns its id."""
+    """Agree an action: what, who, by when, who coordinates, and whom it is for; returns its id."""
     values = rules.action_values(dict(
         what=what, who=who, due=due, coordinator=coordinator, status=m.ActionStatus.OPEN, goal_id=goal_id,
+        plan_for=plan_for, plan_for_name=plan_for_name,
     ))
     with edit(db, meeting_id, actor) as e:
         _check_goal(e, goal_id)

@@ -52,7 +52,7 @@ __all__ = ["DELIBERATELY_OUTSIDE", "FORMAT", "NOT_CARRIED", "READABLE", "SECTION
 
 FORMAT = "moedetavlen-meeting"
 VERSION = 3  # 2: decisions, agenda refs and timer state, roles as a list with their contact, warn_minutes
-#             3: a participant's supports ("kind:direction") and could_be_asked
+#             3: a participant's supports ("kind:direction") and could_be_asked; whom a goal or action is for
 READABLE = (1, 2, 3)
 
 SECTIONS: Mapping[str, str] = {  # table -> the section of the file that holds its rows
@@ -151,6 +151,7 @@ def dump_meeting(db: Database, meeting_id: int, *, viewer: Actor) -> dict[str, A
             {
                 "ref": refs.goals[g.id], "term": g.term.value, "text": g.text, "owner": g.owner,
                 "safety_goal": refs.board.get(g.safety_goal_id) if g.safety_goal_id else None,
+                "plan_for": g.plan_for.value, "plan_for_name": g.plan_for_name,
             }
             for g in refs.goal_items
         ],
@@ -159,6 +160,7 @@ def dump_meeting(db: Database, meeting_id: int, *, viewer: Actor) -> dict[str, A
                 "what": a.what, "who": a.who, "due": a.due.isoformat() if a.due else None,
                 "coordinator": a.coordinator.value, "status": a.status.value,
                 "goal": refs.goals.get(a.goal_id) if a.goal_id else None,
+                "plan_for": a.plan_for.value, "plan_for_name": a.plan_for_name,
             }
             for a in record.actions
         ],
@@ -461,7 +463,8 @@ def _load_goals(data: Mapping[str, Any], add: Add, board: Mapping[str, t.BoardIt
     for index, g in _entries(data, "goals"):
         with _at("goals", index, g):
             ref = _new_ref(goals, g)
-            values = goal_values({k: g[k] for k in ("term", "text", "owner") if g.get(k) is not None})
+            values = goal_values({k: g[k] for k in ("term", "text", "owner", "plan_for", "plan_for_name")
+                                  if g.get(k) is not None})
             answers = None
             if g.get("safety_goal") is not None:
                 note = _ref(board, g, "safety_goal")
@@ -476,8 +479,8 @@ def _load_goals(data: Mapping[str, Any], add: Add, board: Mapping[str, t.BoardIt
 def _load_actions(data: Mapping[str, Any], add: Add, goals: Mapping[str, t.GoalRow]) -> None:
     for index, a in _entries(data, "actions"):
         with _at("actions", index, a):
-            fields: dict[str, Any] = {"who": "", **{k: a[k] for k in ("what", "who", "due", "coordinator", "status")
-                                                    if k in a}}
+            fields: dict[str, Any] = {"who": "", **{k: a[k] for k in (
+                "what", "who", "due", "coordinator", "status", "plan_for", "plan_for_name") if k in a}}
             goal = _ref(goals, a, "goal").id if a.get("goal") is not None else None
             add(t.ActionRow(position=index, goal_id=goal, **action_values(fields)))
 

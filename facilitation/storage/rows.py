@@ -75,7 +75,8 @@ def score_of(row: t.ScoreRow) -> m.Score:
 def goal_of(row: t.GoalRow) -> m.Goal:
     """The domain Goal of a row."""
     return m.Goal(
-        row.id, row.meeting_id, m.GoalTerm(row.term), row.text, row.owner, row.position, row.safety_goal_id
+        row.id, row.meeting_id, m.GoalTerm(row.term), row.text, row.owner, row.position, row.safety_goal_id,
+        m.PlanFor(row.plan_for), row.plan_for_name,
     )
 
 
@@ -84,6 +85,7 @@ def action_of(row: t.ActionRow) -> m.Action:
     return m.Action(
         row.id, row.meeting_id, row.what, row.who, row.due, m.Coordinator(row.coordinator),
         m.ActionStatus(row.status), row.goal_id, row.position, row.carried_from_id,
+        m.PlanFor(row.plan_for), row.plan_for_name,
     )
 
 

@@ -174,6 +174,8 @@ class GoalRow(Base):
         ForeignKey("board_items.id", ondelete="SET NULL", name="fk_goals_safety_goal_id"),
         nullable=True, index=True,
     )
+    plan_for: Mapped[str] = mapped_column(String(10), default="child", server_default="child")  # (0012)
+    plan_for_name: Mapped[str] = mapped_column(String(200), default="", server_default="")  # (0012)
 
 
 class ActionRow(Base):
@@ -193,6 +195,8 @@ class ActionRow(Base):
     carried_from_id: Mapped[int | None] = mapped_column(  # the open action of an earlier meeting it continues
         ForeignKey("actions.id", ondelete="SET NULL", name="fk_actions_carried_from_id"), nullable=True
     )
+    plan_for: Mapped[str] = mapped_column(String(10), default="child", server_default="child")  # (0012)
+    plan_for_name: Mapped[str] = mapped_column(String(200), default="", server_default="")  # (0012)
 
 
 class EvaluationRow(Base):

@@ -290,3 +290,15 @@ def test_a_scaling_question_of_more_than_1000_characters_is_refused_and_kept_in_
     app.button(key="scale_question.submit").click().run()
     assert any("for lang" in e.value for e in app.error)
     assert record(app, db).meeting.scale_question == ""
+
+
+def test_a_goal_can_be_for_a_parent_and_says_so_on_its_card(app: AppTest, db: Database) -> None:
+    open_page(app, "board")
+    open_tab(app, "goals")
+    app.text_area(key="board.goal.text").set_value("Sanne har en praktikplads inden sommer")
+    app.selectbox(key=key(app, "selectbox", "board.goal.for.")).set_value("person:Sanne Juhl")
+    app.button(key="board_goal_new.submit").click().run()
+    goal = record(app, db).goals[-1]
+    assert (goal.text, goal.plan_for.value, goal.plan_for_name) == (
+        "Sanne har en praktikplads inden sommer", "person", "Sanne Juhl")
+    assert any(c.value == "For Sanne Juhl" for c in app.caption)

@@ -57,3 +57,22 @@ def test_a_meeting_without_helpers_beyond_the_invited_has_no_others_section(db: 
         if person.name in NOT_INVITED_HELPERS:
             s.remove_participant(db, ACTOR, mid, person.id)
     assert "Andre der kan hjælpe" not in headings(open_docx(minute_for_meeting(db, mid, now=NOW, viewer=ACTOR)))
+
+
+def test_the_family_s_plan_is_grouped_by_person_so_the_mother_finds_her_job_goal(db: Database) -> None:
+    mid = create_demo_case(db, DAY)
+    document = open_docx(minute_for_meeting(db, mid, now=NOW, viewer=ACTOR))
+    assert "Familiens plan" in headings(document) and "Mål" not in headings(document)
+    text = full_text(document)
+    alma, sanne, family = (text.index(title) for title in ("For Alma", "For Sanne Juhl", "For hele familien"))
+    assert alma < sanne < family
+    sannes_part = text[sanne:family]
+    assert "plan for job eller uddannelse" in sannes_part and "Peter Brandt, jobcentret" in sannes_part
+    assert "Kontakt til jobcentret om et afklaringsforløb" in sannes_part
+    assert "Alma har en voksen hos sig hver aften" in text[alma:sanne]
+
+
+def test_the_anonymised_plan_names_the_mother_by_initials(db: Database) -> None:
+    mid = create_demo_case(db, DAY)
+    text = full_text(open_docx(minute_for_meeting(db, mid, anonymised=True, now=NOW, viewer=ACTOR)))
+    assert "For S.J." in text and "Sanne Juhl" not in text

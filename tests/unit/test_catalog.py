@@ -27,6 +27,7 @@ from facilitation.domain.model import (
     Group,
     MeetingKind,
     MeetingStatus,
+    PlanFor,
     Sector,
 )
 from facilitation.domain.network_measures import CSV_COLUMNS
@@ -60,6 +61,7 @@ ENUM_FAMILIES: dict[str, Iterable[object]] = {
     "minute.child": (Attendance.PRESENT, Attendance.ABSENT, Attendance.NOT_INVITED),  # export/minute_sections.py
     "support_kind": SupportKind,  # facilitation/domain/support.py
     "measure": CSV_COLUMNS,  # ui/network_panel.py
+    "plan_for": PlanFor,  # ui/board_goals.py
     "network_says.gives": SupportKind, "network_says.kind": SupportKind,  # facilitation/domain/network_story.py
 }
 # Families whose suffix is a code or field name the code writes as a string elsewhere
