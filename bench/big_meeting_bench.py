@@ -116,7 +116,7 @@ def time_minute(data: Path, meeting_id: int, runs: int) -> list[float]:
         db.dispose()
 
 
-def _child(argv: list[str], timeout: float) -> dict[str, object] | None:
+def run_child(argv: list[str], timeout: float) -> dict[str, object] | None:
     """Run one measurement in a fresh process; None if it had not finished `timeout` seconds after it was ready."""
     command = [sys.executable, "-m", "bench.big_meeting_bench", *argv]
     with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child:
@@ -146,14 +146,14 @@ def measure(size: str, data: Path, meeting_id: int, runs: int, timeout: float) -
     for name, page, screen in targets:
         if screen:
             big_meeting.set_screen(data, meeting_id, screen)
-        result = _child(["--page", page, "--data", str(data), "--runs", str(runs)], timeout)
+        result = run_child(["--page", page, "--data", str(data), "--runs", str(runs)], timeout)
         if result is None:
             _emit({"figure": name, "size": size, "timed_out_after": timeout, "load": round(os.getloadavg()[0], 2)})
         else:
             times = [float(x) for x in result["runs"]]  # type: ignore[attr-defined]
             cpu = [float(x) for x in result["cpu"]][1:]  # type: ignore[attr-defined]  # the re-runs'
             _emit(figure(name, size, times, float(result["first"]), cpu))  # type: ignore[arg-type]
-    result = _child(["--minute", str(meeting_id), "--data", str(data), "--runs", str(runs)], timeout * 5)
+    result = run_child(["--minute", str(meeting_id), "--data", str(data), "--runs", str(runs)], timeout * 5)
     if result is None:
         _emit({"figure": "minute", "size": size, "timed_out_after": timeout * 5,
                "load": round(os.getloadavg()[0], 2)})
