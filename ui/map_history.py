@@ -7,7 +7,6 @@ import streamlit as st
 from facilitation import services
 from facilitation.domain.dates import long_date
 from facilitation.domain.model import Meeting, MeetingRecord
-from facilitation.domain.network import compare_maps
 from facilitation.storage import Database
 from ui import forms, map_view, session
 from ui.i18n import formatter, label, t
@@ -32,6 +31,8 @@ def history_section(db: Database, actor: str, record: MeetingRecord) -> None:
     chosen = st.selectbox(t("network.compare_with"), list(labels), format_func=labels.__getitem__,
                           key=session.lang_key(f"network.compare.{record.meeting.id}"))
     old = services.load_meeting(db, chosen, viewer=session.viewer())
+    from facilitation.domain.network import compare_maps  # networkx loads with the first map, not at start
+
     changes = compare_maps(old, record)
     sector = formatter("sector")
     lines = (
