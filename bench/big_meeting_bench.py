@@ -66,7 +66,13 @@ def time_page(data: Path, page: str, runs: int) -> tuple[float, list[float]]:
     """In this process: the page's first run and `runs` re-runs (seconds), signed in as the demo caseworker."""
     os.environ["MOEDETAVLEN_DATA_DIR"] = str(data)
     os.environ.pop("DATABASE_URL", None)
-    from streamlit.testing.v1 import AppTest  # noqa: TID251 (the benchmark runs the pages as the tests do)
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache  # noqa: TID251
+    from streamlit.testing.v1 import AppTest, local_script_runner  # noqa: TID251 (run the pages as the tests do)
+
+    # One script cache for every run, as `streamlit run` keeps one per server: AppTest makes a new one per run,
+    # so each re-run compiled the page scripts again (a fifth of a light page's run, which a server never pays).
+    shared = ScriptCache()
+    local_script_runner.ScriptCache = lambda: shared  # type: ignore[attr-defined]
 
     at = _signed_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=600), data)
     at.run()

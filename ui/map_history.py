@@ -48,11 +48,11 @@ def history_section(db: Database, actor: str, record: MeetingRecord) -> None:
     if too_big is not None:
         map_view.explain_too_big(too_big)
     else:
-        then, now = st.columns(2)
+        then, now = st.columns(2)  # PNG said outright: without it st.image re-encodes an RGB PNG as JPEG each run
         then.caption(labels[chosen])
-        then.image(map_view.side_picture(db, old.meeting.id, old.meeting.version))
+        then.image(map_view.side_picture(db, old.meeting.id, old.meeting.version), output_format="PNG")
         now.caption(t("network.this_meeting"))
-        now.image(map_view.side_picture(db, record.meeting.id, record.meeting.version))
+        now.image(map_view.side_picture(db, record.meeting.id, record.meeting.version), output_format="PNG")
     if not record.participants:
         forms.button("network.copy_forward", t("network.copy_forward"), lambda: services.copy_network_forward(
             db, actor, chosen, record.meeting.id), success=t("network.copied"))
