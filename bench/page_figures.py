@@ -4,10 +4,12 @@ Each function returns its samples in milliseconds; importing this module does no
 - `page_rerun(page)`: one page's server re-runs (AppTest, signed in as the demo caseworker) on the big meeting
   (40 people, 120 board items, 60 actions), each page in a fresh process; `page="projector:map"` puts that
   screen on the projector first. `PAGES` lists every page and projector screen.
-- `minute_big()`: the Word minute of the big meeting (bench/minute_benchmark.py's meeting, drawing included).
+- `minute_big()`: the Word minute of the big meeting (bench/minute_benchmark.py's meeting, drawing included);
+  after the warm-up the map picture comes from export.minute_pictures' cache, as for a minute made twice.
 - `map200_png()` / `map200_html()`: the network map of 200 people as the minute's PNG / the page's HTML.
 - `cold_start()`: `streamlit run app.py` started to the first painted title (h1) in Chromium, signed in.
-Run as a script it prints one JSON line per figure, like bench/big_meeting_bench.py.
+Run as a script it prints one JSON line per figure, like bench/big_meeting_bench.py, with "cpu_median" (this
+process's CPU time, which a machine shared with other work inflates less than the wall time) where measured.
 """
 
 from __future__ import annotations
