@@ -17,7 +17,7 @@ from facilitation import services as s
 from facilitation.demo import DEMO_ACTOR, create_demo_account, first_meeting_or_demo
 from facilitation.domain import model as m
 from facilitation.storage import Database, open_database
-from facilitation.storage.tables import BoardItemRow, MeetingRow, ParticipantRow, RelationRow, ScoreRow
+from facilitation.storage.tables import ActionRow, BoardItemRow, MeetingRow, ParticipantRow, RelationRow, ScoreRow
 
 DB_NAME = "moedetavlen.sqlite3"  # the file name the app looks for in its data folder
 FIRST = ["Anna", "Bo", "Carl", "Dorthe", "Emil", "Freja", "Gustav", "Hanne", "Ib", "Jette", "Karl", "Lise"]
@@ -26,8 +26,8 @@ SENTENCE = "Mormor henter om tirsdagen, og det giver ro i hele familien; Alma gl
 MAPPING = (m.BoardKind.WORRY, m.BoardKind.WORKING_WELL, m.BoardKind.NEXT_STEP)
 
 
-def build_data_dir(folder: Path, people: int, items: int, template: Path | None = None) -> int:
-    """A data folder with the demo case and account, `people` and `items` added; returns the meeting id."""
+def build_data_dir(folder: Path, people: int, items: int, template: Path | None = None, actions: int = 0) -> int:
+    """A data folder with the demo case and account, `people`, `items` and `actions` added; the meeting id."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / DB_NAME
     if template is not None:
@@ -37,15 +37,15 @@ def build_data_dir(folder: Path, people: int, items: int, template: Path | None 
         meeting_id = first_meeting_or_demo(db, viewer=DEMO_ACTOR)
         assert meeting_id is not None
         create_demo_account(db, meeting_id)
-        enlarge(db, meeting_id, people, items)
+        enlarge(db, meeting_id, people, items, actions=actions)
         return meeting_id
     finally:
         db.dispose()
 
 
-def enlarge(db: Database, meeting_id: int, people: int, items: int, seed: int = 2026) -> None:
-    """Add `people` participants (a tie and a score for some) and `items` board notes to a meeting, in one go."""
-    if not people and not items:
+def enlarge(db: Database, meeting_id: int, people: int, items: int, seed: int = 2026, actions: int = 0) -> None:
+    """Add `people` participants (a tie and a score for some), `items` board notes and `actions`, in one go."""
+    if not people and not items and not actions:
         return
     chance = random.Random(seed)
     kinds = [*MAPPING, *MAPPING, *MAPPING, m.BoardKind.DANGER_STATEMENT, m.BoardKind.GREY_AREA,
@@ -85,6 +85,14 @@ def enlarge(db: Database, meeting_id: int, people: int, items: int, seed: int = 
                              position=positions[kind.value], said_by=chance.choice(FIRST), category=""))
         if rows:
             session.execute(insert(BoardItemRow), rows)
+        last = session.scalar(select(func.coalesce(func.max(ActionRow.position), 0))
+                              .where(ActionRow.meeting_id == meeting_id)) or 0
+        if actions:
+            session.execute(insert(ActionRow), [
+                dict(meeting_id=meeting_id, what=SENTENCE, who=chance.choice(FIRST), due=None,
+                     coordinator=chance.choice(list(m.Coordinator)).value, status="open", position=last + 1 + i)
+                for i in range(actions)
+            ])
         session.execute(update(MeetingRow).where(MeetingRow.id == meeting_id).values(version=MeetingRow.version + 1))
 
 

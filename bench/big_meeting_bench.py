@@ -66,7 +66,13 @@ def time_page(data: Path, page: str, runs: int) -> tuple[float, list[float]]:
     """In this process: the page's first run and `runs` re-runs (seconds), signed in as the demo caseworker."""
     os.environ["MOEDETAVLEN_DATA_DIR"] = str(data)
     os.environ.pop("DATABASE_URL", None)
-    from streamlit.testing.v1 import AppTest  # noqa: TID251 (the benchmark runs the pages as the tests do)
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache  # noqa: TID251
+    from streamlit.testing.v1 import AppTest, local_script_runner  # noqa: TID251 (run the pages as the tests do)
+
+    # One script cache for every run, as `streamlit run` keeps one per server: AppTest makes a new one per run,
+    # so each re-run compiled the page scripts again (a fifth of a light page's run, which a server never pays).
+    shared = ScriptCache()
+    local_script_runner.ScriptCache = lambda: shared  # type: ignore[attr-defined]
 
     at = _signed_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=600), data)
     at.run()
@@ -116,7 +122,7 @@ def time_minute(data: Path, meeting_id: int, runs: int) -> list[float]:
         db.dispose()
 
 
-def _child(argv: list[str], timeout: float) -> dict[str, object] | None:
+def run_child(argv: list[str], timeout: float) -> dict[str, object] | None:
     """Run one measurement in a fresh process; None if it had not finished `timeout` seconds after it was ready."""
     command = [sys.executable, "-m", "bench.big_meeting_bench", *argv]
     with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child:
@@ -146,14 +152,14 @@ def measure(size: str, data: Path, meeting_id: int, runs: int, timeout: float) -
     for name, page, screen in targets:
         if screen:
             big_meeting.set_screen(data, meeting_id, screen)
-        result = _child(["--page", page, "--data", str(data), "--runs", str(runs)], timeout)
+        result = run_child(["--page", page, "--data", str(data), "--runs", str(runs)], timeout)
         if result is None:
             _emit({"figure": name, "size": size, "timed_out_after": timeout, "load": round(os.getloadavg()[0], 2)})
         else:
             times = [float(x) for x in result["runs"]]  # type: ignore[attr-defined]
             cpu = [float(x) for x in result["cpu"]][1:]  # type: ignore[attr-defined]  # the re-runs'
             _emit(figure(name, size, times, float(result["first"]), cpu))  # type: ignore[arg-type]
-    result = _child(["--minute", str(meeting_id), "--data", str(data), "--runs", str(runs)], timeout * 5)
+    result = run_child(["--minute", str(meeting_id), "--data", str(data), "--runs", str(runs)], timeout * 5)
     if result is None:
         _emit({"figure": "minute", "size": size, "timed_out_after": timeout * 5,
                "load": round(os.getloadavg()[0], 2)})

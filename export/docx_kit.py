@@ -11,13 +11,16 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 
+import docx
 from docx.document import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor, Twips
 from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell
@@ -43,6 +46,14 @@ _AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordW
 _AFTER_RUN_SPACING = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr",
                       "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
                       "w:specVanish", "w:oMath")
+_BREAKS = re.compile(r"([\t\r\n])")
+_R, _RPR, _T, _BR, _TAB, _B, _I, _COLOR, _SPACING, _SZ, _PPR, _P = (qn(f"w:{tag}") for tag in (
+    "r", "rPr", "t", "br", "tab", "b", "i", "color", "spacing", "sz", "pPr", "p"))
+_TR, _TRPR, _CANT_SPLIT, _TC, _TCPR, _TCW, _GRID_COL, _GRID_SPAN, _SHD = (qn(f"w:{tag}") for tag in (
+    "tr", "trPr", "cantSplit", "tc", "tcPr", "tcW", "gridCol", "gridSpan", "shd"))
+_VAL, _AFTER, _LINE, _LINE_RULE, _TYPE, _W, _FILL = (qn(f"w:{name}") for name in (
+    "val", "after", "line", "lineRule", "type", "w", "fill"))
+_PRESERVE = qn("xml:space")
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -158,17 +169,50 @@ def text(
     bold: bool = False, italic: bool = False, spacing: float | None = None,
 ) -> None:
     """Append a run of text (newlines become line breaks) with an optional look."""
-    run = paragraph.add_run(safe(value))
-    if size is not None:
-        run.font.size = Pt(size)
-    if color is not None:
-        run.font.color.rgb = color
-    run.font.bold = bold or None
-    run.font.italic = italic or None
-    if spacing is not None:
-        letter = OxmlElement("w:spacing")
-        letter.set(qn("w:val"), str(int(spacing * 20)))
-        run._r.get_or_add_rPr().insert_element_before(letter, *_AFTER_RUN_SPACING)
+    _run(paragraph._p, value, size=size, color=color, bold=bold, italic=italic, spacing=spacing)
+
+
+def _run(
+    p: BaseOxmlElement, value: str, *, size: float | None = None, color: RGBColor | None = None,
+    bold: bool = False, italic: bool = False, spacing: float | None = None, plain: bool = False,
+) -> None:
+    """A `w:r` appended to `p`, written as python-docx's add_run and font setters would, without their searches."""
+    run = _sub(p, _R)
+    if not plain:  # python-docx leaves an empty w:rPr once a font property was set, even to None
+        properties = _sub(run, _RPR)
+        if bold:
+            _sub(properties, _B)
+        if italic:
+            _sub(properties, _I)
+        if color is not None:
+            _sub(properties, _COLOR).set(_VAL, str(color))
+        if spacing is not None:
+            _sub(properties, _SPACING).set(_VAL, str(int(spacing * 20)))
+        if size is not None:
+            _sub(properties, _SZ).set(_VAL, str(int(Pt(size).pt * 2)))
+    for piece in _BREAKS.split(safe(value)):
+        if piece == "\t":
+            _sub(run, _TAB)
+        elif piece in ("\n", "\r"):
+            _sub(run, _BR)
+        elif piece:
+            t = _sub(run, _T)
+            t.text = piece
+            if len(piece.strip()) < len(piece):
+                t.set(_PRESERVE, "preserve")
+
+
+def _sub(parent: BaseOxmlElement, tag: str, attributes: dict[str, str] | None = None) -> BaseOxmlElement:
+    """A new last child of `parent` (made by its own parser, so python-docx sees its usual element classes)."""
+    child: BaseOxmlElement = parent.makeelement(tag, attributes or {})
+    parent.append(child)
+    return child
+
+
+def _tight(p: BaseOxmlElement) -> None:
+    """A paragraph's spacing as in a table cell: nothing after, lines 1.1 apart (a new paragraph's first child)."""
+    properties = _sub(p, _PPR)
+    _sub(properties, _SPACING, {_AFTER: "0", _LINE: "264", _LINE_RULE: "auto"})
 
 
 def paragraphs(container: Document | _Cell, value: str, *, style: str | None = None, size: float | None = None,
@@ -177,16 +221,37 @@ def paragraphs(container: Document | _Cell, value: str, *, style: str | None = N
     blocks = [block.strip("\n") for block in re.split(r"\n\s*\n", safe(value).strip())]
     written = []
     for block in blocks or [""]:
-        paragraph = container.add_paragraph(style=style)
+        paragraph = styled(container, style)
         text(paragraph, block, size=size, color=color, italic=italic)
         written.append(paragraph)
     return written
 
 
+def styled(container: Document | _Cell, style: str | None) -> Paragraph:
+    """A new paragraph in a built-in style ('List Bullet'), its id looked up once (python-docx searches each time)."""
+    paragraph: Paragraph = container.add_paragraph()
+    if style is not None:
+        paragraph._p.style = _style_id(style)
+    return paragraph
+
+
+@cache
+def _style_id(name: str) -> str:
+    """The id of a built-in style of python-docx's default template (the same template every minute starts from)."""
+    style_id: str = docx.Document().styles[name].style_id
+    return style_id
+
+
 def heading(document: Document, title: str, level: int = 1) -> Paragraph:
-    """A section heading (its section is only started when it has something to show)."""
-    added: Paragraph = document.add_heading(safe(title), level)  # python-docx is untyped
-    return added
+    """A section heading (its section is only started when it has something to show); level 0 is the title."""
+    return heading_like(document, title, "Title" if level == 0 else f"Heading {level}")
+
+
+def heading_like(document: Document, value: str, style: str) -> Paragraph:
+    """A paragraph of one plain run in a built-in style (the subtitle), as python-docx's add_paragraph writes it."""
+    paragraph = styled(document, style)
+    _run(paragraph._p, value, plain=True)
+    return paragraph
 
 
 def table(
@@ -202,15 +267,39 @@ def table(
         write_cell(cell, title, size=size, bold=True, color=ACCENT)
         shade(cell, HEADER_FILL)
     _repeat_header(grid.rows[0])
+    set_widths(grid, widths_cm)
     for values in rows:
-        row = grid.add_row()  # type: ignore[no-untyped-call]  # python-docx's Table.add_row is untyped
-        if keep_rows:
-            _keep_together(row)
-        for cell, value in zip(row.cells, values, strict=True):
-            write_cell(cell, value, size=size)
+        add_row(grid, values, size=size, keep=keep_rows)
     set_widths(grid, widths_cm)
     spacer(document)
     return grid
+
+
+def add_row(grid: Table, values: Sequence[str], *, size: float = 10, keep: bool = False) -> None:
+    """A row of text cells, one per column, written straight as XML (python-docx's add_row and cells are slow)."""
+    columns = grid._tbl.tblGrid.findall(_GRID_COL)
+    row = _sub(grid._tbl, _TR)
+    if keep:
+        _sub(_sub(row, _TRPR), _CANT_SPLIT)
+    for value, column in zip(values, columns, strict=True):
+        cell = _sub(row, _TC)
+        _sub(_sub(cell, _TCPR), _TCW, {_TYPE: "dxa", _W: column.get(_W, "0")})
+        p = _sub(cell, _P)
+        _tight(p)
+        _run(p, value, size=size)
+
+
+def band_row(grid: Table, value: str, fill: str, *, size: float = 10) -> None:
+    """A shaded row across every column holding one bold line (a group's name above its members)."""
+    columns = grid._tbl.tblGrid.findall(_GRID_COL)
+    cell = _sub(_sub(grid._tbl, _TR), _TC)
+    properties = _sub(cell, _TCPR)
+    _sub(properties, _TCW, {_TYPE: "dxa", _W: columns[-1].get(_W, "0")})
+    _sub(properties, _GRID_SPAN, {_VAL: str(len(columns))})
+    _sub(properties, _SHD, {_VAL: "clear", _COLOR: "auto", _FILL: fill})
+    p = _sub(cell, _P)
+    _tight(p)
+    _run(p, value, size=size, bold=True, color=ACCENT)
 
 
 def write_cell(cell: _Cell, value: str, *, size: float = 10, bold: bool = False, color: RGBColor | None = None,
@@ -225,10 +314,9 @@ def write_cell(cell: _Cell, value: str, *, size: float = 10, bold: bool = False,
 
 def add_cell_paragraph(cell: _Cell) -> Paragraph:
     """A further paragraph in a cell, with the cell's tight spacing."""
-    paragraph: Paragraph = cell.add_paragraph()
-    paragraph.paragraph_format.space_after = Pt(0)
-    paragraph.paragraph_format.line_spacing = 1.1
-    return paragraph
+    p = _sub(cell._tc, _P)
+    _tight(p)
+    return Paragraph(p, cell)
 
 
 def shade(cell: _Cell, fill: str) -> None:
@@ -243,11 +331,22 @@ def shade(cell: _Cell, fill: str) -> None:
 
 
 def set_widths(grid: Table, widths_cm: Sequence[float]) -> None:
-    """Fix column widths (Word reads the cells, LibreOffice the grid)."""
-    for column, width in zip(grid.columns, widths_cm, strict=True):
-        column.width = Cm(width)
-        for cell in column.cells:
-            cell.width = Cm(width)
+    """Fix column widths (Word reads the cells, LibreOffice the grid); a merged cell gets its last column's."""
+    twips = [str(Cm(width).twips) for width in widths_cm]
+    for column, width in zip(grid._tbl.tblGrid.findall(_GRID_COL), twips, strict=True):
+        column.set(_W, width)
+    for row in grid._tbl.iterchildren(_TR):
+        index = 0
+        for cell in row.iterchildren(_TC):
+            properties = cell.get_or_add_tcPr()
+            span = properties.find(_GRID_SPAN)
+            index += int(span.get(_VAL)) if span is not None else 1
+            width = properties.find(_TCW)
+            if width is None:
+                properties.insert(0, properties.makeelement(_TCW, {_TYPE: "dxa", _W: twips[index - 1]}))
+            else:
+                width.set(_TYPE, "dxa")
+                width.set(_W, twips[index - 1])
 
 
 def _table_look(grid: Table) -> None:

@@ -67,9 +67,9 @@ def render_minute(
     k.header_and_footer(document, f"{title} · {child} · {day}", words("minute.confidential"),
                         (words("minute.page"), words("minute.page_of")))
 
-    document.add_heading(title, 0)
+    k.heading(document, title, 0)
     about = words("about.meeting", kind=words.label("kind", record.meeting.kind), child=child)
-    document.add_paragraph(k.safe(about), style="Subtitle")
+    k.heading_like(document, about, "Subtitle")
     place = "" if anonymised else record.meeting.place
     meta = document.add_paragraph()
     meta.paragraph_format.space_after = Pt(14)

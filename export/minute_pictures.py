@@ -5,7 +5,10 @@ Like export.minute_sections, each function writes nothing when it has nothing to
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
@@ -22,6 +25,7 @@ from export.minute_text import Words
 from facilitation.domain.minute_data import Drawing
 from facilitation.domain.model import MeetingRecord
 from facilitation.domain.scaling import ScoreRound, scale_question
+from facilitation.domain.validation import PEOPLE_MAX
 
 EARLIER_COLUMNS = 3  # earlier meetings shown in the scaling table (the chart shows up to CHART_ROUNDS)
 CHART_ROUNDS = 8
@@ -71,12 +75,45 @@ def scaling(
 
 
 def network_map(document: Document, record: MeetingRecord, words: Words, anonymised: bool) -> None:
-    """The network map as a picture (the same drawing as on the network page), in the minute's language."""
+    """The network map as a picture (the same drawing as on the network page), in the minute's language.
+
+    A meeting above the app's limit of people (an old database) gets a sentence instead: such a map is
+    unreadable, and drawing it took longer than the rest of the minute.
+    """
     if not record.participants:
         return
     k.heading(document, words("minute.map"))
-    picture = render_map_png(drawable(record), anonymised=anonymised, language=words.language)
-    k.picture(document, picture, 14.0, words("minute.map_caption"))
+    if len(record.participants) > PEOPLE_MAX:
+        k.paragraphs(document, words("minute.map_too_big", count=len(record.participants), limit=PEOPLE_MAX),
+                     italic=True, color=k.MUTED)
+        return
+    k.picture(document, map_picture(drawable(record), anonymised, words.language), 14.0, words("minute.map_caption"))
+
+
+def map_picture(record: MeetingRecord, anonymised: bool, language: str) -> bytes:
+    """The map's PNG, drawn again only when what it shows changed (a minute made twice draws it once).
+
+    The key holds everything export.map_png reads (as ui.map_view's fingerprint): the child's name, the people
+    and their ties; a new board note or a timer tick leaves the picture as it was.
+    """
+    shown = (record.meeting.id, record.case.child_names, record.participants, record.relations)
+    key = hashlib.sha256(repr((shown, anonymised, language)).encode("utf-8")).hexdigest()
+    with _MAPS_LOCK:
+        picture = _MAPS.get(key)
+        if picture is not None:
+            _MAPS.move_to_end(key)
+            return picture
+    picture = render_map_png(record, anonymised=anonymised, language=language)
+    with _MAPS_LOCK:
+        _MAPS[key] = picture
+        while len(_MAPS) > MAPS_KEPT:
+            _MAPS.popitem(last=False)
+    return picture
+
+
+MAPS_KEPT = 8  # pictures of about 1 MB each, for the whole process
+_MAPS: OrderedDict[str, bytes] = OrderedDict()
+_MAPS_LOCK = threading.Lock()
 
 
 def drawable(record: MeetingRecord) -> MeetingRecord:

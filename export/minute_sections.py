@@ -61,15 +61,10 @@ def people(document: Document, record: MeetingRecord, names: Names, words: Words
             members = [p for p in present if p.group == group]
             if not members:
                 continue
-            band = grid.add_row()  # type: ignore[no-untyped-call]  # python-docx's Table.add_row is untyped
-            merged = band.cells[0].merge(band.cells[2])
-            k.write_cell(merged, words.label("minute.group", group), bold=True, size=10, color=k.ACCENT)
-            k.shade(merged, k.BAND_FILL)
+            k.band_row(grid, words.label("minute.group", group), k.BAND_FILL)
             for person in members:
-                row = grid.add_row()  # type: ignore[no-untyped-call]  # python-docx's Table.add_row is untyped
-                k.write_cell(row.cells[0], names.participant(person), size=10)
-                k.write_cell(row.cells[1], relation(person, names, words), size=10)
-                k.write_cell(row.cells[2], names.free(person.can_help_with), size=10)
+                k.add_row(grid, (names.participant(person), relation(person, names, words),
+                                 names.free(person.can_help_with)))
         k.set_widths(grid, [4.6, 4.4, 7.0])
     lines = []
     if caseworkers:

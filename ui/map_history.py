@@ -7,7 +7,6 @@ import streamlit as st
 from facilitation import services
 from facilitation.domain.dates import long_date
 from facilitation.domain.model import Meeting, MeetingRecord
-from facilitation.domain.network import compare_maps
 from facilitation.storage import Database
 from ui import forms, map_view, session
 from ui.i18n import formatter, label, t
@@ -32,6 +31,8 @@ def history_section(db: Database, actor: str, record: MeetingRecord) -> None:
     chosen = st.selectbox(t("network.compare_with"), list(labels), format_func=labels.__getitem__,
                           key=session.lang_key(f"network.compare.{record.meeting.id}"))
     old = services.load_meeting(db, chosen, viewer=session.viewer())
+    from facilitation.domain.network import compare_maps  # networkx loads with the first map, not at start
+
     changes = compare_maps(old, record)
     sector = formatter("sector")
     lines = (
@@ -47,11 +48,11 @@ def history_section(db: Database, actor: str, record: MeetingRecord) -> None:
     if too_big is not None:
         map_view.explain_too_big(too_big)
     else:
-        then, now = st.columns(2)
+        then, now = st.columns(2)  # PNG said outright: without it st.image re-encodes an RGB PNG as JPEG each run
         then.caption(labels[chosen])
-        then.image(map_view.side_picture(db, old.meeting.id, old.meeting.version))
+        then.image(map_view.side_picture(db, old.meeting.id, old.meeting.version), output_format="PNG")
         now.caption(t("network.this_meeting"))
-        now.image(map_view.side_picture(db, record.meeting.id, record.meeting.version))
+        now.image(map_view.side_picture(db, record.meeting.id, record.meeting.version), output_format="PNG")
     if not record.participants:
         forms.button("network.copy_forward", t("network.copy_forward"), lambda: services.copy_network_forward(
             db, actor, chosen, record.meeting.id), success=t("network.copied"))

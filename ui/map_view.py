@@ -14,8 +14,6 @@ from pathlib import Path
 
 import streamlit as st
 
-from export.map_html import library_files, render_map_html
-from export.map_png import render_map_png
 from facilitation import services
 from facilitation.domain.model import MeetingRecord
 from facilitation.domain.validation import PEOPLE_MAX
@@ -37,6 +35,8 @@ SIDE_PX = (1400, 1488)  # the maps over time, side by side: within st.image's 14
 @st.cache_resource(show_spinner=False)
 def _library_url() -> str:
     """Put vis-network in the static folder (once per process) and return its URL folder."""
+    from export.map_html import library_files  # here, not at the top: pyvis alone took a second at start
+
     STATIC.mkdir(exist_ok=True)
     for name, source in library_files().items():
         target = STATIC / name
@@ -70,6 +70,8 @@ def _content_at(url: str, meeting_id: int, version: int) -> tuple[str, MeetingRe
 @st.cache_data(max_entries=64, show_spinner=False)
 def _map_html(content: str, anonymised: bool, library: str, language: str, _record: MeetingRecord) -> str:
     """The map page of one map content in one language (`_record` is not part of the key: `content` is)."""
+    from export.map_html import render_map_html  # pyvis and networkx load with the first map, not at start
+
     return render_map_html(_record, anonymised=anonymised, height=f"{MAP_HEIGHT_PX}px", library_url=library,
                            language=language)
 
@@ -82,6 +84,8 @@ def _map_page(url: str, meeting_id: int, version: int, anonymised: bool, library
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _map_png(content: str, anonymised: bool, language: str, _record: MeetingRecord) -> bytes:
+    from export.map_png import render_map_png  # matplotlib loads with the first picture, not at start
+
     return render_map_png(_record, anonymised=anonymised, language=language)
 
 
@@ -94,12 +98,16 @@ def _map_picture(url: str, meeting_id: int, version: int, anonymised: bool, lang
 def _projector_png(content: str, language: str, _record: MeetingRecord) -> bytes:
     """Shared by every session (bytes are immutable), so a redraw costs no copy and no re-render."""
     width, height = PROJECTOR_PX
+    from export.map_png import render_map_png  # matplotlib loads with the first picture, not at start
+
     return render_map_png(_record, width_px=width, height_px=height, dpi=PROJECTOR_DPI, language=language)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _side_png(content: str, language: str, _record: MeetingRecord) -> bytes:
     width, height = SIDE_PX
+    from export.map_png import render_map_png  # matplotlib loads with the first picture, not at start
+
     return render_map_png(_record, width_px=width, height_px=height, language=language)
 
 

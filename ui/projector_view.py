@@ -78,8 +78,9 @@ def show(db: Database, record: MeetingRecord, history: Sequence[ScoreRound]) -> 
                                    "</p>"))
     elif screen == Screen.MAP:
         st.html(_wall(screen, bar, "", top=True) + PICTURE_CSS)
+        # PNG said outright: the picture has no alpha channel, and st.image would re-encode it as JPEG every run
         st.image(map_view.projector_picture(db, meeting.id, meeting.version, language=language), width="content",
-                 alt=f"{words.text('screen.map', language)} · {record.case.child_names}")
+                 output_format="PNG", alt=f"{words.text('screen.map', language)} · {record.case.child_names}")
     else:
         _drawing(db, record, language, corner)
 

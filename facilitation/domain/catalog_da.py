@@ -316,6 +316,7 @@ DA: dict[str, str] = {
     "minute.not_agreed_intro": "Det talte vi om, men vi har ikke aftalt hvem eller hvornår endnu. Det aftaler vi hurtigst muligt.",
     "minute.overdue": "Overskredet", "minute.overdue_note": "Overskredet: fristen er gået, og aftalen er ikke gjort endnu.", "minute.from_last_time": "(fra sidst)",
     "minute.status_suffix.done": "(gjort)", "minute.status_suffix.dropped": "(droppet)",
+    "minute.map_too_big": "Kortet er ikke tegnet: mødet har {count} personer, og et kort kan højst vise {limit}.",
     "minute.map": "Netværkskortet", "minute.map_caption": "Barnet i midten; ring 1 er tættest på.",
     "minute.drawings": "Tegninger fra mødet",
     "minute.agenda": "Mødets forløb", "minute.agenda.planned": "Planlagt", "minute.agenda.used": "Brugt",

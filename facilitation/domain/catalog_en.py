@@ -307,6 +307,7 @@ EN: dict[str, str] = {
     "minute.not_agreed_intro": "We talked about these, but have not yet agreed who or by when. We will agree it as soon as we can.",
     "minute.overdue": "Overdue", "minute.overdue_note": "Overdue: the date has passed and it is not done yet.", "minute.from_last_time": "(from last time)",
     "minute.status_suffix.done": "(done)", "minute.status_suffix.dropped": "(dropped)",
+    "minute.map_too_big": "The map is not drawn: the meeting has {count} people, and a map can show at most {limit}.",
     "minute.map": "The network map", "minute.map_caption": "The child in the middle; ring 1 is the closest.",
     "minute.drawings": "Drawings from the meeting",
     "minute.agenda": "How the meeting went", "minute.agenda.planned": "Planned", "minute.agenda.used": "Used",

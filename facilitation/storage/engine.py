@@ -8,14 +8,14 @@ bumps the meeting's version in the same transaction: other devices poll that num
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from facilitation.domain.access import LOG_KEPT, AccessKind, Actor, Caseworker, actor_name
@@ -40,6 +40,25 @@ def default_url() -> str:
     data_dir = Path(os.environ.get("MOEDETAVLEN_DATA_DIR", PROJECT_ROOT / "data"))
     return f"sqlite:///{data_dir / 'moedetavlen.sqlite3'}"
 
+
+
+_REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*['\"]([^'\"]+)['\"]\s*$", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision(?:\s*:[^=]+)?\s*=\s*(?:None|['\"]([^'\"]+)['\"])\s*$", re.MULTILINE)
+
+
+def newest_revision() -> str | None:
+    """The one head of the migration files, read as text (None if any file is not the plain one-parent form)."""
+    revisions, parents = set(), set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        revision, parent = _REVISION.findall(source), _DOWN.findall(source)
+        if len(revision) != 1 or len(parent) != 1:
+            return None
+        revisions.add(revision[0])
+        if parent[0]:
+            parents.add(parent[0])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 and parents <= revisions else None
 
 
 def _prepare_sqlite(engine: Engine) -> None:
@@ -68,7 +87,15 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def migrate(self, revision: str = "head", *, downgrade: bool = False) -> None:
-        """Bring the schema to an Alembic revision (the newest by default)."""
+        """Bring the schema to an Alembic revision (the newest by default); at the newest already, do nothing.
+
+        Alembic is imported only when there is something to do: importing it took a third of the app's start.
+        """
+        if revision == "head" and not downgrade and self._at_newest():
+            return
+        from alembic import command
+        from alembic.config import Config
+
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         sqlite = self.engine.dialect.name == "sqlite"
@@ -89,6 +116,18 @@ class Database:
                 if sqlite:
                     connection.exec_driver_sql("PRAGMA foreign_keys=ON")
                     connection.commit()
+
+    def _at_newest(self) -> bool:
+        """Whether the database's one Alembic revision is the newest migration file's (False when unsure)."""
+        newest = newest_revision()
+        if newest is None:
+            return False
+        try:
+            with self.engine.connect() as connection:
+                stored = list(connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalars())
+        except SQLAlchemyError:  # a new database: no version table yet
+            return False
+        return stored == [newest]
 
     @contextmanager
     def read(self) -> Iterator[Session]:

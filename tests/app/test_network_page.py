@@ -72,6 +72,12 @@ def test_the_time_tab_tells_who_moved_closer_since_the_earlier_meeting(app: AppT
     assert len(app.get("image")) == 2, "the earlier map and this one are shown side by side"
 
 
+def test_the_maps_over_time_are_sent_as_png_not_re_encoded_as_jpeg(app: AppTest) -> None:
+    open_page(app, "network")
+    urls = [img.url for image in app.get("image") for img in image.proto.imgs]
+    assert len(urls) == 2 and all(url.endswith(".png") for url in urls), urls
+
+
 def test_a_person_typed_with_markup_appears_as_text_in_the_map(app: AppTest, db: Database) -> None:
     open_page(app, "network")
     app.text_input(key="person.new.name").set_value("<img src=x onerror=alert(1)>")
