@@ -121,9 +121,9 @@ class MeetingEdit(MeetingView):
         )
         return self.insert(cls, position=0, **values)
 
-    def update(self, cls: type[Item], item_id: int | None, /, *, what: str | None = None, **values: Any) -> Item:
-        """Change fields of one item of the meeting; returns it as it is now."""
-        row = self._owned(cls, item_id, what)
+    def update(self, cls: type[Item], item_id: int | None, /, **values: Any) -> Item:
+        """Change fields of one item of the meeting; returns it as it is now (any field, an action's `what` too)."""
+        row = self._owned(cls, item_id, None)
         for name, value in values.items():
             setattr(row, name, value)
         self._session.flush()

@@ -356,3 +356,12 @@ def test_removing_an_evaluation_answer_only_removes_that_answer(
     assert [e.id for e in s.load_meeting(db, meeting_id, viewer=ACTOR).evaluations] == [second]
     with not_found(db):
         s.remove_evaluation(db, ACTOR, meeting_id, theirs)
+
+
+def test_an_action_s_text_can_be_changed_and_whom_it_is_for(db: Database, meeting_id: int) -> None:
+    action_id = s.add_action(db, ACTOR, meeting_id, "Ringe til skolen", "Sanne", None)
+    s.edit_action(db, ACTOR, meeting_id, action_id, what="Ringe til skolen og PPR",
+                  plan_for="person", plan_for_name="Sanne Juhl")
+    action = s.load_meeting(db, meeting_id, viewer=ACTOR).actions[-1]
+    assert (action.what, action.plan_for.value, action.plan_for_name) == (
+        "Ringe til skolen og PPR", "person", "Sanne Juhl")
