@@ -1,0 +1,147 @@
+"""Memory soak: `python -m bench.soak [--minutes 60] [--port 8800]`; prints RSS samples and the slope, writes bench/soak.md.
+
+A real `streamlit run` on a fresh data folder holding the big meeting, one paired projector (on the
+actions screen) and one signed-in laptop page open in Chromium, and an edit by another device every
+few seconds (a random 2-6 s apart); the server's resident memory is sampled once a minute. The slope
+is a least-squares line through the samples after the first WARMUP_MINUTES (imports, caches filling),
+in MB per hour; the line through all of them is printed beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import json
+import platform
+import random
+import tempfile
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from bench import big_meeting, live
+from facilitation.demo import DEMO_ACTOR
+from facilitation.storage import Database
+
+WARMUP_MINUTES = 5
+OUT = Path(__file__).resolve().parent / "soak.md"
+
+
+def slope_per_hour(samples: Sequence[tuple[float, float]]) -> float:
+    """The least-squares slope of (minutes, MB) samples, in MB per hour (0 for fewer than two)."""
+    if len(samples) < 2:
+        return 0.0
+    xs, ys = [x for x, _ in samples], [y for _, y in samples]
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    if spread == 0:
+        return 0.0
+    return 60 * sum((x - mean_x) * (y - mean_y) for x, y in samples) / spread
+
+
+def report(samples: Sequence[tuple[float, float]], edits: int, minutes: float, mechanism: str) -> str:
+    """bench/soak.md: what ran, the samples, and the slopes."""
+    after = [(x, y) for x, y in samples if x >= WARMUP_MINUTES]
+    lines = [
+        "# Memory soak (bench/soak.py)", "",
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.node()} ({_cores()} cores), "
+        f"{minutes:g} minutes, {edits} edits by another device (a random 2-6 s apart), one paired projector "
+        "(actions screen) and one signed-in laptop page (the meeting page) open in headless Chromium, "
+        f"the big meeting ({big_meeting_size()}). How the pages followed the edits: {mechanism}.", "",
+        f"- slope after the first {WARMUP_MINUTES} minutes: **{slope_per_hour(after):+.1f} MB/hour**",
+        f"- slope over all samples: {slope_per_hour(samples):+.1f} MB/hour",
+        f"- RSS first / last / max: {samples[0][1]:.1f} / {samples[-1][1]:.1f} / {max(y for _, y in samples):.1f} MB",
+        "", "| minute | RSS (MB) |", "|---:|---:|",
+        *(f"| {x:.1f} | {y:.1f} |" for x, y in samples), "",
+    ]
+    return "\n".join(lines)
+
+
+def big_meeting_size() -> str:
+    """The big meeting in words."""
+    return f"demo meeting + {PEOPLE} people, {ITEMS} board items, {ACTIONS} actions"
+
+
+PEOPLE, ITEMS, ACTIONS = 40, 120, 60
+
+
+def _cores() -> int:
+    import os
+
+    return os.cpu_count() or 1
+
+
+def run(minutes: float, port: int, mechanism: str, out: Path = OUT) -> list[tuple[float, float]]:
+    """The soak itself; the (minute, RSS MB) samples, also printed as JSON lines and written to `out`."""
+    data = Path(tempfile.mkdtemp(prefix="moedetavlen-soak-"))
+    meeting_id = big_meeting.build_data_dir(data, PEOPLE, ITEMS)
+    db = Database(f"sqlite:///{data / big_meeting.DB_NAME}")
+    add_actions(db, meeting_id, ACTIONS)
+    big_meeting.set_screen(data, meeting_id, "actions")
+    action_id = live.first_action(db, meeting_id)
+    commit = live.edit_action_owner(db, meeting_id, action_id)
+    chance = random.Random(60)
+    samples: list[tuple[float, float]] = []
+    edits = 0
+    with live.server(data, port) as process, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=live.CHROMIUM, args=live.CHROMIUM_ARGS)
+        url = f"http://127.0.0.1:{port}"
+        projector = live.open_projector(browser, url, db, meeting_id)
+        live.open_laptop(browser, url, db, meeting_id)
+        start = time.monotonic()
+        next_sample = start
+        while True:
+            now = time.monotonic()
+            if now >= next_sample:
+                sample = (round((now - start) / 60, 2), round(live.rss_mb(process.pid), 1))
+                samples.append(sample)
+                print(json.dumps({"minute": sample[0], "rss_mb": sample[1], "edits": edits, "load": live.load()}),
+                      flush=True)
+                next_sample += 60
+                if now - start >= minutes * 60:
+                    break
+            edits += 1
+            commit(f"{live.MARK} soak {edits}")
+            projector.wait_for_timeout(chance.uniform(2, 6) * 1000)  # the pages keep running meanwhile
+        shown = projector.locator("[data-testid='mt-screen']").text_content() or ""
+        if f"{live.MARK} soak {edits}" not in shown:
+            projector.wait_for_function("t => document.body.textContent.includes(t)",
+                                        arg=f"{live.MARK} soak {edits}", timeout=30_000)
+        browser.close()
+    db.dispose()
+    shutil.rmtree(data, ignore_errors=True)
+    out.write_text(report(samples, edits, minutes, mechanism), encoding="utf-8")
+    after = [(x, y) for x, y in samples if x >= WARMUP_MINUTES]
+    print(json.dumps({"figure": "soak_rss_slope", "median": round(slope_per_hour(after), 2),
+                      "all_samples": round(slope_per_hour(samples), 2), "unit": "MB/hour", "n": len(samples),
+                      "load": live.load()}), flush=True)
+    return samples
+
+
+def add_actions(db: Database, meeting_id: int, total: int) -> None:
+    """Give the meeting `total` agreed actions in all (the big meeting's 60)."""
+    from facilitation import services
+
+    have = len(services.load_meeting(db, meeting_id, viewer=DEMO_ACTOR).actions)
+    for number in range(have, total):
+        services.add_action(db, DEMO_ACTOR, meeting_id, f"Aftale {number + 1}: Mormor henter om tirsdagen",
+                            "Birthe Juhl")
+
+
+def main() -> None:
+    """Parse the arguments and soak."""
+    parser = argparse.ArgumentParser(prog="python -m bench.soak")
+    parser.add_argument("--minutes", type=float, default=60)
+    parser.add_argument("--port", type=int, default=8800)
+    parser.add_argument("--mechanism", default="polling (ui/live_sync.py: a fragment per page re-running "
+                        "every few tenths of a second), runner.postScriptGC = false")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    run(args.minutes, args.port, args.mechanism, args.out)
+
+
+if __name__ == "__main__":
+    main()
