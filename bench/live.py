@@ -60,6 +60,7 @@ def server(data: Path, port: int, script: str = "app.py", env: dict[str, str] | 
     environment["MOEDETAVLEN_DATA_DIR"] = str(data)
     if database_url:
         environment["DATABASE_URL"] = database_url
+    environment["PYTHONPATH"] = str(ROOT)  # a baseline script under bench/ imports the app's packages
     environment.update(env or {})
     log = (data / f"streamlit-{port}.log").open("wb")
     process = subprocess.Popen(
@@ -119,6 +120,27 @@ def open_laptop(browser: Browser, url: str, db: Database, meeting_id: int, page_
     page.goto(f"{url}/{page_path}?m={meeting_id}" if page_path else f"{url}/?m={meeting_id}")
     page.wait_for_selector("h1")
     return page
+
+
+BIG = (40, 120, 60)  # issue #14's big meeting: people, board items, agreed actions
+
+
+def build_big(db: Database) -> int:
+    """The big meeting in a database (the demo case, account, people, board items and actions); its id."""
+    from bench import big_meeting
+    from facilitation.demo import create_demo_account, first_meeting_or_demo
+
+    meeting_id = first_meeting_or_demo(db, viewer=DEMO_ACTOR)
+    assert meeting_id is not None
+    create_demo_account(db, meeting_id)
+    people, items, actions = BIG
+    big_meeting.enlarge(db, meeting_id, people, items)
+    have = len(services.load_meeting(db, meeting_id, viewer=DEMO_ACTOR).actions)
+    for number in range(have, actions):
+        services.add_action(db, DEMO_ACTOR, meeting_id, f"Aftale {number + 1}: Mormor henter om tirsdagen",
+                            "Birthe Juhl")
+    services.set_screen(db, DEMO_ACTOR, meeting_id, "actions")
+    return meeting_id
 
 
 def first_action(db: Database, meeting_id: int) -> int:

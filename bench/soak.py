@@ -1,4 +1,4 @@
-"""Memory soak: `python -m bench.soak [--minutes 60] [--port 8800]`; prints RSS samples and the slope, writes bench/soak.md.
+"""Memory soak: `python -m bench.soak [--minutes 60]`: prints RSS samples and the slope, writes bench/soak.md.
 
 A real `streamlit run` on a fresh data folder holding the big meeting, one paired projector (on the
 actions screen) and one signed-in laptop page open in Chromium, and an edit by another device every
@@ -10,10 +10,11 @@ in MB per hour; the line through all of them is printed beside it.
 from __future__ import annotations
 
 import argparse
-import shutil
 import json
+import os
 import platform
 import random
+import shutil
 import tempfile
 import time
 from collections.abc import Sequence
@@ -22,9 +23,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from bench import big_meeting, live
-from facilitation.demo import DEMO_ACTOR
-from facilitation.storage import Database
+from bench import live
+from facilitation.storage import open_database
 
 WARMUP_MINUTES = 5
 OUT = Path(__file__).resolve().parent / "soak.md"
@@ -62,25 +62,19 @@ def report(samples: Sequence[tuple[float, float]], edits: int, minutes: float, m
 
 def big_meeting_size() -> str:
     """The big meeting in words."""
-    return f"demo meeting + {PEOPLE} people, {ITEMS} board items, {ACTIONS} actions"
-
-
-PEOPLE, ITEMS, ACTIONS = 40, 120, 60
+    people, items, actions = live.BIG
+    return f"demo meeting + {people} people, {items} board items, {actions} actions"
 
 
 def _cores() -> int:
-    import os
-
     return os.cpu_count() or 1
 
 
 def run(minutes: float, port: int, mechanism: str, out: Path = OUT) -> list[tuple[float, float]]:
     """The soak itself; the (minute, RSS MB) samples, also printed as JSON lines and written to `out`."""
     data = Path(tempfile.mkdtemp(prefix="moedetavlen-soak-"))
-    meeting_id = big_meeting.build_data_dir(data, PEOPLE, ITEMS)
-    db = Database(f"sqlite:///{data / big_meeting.DB_NAME}")
-    add_actions(db, meeting_id, ACTIONS)
-    big_meeting.set_screen(data, meeting_id, "actions")
+    db = open_database(f"sqlite:///{data / 'moedetavlen.sqlite3'}")
+    meeting_id = live.build_big(db)
     action_id = live.first_action(db, meeting_id)
     commit = live.edit_action_owner(db, meeting_id, action_id)
     chance = random.Random(60)
@@ -119,16 +113,6 @@ def run(minutes: float, port: int, mechanism: str, out: Path = OUT) -> list[tupl
                       "all_samples": round(slope_per_hour(samples), 2), "unit": "MB/hour", "n": len(samples),
                       "load": live.load()}), flush=True)
     return samples
-
-
-def add_actions(db: Database, meeting_id: int, total: int) -> None:
-    """Give the meeting `total` agreed actions in all (the big meeting's 60)."""
-    from facilitation import services
-
-    have = len(services.load_meeting(db, meeting_id, viewer=DEMO_ACTOR).actions)
-    for number in range(have, total):
-        services.add_action(db, DEMO_ACTOR, meeting_id, f"Aftale {number + 1}: Mormor henter om tirsdagen",
-                            "Birthe Juhl")
 
 
 def main() -> None:
