@@ -167,14 +167,12 @@ def page_figures(run: Run) -> None:
         run.notes.append("- page_rerun:*, minute_big, map200_html, map200_png, cold_start: not measured "
                          "(bench/page_figures.py is not there yet)")
         return
-    simple: dict[str, Callable[[], list[float]]] = {
-        "minute_big": pf.minute_big, "map200_html": pf.map200_html, "map200_png": pf.map200_png,
-        "cold_start": pf.cold_start}
     with run.part("page_rerun:*"):
         for page, samples in pf.page_reruns().items():
             run.emit(f"page_rerun:{page}", list(samples), "ms")
-    for name, measure in simple.items():
+    for name in ("minute_big", "map200_html", "map200_png", "cold_start"):
         with run.part(name):
+            measure: Callable[[], list[float]] = getattr(pf, name)
             run.emit(name, list(measure()), "ms")
 
 
