@@ -167,9 +167,14 @@ def page_figures(run: Run) -> None:
         run.notes.append("- page_rerun:*, minute_big, map200_html, map200_png, cold_start: not measured "
                          "(bench/page_figures.py is not there yet)")
         return
-    with run.part("page_rerun:*"):
-        for page, samples in pf.page_reruns().items():
-            run.emit(f"page_rerun:{page}", list(samples), "ms")
+    if hasattr(pf, "page_reruns"):  # every page at once: page name -> ms samples
+        with run.part("page_rerun:*"):
+            for page, samples in pf.page_reruns().items():
+                run.emit(f"page_rerun:{page}", list(samples), "ms")
+    else:  # one page at a time, pf.PAGES naming them
+        for page in getattr(pf, "PAGES", ()):
+            with run.part(f"page_rerun:{page}"):
+                run.emit(f"page_rerun:{page}", list(pf.page_rerun(page)), "ms")
     for name in ("minute_big", "map200_html", "map200_png", "cold_start"):
         with run.part(name):
             measure: Callable[[], list[float]] = getattr(pf, name)

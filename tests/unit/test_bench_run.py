@@ -53,6 +53,18 @@ def test_a_figure_that_fails_is_left_out_and_noted_and_the_others_still_come(
     assert "\"figure\": \"minute_big\"" not in capsys.readouterr().out
 
 
+def test_page_figures_one_page_at_a_time_are_read_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = _stand_in()
+    del module.page_reruns  # type: ignore[attr-defined]
+    module.PAGES = ("board", "projector:map")  # type: ignore[attr-defined]
+    module.page_rerun = lambda page: [10.0, 20.0] if page == "board" else [30.0]  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "bench.page_figures", module)
+    run = bench_run.Run()
+    bench_run.page_figures(run)
+    assert [(line["figure"], line["median"]) for line in run.lines[:2]] == [
+        ("page_rerun:board", 15.0), ("page_rerun:projector:map", 30.0)]
+
+
 def test_without_helper_fs_module_the_page_figures_are_not_measured(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "bench.page_figures", None)  # None in sys.modules: the import fails
     run = bench_run.Run()
