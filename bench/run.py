@@ -30,6 +30,7 @@ from facilitation.storage import Database, open_database
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results.md"
+ARTIFACTS = HERE.parent / "test-artifacts"
 PORTS = {"app": 8810, "naive": 8811, "floor": 8812, "pg_a": 8813, "pg_b": 8814}
 
 
@@ -71,6 +72,7 @@ def the_app(run: Run, browser: Browser, folder: Path, edits: int, projectors: in
         with live.server(folder, PORTS["app"]) as process:
             with run.part("edit_to_projector"):
                 pages = [live.open_projector(browser, url, db, meeting_id)]
+                look(pages[0], "projector")
                 run.emit("edit_to_projector", slowest(live.time_edits(pages, commit, edits, gap=(0.2, 1.2))), "ms")
             with run.part("rss_per_session, projectors_20, idle_cpu_20"):
                 growth = []
@@ -82,11 +84,18 @@ def the_app(run: Run, browser: Browser, folder: Path, edits: int, projectors: in
                 per_edit = live.time_edits(pages, commit, max(10, edits // 2), gap=(0.5, 1.5), tag="p20-",
                                            timeout_ms=120_000)
                 run.emit(f"projectors_{projectors}", slowest(per_edit), "ms")
+                look(pages[-1], f"projector-{len(pages)}")
                 run.emit(f"idle_cpu_{projectors}", idle_cpu(process.pid, idle_seconds), "%")
             for page in pages:
                 page.context.close()
     finally:
         db.dispose()
+
+
+def look(page: Page, name: str) -> None:
+    """A screenshot of what the page shows, in test-artifacts/bench-NAME.png (to look at, not to compare)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"bench-{name}.png"))
 
 
 def settled_rss(pid: int) -> float:
@@ -114,6 +123,7 @@ def naive(run: Run, browser: Browser, folder: Path, edits: int) -> None:
         with live.server(folder, PORTS["naive"], "bench/baselines/naive_app.py",
                          env={"BENCH_MEETING_ID": str(meeting_id)}):
             page = _plain_page(browser, f"http://127.0.0.1:{PORTS['naive']}")
+            look(page, "naive")
             run.emit("naive_whole_page", slowest(live.time_edits([page], commit, edits, gap=(0.2, 1.2),
                                                                   tag="naive-")), "ms")
             page.context.close()
@@ -133,6 +143,7 @@ def floor(run: Run, browser: Browser, folder: Path, edits: int) -> None:
 
     with live.server(folder, PORTS["floor"], "bench/baselines/floor_app.py", env={"BENCH_LINE_FILE": str(line)}):
         page = _plain_page(browser, f"http://127.0.0.1:{PORTS['floor']}")
+        look(page, "floor")
         run.emit("streamlit_floor", slowest(live.time_edits([page], commit, edits, gap=(0.2, 1.2), tag="floor-")),
                  "ms")
         page.context.close()
@@ -151,6 +162,7 @@ def cross_process(run: Run, browser: Browser, folder: Path, edits: int) -> None:
                   live.server(folder, PORTS["pg_b"], database_url=url)):
                 laptop = live.open_laptop(browser, f"http://127.0.0.1:{PORTS['pg_a']}", db, meeting_id)
                 projector = live.open_projector(browser, f"http://127.0.0.1:{PORTS['pg_b']}", db, meeting_id)
+                look(projector, "cross-process-projector")
                 run.emit("cross_process", slowest(live.time_edits([projector], commit, edits, gap=(0.2, 1.2),
                                                                    tag="pg-")), "ms")
                 laptop.context.close()
