@@ -52,6 +52,8 @@ def report(samples: Sequence[tuple[float, float]], edits: int, minutes: float, m
         "(actions screen) and one signed-in laptop page (the meeting page) open in headless Chromium, "
         f"the big meeting ({big_meeting_size()}). How the pages followed the edits: {mechanism}.", "",
         f"- slope after the first {WARMUP_MINUTES} minutes: **{slope_per_hour(after):+.1f} MB/hour**",
+        f"- slope over the second half (from minute {minutes / 2:g}): "
+        f"{slope_per_hour([(x, y) for x, y in samples if x >= minutes / 2]):+.1f} MB/hour",
         f"- slope over all samples: {slope_per_hour(samples):+.1f} MB/hour",
         f"- RSS first / last / max: {samples[0][1]:.1f} / {samples[-1][1]:.1f} / {max(y for _, y in samples):.1f} MB",
         "", "| minute | RSS (MB) |", "|---:|---:|",
@@ -115,6 +117,17 @@ def run(minutes: float, port: int, mechanism: str, out: Path = OUT) -> list[tupl
     return samples
 
 
+def from_log(log: Path) -> tuple[list[tuple[float, float]], int]:
+    """The (minute, RSS MB) samples and the edits so far, read back from the JSON lines a run printed."""
+    samples, edits = [], 0
+    for text in log.read_text(encoding="utf-8").splitlines():
+        if text.startswith('{"minute"'):
+            line = json.loads(text)
+            samples.append((float(line["minute"]), float(line["rss_mb"])))
+            edits = int(line["edits"])
+    return samples, edits
+
+
 def main() -> None:
     """Parse the arguments and soak."""
     parser = argparse.ArgumentParser(prog="python -m bench.soak")
@@ -123,7 +136,12 @@ def main() -> None:
     parser.add_argument("--mechanism", default="polling (ui/live_sync.py: a fragment per page re-running "
                         "every few tenths of a second), runner.postScriptGC = false")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--report-from", type=Path, help="write the report again from a run's printed lines")
     args = parser.parse_args()
+    if args.report_from:
+        samples, edits = from_log(args.report_from)
+        args.out.write_text(report(samples, edits, args.minutes, args.mechanism), encoding="utf-8")
+        return
     run(args.minutes, args.port, args.mechanism, args.out)
 
 
