@@ -254,13 +254,14 @@ def main() -> None:
 METHOD = [
     "How: edits by another device (a service call; for streamlit_floor a replaced one-line file) at random "
     "moments, timed from the commit (the middle of the call) to the animation frame after the text is in the "
-    "projector's page (a MutationObserver in Chromium; both clocks are this machine's). projectors_N: per edit "
-    "the slowest of N paired projectors in one Chromium. idle_cpu_N: the server's CPU (% of one core) in ten "
-    "windows with N projectors open and nothing happening. rss_per_session: the server's RSS growth per "
-    "projector opened. cross_process: two app processes on a throwaway PostgreSQL, a laptop on A, the "
-    "projector on B, edits committed on the shared database. The edits change who does the first action: an "
-    "action's text cannot be changed (services.edit_action(what=...) is swallowed by MeetingEdit.update's "
-    "own `what` parameter).",
+    "projector's page (a MutationObserver in Chromium; both clocks are this machine's). The big meeting's 60 "
+    "actions are 10 pages that the projector turns by itself, all of them in the page: the edited row is in "
+    "the page, not always on the page turned to. projectors_N: per edit the slowest of N paired projectors in "
+    "one Chromium. idle_cpu_N: the server's CPU (% of one core) in ten windows with N projectors open and "
+    "nothing happening. rss_per_session: the server's RSS growth per projector opened. cross_process: two app "
+    "processes on a throwaway PostgreSQL, a laptop on A, the projector on B, edits committed on the shared "
+    "database. The edits change who does the first action: an action's text cannot be changed "
+    "(services.edit_action(what=...) is swallowed by MeetingEdit.update's own `what` parameter).",
     "",
 ]
 
