@@ -32,6 +32,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
                  "--disable-backgrounding-occluded-windows"]
 MARK = "Benchmark-aftale"
+OPEN_TIMEOUT_MS = 300_000  # a page opening on a loaded 2-core machine (20 projectors, other work) may take minutes
 # Stamps the first moment the wanted text is in the page, in the animation frame after the DOM change
 # (the frame that paints it). `window.__want` is set before each commit; every stamp is kept by text.
 WATCH_JS = """() => { window.__seen = {}; window.__want = null;
@@ -100,7 +101,7 @@ def open_projector(browser: Browser, url: str, db: Database, meeting_id: int) ->
     token = pairing.create_pairing_link(db, DEMO_ACTOR, meeting_id)
     context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="da-DK")
     page = context.new_page()
-    page.set_default_timeout(120_000)
+    page.set_default_timeout(OPEN_TIMEOUT_MS)
     page.goto(f"{url}/pair/{token}")
     page.wait_for_selector("[data-testid='mt-screen']", state="attached")
     page.evaluate(WATCH_JS)
@@ -116,7 +117,7 @@ def open_laptop(browser: Browser, url: str, db: Database, meeting_id: int, page_
     context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="da-DK")
     context.add_cookies([{"name": SESSION_COOKIE, "value": token, "url": url}])
     page = context.new_page()
-    page.set_default_timeout(120_000)
+    page.set_default_timeout(OPEN_TIMEOUT_MS)
     page.goto(f"{url}/{page_path}?m={meeting_id}" if page_path else f"{url}/?m={meeting_id}")
     page.wait_for_selector("h1")
     return page

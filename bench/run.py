@@ -14,6 +14,7 @@ import argparse
 import os
 import platform
 import shutil
+import sys
 import tempfile
 import time
 import traceback
@@ -80,6 +81,7 @@ def the_app(run: Run, browser: Browser, folder: Path, edits: int, projectors: in
                     before = settled_rss(process.pid)
                     pages.append(live.open_projector(browser, url, db, meeting_id))
                     growth.append(settled_rss(process.pid) - before)
+                    print(f"# {len(pages)} projectors open, load {live.load()}", file=sys.stderr, flush=True)
                 run.emit("rss_per_session", growth, "MB")
                 per_edit = live.time_edits(pages, commit, max(10, edits // 2), gap=(0.5, 1.5), tag="p20-",
                                            timeout_ms=120_000)
@@ -205,7 +207,7 @@ def _plain_page(browser: Browser, url: str) -> Page:
     """A baseline app's page (no sign-in), watched like a projector."""
     context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="da-DK")
     page = context.new_page()
-    page.set_default_timeout(120_000)
+    page.set_default_timeout(live.OPEN_TIMEOUT_MS)
     page.goto(url)
     page.wait_for_selector("[data-testid='mt-screen']", state="attached")
     page.evaluate(live.WATCH_JS)
