@@ -13,10 +13,12 @@ import streamlit as st  # noqa: TID251 (a baseline app beside the app)
 from facilitation import services
 from facilitation.demo import DEMO_ACTOR
 from ui.db import database
+from ui.projection import WALL_CSS
 from ui.projector_view import ACTIONS_CSS, actions_html
 
 record = services.load_meeting(database(), int(os.environ["BENCH_MEETING_ID"]), viewer=DEMO_ACTOR)
-st.html(f"<style>{ACTIONS_CSS}</style>"
-        f'<div data-testid="mt-screen">{actions_html(record, "da", date.today(), int(time.time()))}</div>')
+st.html(f"<style>{WALL_CSS}{ACTIONS_CSS}</style>")
+st.html(f'<div class="mt-wall"><div data-testid="mt-screen" hidden></div><main class="mt-stage">'
+        f'{actions_html(record, "da", date.today(), int(time.time()))}</main></div>')
 time.sleep(1)
 st.rerun()
