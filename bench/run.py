@@ -11,6 +11,7 @@ cannot be measured prints nothing and is "not measured" in results.md, with the 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -222,7 +223,13 @@ def main() -> None:
     parser.add_argument("--idle-seconds", type=float, default=30)
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--only", default="", help="comma-separated parts: app,naive,floor,pg,pages")
+    parser.add_argument("--report-from", type=Path, help="write results.md from the JSON lines a run printed")
     args = parser.parse_args()
+    if args.report_from:
+        write_results(args.out, lines_of(args.report_from.read_text(encoding="utf-8")),
+                      [f"- Written from the lines printed by a run ({args.report_from.name}); the load in the "
+                       "heading is the load when this file was written."])
+        return
     parts = set(args.only.split(",")) if args.only else {"app", "naive", "floor", "pg", "pages"}
     run = Run()
     folder = Path(tempfile.mkdtemp(prefix="moedetavlen-bench-"))
@@ -248,9 +255,19 @@ def main() -> None:
             page_figures(run)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    args.out.write_text(results_md(
-        run.lines, date=f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC", load=os.getloadavg()[0],
-        cores=os.cpu_count() or 1, machine=platform.node(), notes=[*METHOD, *run.notes]), encoding="utf-8")
+    write_results(args.out, run.lines, run.notes)
+
+
+def write_results(out: Path, lines: list[Figure], notes: list[str]) -> None:
+    """bench/results.md of these figures, dated now, with the method and the notes below the table."""
+    out.write_text(results_md(
+        lines, date=f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC", load=os.getloadavg()[0],
+        cores=os.cpu_count() or 1, machine=platform.node(), notes=[*METHOD, *notes]), encoding="utf-8")
+
+
+def lines_of(log: str) -> list[Figure]:
+    """The figures among the lines a run printed (its other output left out)."""
+    return [json.loads(text) for text in log.splitlines() if text.startswith('{"figure"')]
 
 
 METHOD = [

@@ -75,3 +75,10 @@ def test_without_helper_fs_module_the_page_figures_are_not_measured(monkeypatch:
 
 def test_the_slowest_page_counts_per_edit() -> None:
     assert bench_run.slowest([[10.0, 30.0, 20.0], [5.0]]) == [30.0, 5.0]
+
+
+def test_results_can_be_written_again_from_the_lines_a_run_printed() -> None:
+    log = ('{"figure": "streamlit_floor", "median": 86.9, "p95": 184.6, "unit": "ms", "n": 50, "load": 20.4}\n'
+           "# 2 projectors open, load 14.89\nTraceback (most recent call last):\n"
+           '{"figure": "idle_cpu_20", "median": 40.0, "p95": 55.0, "unit": "%", "n": 10, "load": 30.1}\n')
+    assert [line["figure"] for line in bench_run.lines_of(log)] == ["streamlit_floor", "idle_cpu_20"]
