@@ -32,6 +32,11 @@ test: $(VENV)/.dev-installed
 	$(VENV)/bin/mypy
 	$(PY) -m pytest
 
+## Issue #14's figures on the big meeting, one JSON line each, and bench/results.md (README: Benchmarks; ~12 min)
+bench: $(VENV)/.dev-installed
+	./scripts/system-deps.sh
+	$(PY) -m bench.run
+
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
 
