@@ -3,6 +3,9 @@
 Every write to a meeting announces it (Database.announce, inside the writing transaction); the signal is
 fanned out only after the commit, so a follower that reads at once sees the new state.
 - SQLite: one app process is the deployment, so the commit itself publishes to this process's followers.
+  Writes by another process (the command-line tools, a test) are noticed by one watcher thread per process:
+  every WATCH_SECONDS it asks SQLite whether anyone committed (`PRAGMA data_version`, no table read) and
+  only then reads the followed meetings' versions, publishing those that moved without this process's word.
 - PostgreSQL: the transaction sends `pg_notify(CHANNEL, '<id>')`, which the server delivers at commit to
   every listening connection; each app process holds ONE listening connection (a daemon thread, started
   when the first follower subscribes) and fans what it hears out to its own followers. So two app processes
@@ -20,9 +23,12 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
+
+from facilitation.storage.tables import MeetingRow
 
 CHANNEL = "mt_meeting_changed"
+WATCH_SECONDS = 0.1  # SQLite: how often the watcher asks whether another process committed (a few µs each)
 IDLE_CHECK_SECONDS = 30.0  # a silent listening connection is checked this often (a dead one raises)
 RECONNECT_SECONDS = (0.5, 1.0, 2.0, 5.0)  # waits between attempts to reopen a dropped listening connection
 _LOG = logging.getLogger(__name__)
@@ -64,6 +70,9 @@ class ChangeSignal:
         with self._lock:
             followers = tuple(f for group in self._followers.values() for f in group)
         _call(followers)
+
+    def seen(self, meeting_id: int, version: int | None) -> None:
+        """A follower just read the meeting at this version (a signal watching versions starts from it)."""
 
     def followers(self, meeting_id: int) -> int:
         """How many followers the meeting has in this process."""
@@ -126,6 +135,79 @@ class PostgresSignal(ChangeSignal):
             failures += 1
 
 
+class SqliteSignal(ChangeSignal):
+    """The signal on SQLite: this process's commits at once, other processes' within WATCH_SECONDS."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__()
+        self._engine = engine
+        self._known: dict[int, int | None] = {}  # the version each followed meeting was last announced at
+        self._thread: threading.Thread | None = None
+        self._start_lock = threading.Lock()
+
+    def committed(self, versions: dict[int, int | None]) -> None:
+        """This process committed changes of these meetings (now at these versions; None: deleted): publish."""
+        with self._lock:
+            self._known.update(versions)
+        for meeting_id in sorted(versions):
+            self.publish(meeting_id)
+
+    def seen(self, meeting_id: int, version: int | None) -> None:
+        """Start watching the meeting from this version (unless the watcher already knows a version of it)."""
+        with self._lock:
+            self._known.setdefault(meeting_id, version)
+
+    def _started(self) -> None:
+        with self._start_lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._watch_forever, name="mt-change-watcher", daemon=True)
+                self._thread.start()
+
+    def _watch_forever(self) -> None:
+        seen: object = None
+        while not self._done():
+            try:
+                with self._engine.connect() as connection:
+                    while not self._done():
+                        now = connection.exec_driver_sql("PRAGMA data_version").scalar()
+                        if now != seen:
+                            seen = now
+                            self._publish_moved(connection)
+                        connection.rollback()
+                        threading.Event().wait(WATCH_SECONDS)
+            except Exception:  # the file is busy or was replaced: look again in a moment
+                _LOG.warning("the change watcher failed; watching again", exc_info=True)
+                threading.Event().wait(WATCH_SECONDS)
+
+    def _done(self) -> bool:
+        """Whether nobody follows any meeting any more: then the watcher ends (the next follower starts one)."""
+        with self._start_lock, self._lock:
+            if self._followers:
+                return False
+            self._thread = None
+            return True
+
+    def _publish_moved(self, connection: Any) -> None:
+        """Publish the followed meetings whose version moved since this process last announced them."""
+        with self._lock:
+            followed = list(self._followers)
+        if not followed:
+            return
+        found = dict(connection.execute(
+            select(MeetingRow.id, MeetingRow.version).where(MeetingRow.id.in_(followed))).all())
+        moved = []
+        with self._lock:
+            for meeting_id in followed:
+                version = found.get(meeting_id)
+                if meeting_id not in self._known:
+                    self._known[meeting_id] = version  # first look: nothing to tell
+                elif self._known[meeting_id] != version:
+                    self._known[meeting_id] = version
+                    moved.append(meeting_id)
+        for meeting_id in moved:
+            self.publish(meeting_id)
+
+
 _SIGNALS: dict[str, ChangeSignal] = {}
 _SIGNALS_LOCK = threading.Lock()
 
@@ -140,6 +222,6 @@ def signal_for(engine: Engine) -> ChangeSignal:
     with _SIGNALS_LOCK:
         found = _SIGNALS.get(key)
         if found is None:
-            found = PostgresSignal(engine) if engine.dialect.name == "postgresql" else ChangeSignal()
+            found = PostgresSignal(engine) if engine.dialect.name == "postgresql" else SqliteSignal(engine)
             _SIGNALS[key] = found
         return found

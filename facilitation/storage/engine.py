@@ -23,7 +23,7 @@ from facilitation.domain.access import LOG_KEPT, AccessKind, Actor, Caseworker, 
 from facilitation.domain.clock import utcnow
 from facilitation.domain.validation import NAME_MAX, NotFoundError
 from facilitation.storage import access_rows
-from facilitation.storage.change_signal import CHANNEL, ChangeSignal, signal_for
+from facilitation.storage.change_signal import CHANNEL, ChangeSignal, SqliteSignal, signal_for
 from facilitation.storage.tables import MeetingRow
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -144,8 +144,17 @@ class Database:
             session.info.setdefault(_ANNOUNCED, set()).add(meeting_id)
 
     def _after_commit(self, session: Session) -> None:
-        for meeting_id in sorted(session.info.pop(_ANNOUNCED, ())):
-            self.changes.publish(meeting_id)
+        announced = session.info.pop(_ANNOUNCED, None)
+        if not announced:
+            return
+        if isinstance(self.changes, SqliteSignal):  # with their versions, so its watcher never tells them twice
+            with self.engine.connect() as connection:
+                found = dict(connection.execute(
+                    select(MeetingRow.id, MeetingRow.version).where(MeetingRow.id.in_(announced))).all())
+            self.changes.committed({meeting_id: found.get(meeting_id) for meeting_id in announced})
+        else:
+            for meeting_id in sorted(announced):
+                self.changes.publish(meeting_id)
 
     def purge_log(self, now: datetime) -> int:
         """Delete the access-log lines older than LOG_KEPT (six months) at `now`; returns how many."""
