@@ -41,7 +41,7 @@ function connect(channel) {
   socket.onmessage = (event) => {
     if (event.data !== "changed") return; // "." is the keep-alive
     // One part per task: Streamlit sends the widget updates of one task as one message for ONE fragment.
-    [...channel.parts.values()].forEach((part, index) => setTimeout(part.changed, index * 10));
+    [...channel.parts.values()].forEach((part, index) => setTimeout(part.changed, index * 250));
   };
   socket.onclose = () => {
     if (channel.socket !== socket) return;
