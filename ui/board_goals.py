@@ -5,10 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from facilitation import services
-from facilitation.domain.model import BoardKind, Goal, GoalTerm, PlanFor
+from facilitation.domain.model import BoardKind, Goal, GoalTerm
 from ui import forms, session
 from ui.board_view import Board, chosen_id, item_choice
 from ui.i18n import formatter, label, t
+from ui.plan_for import plan_choices, plan_for_of, whom
 from ui.text import md, shorten
 
 
@@ -32,26 +33,11 @@ def owners(board: Board) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def plan_choices(board: Board) -> dict[str, str]:
-    """Whom a goal can be for: the child, each person on the map, or the whole family (value -> label)."""
-    child = board.record.case.child_names
-    people = {f"{PlanFor.PERSON}:{p.name}": p.name for p in board.record.participants if not p.is_child}
-    return {str(PlanFor.CHILD): f"{label('plan_for', PlanFor.CHILD)} ({child})", **people,
-            str(PlanFor.FAMILY): label("plan_for", PlanFor.FAMILY)}
-
-
-def plan_for_of(choice: str) -> tuple[str, str]:
-    """plan_for and plan_for_name of a choice of plan_choices."""
-    kind, _, name = choice.partition(":")
-    return (kind, name) if kind == PlanFor.PERSON else (kind or PlanFor.CHILD.value, "")
-
-
 def _goal(board: Board, goal: Goal, safety: dict[int, str]) -> None:
     with st.container(border=True, key=f"board_card_goal_{goal.id}"):
         st.markdown(md(goal.text))
-        if goal.plan_for != PlanFor.CHILD:
-            whom = goal.plan_for_name if goal.plan_for == PlanFor.PERSON else label("plan_for", goal.plan_for)
-            st.caption(t("board.goal.for", name=md(whom)))
+        if for_whom := whom(goal.plan_for, goal.plan_for_name):
+            st.caption(t("board.goal.for", name=md(for_whom)))
         if goal.owner:
             st.caption(t("board.goal.owner", owner=md(goal.owner)))
         key = session.fresh_key(f"board.goal_link.{goal.id}", goal.safety_goal_id)
@@ -70,23 +56,26 @@ def _new_goal(board: Board, safety: dict[int, str]) -> None:
         "owner": session.fresh_key("board.goal.owner", count), "safety": session.fresh_key("board.goal.safety", count),
         "for": session.fresh_key("board.goal.for", count),
     }
-    whom = plan_choices(board)
+    choices = plan_choices(board.record)
     with st.form("board_goal_new"):
         st.markdown(f"**{t('board.goal.new')}**")
         st.segmented_control(t("field.term"), list(GoalTerm), default=GoalTerm.SHORT, key=keys["term"],
                              format_func=formatter("term"))
         st.text_area(t("field.goal"), key=keys["text"], height=80)
-        st.selectbox(t("field.plan_for"), list(whom), key=keys["for"], format_func=whom.__getitem__,
-                     help=t("help.plan_for"))
+        st.selectbox(t("field.plan_for"), list(choices), key=keys["for"], format_func=choices.__getitem__,
+                     help=t("help.plan_for"), placeholder=t("choose"))
         owner, link = st.columns(2)
         with owner:
             st.selectbox(t("field.owner"), owners(board), index=None, key=keys["owner"], accept_new_options=True,
                          placeholder=t("board.goal.owner_placeholder"))
         with link:
             item_choice(t("field.safety_goal"), keys["safety"], safety, None)
-        forms.submit_button("board_goal_new", t("add"), lambda: services.add_goal(
-            board.db, board.actor, board.mid, value(keys["term"]) or GoalTerm.SHORT, value(keys["text"]),
-            value(keys["owner"]), safety_goal_id=chosen_id(keys["safety"]),
-            **dict(zip(("plan_for", "plan_for_name"), plan_for_of(value(keys["for"])), strict=True))),
-            clear=(keys["text"],))
+
+        def add() -> None:
+            plan_for, plan_for_name = plan_for_of(value(keys["for"]))
+            services.add_goal(board.db, board.actor, board.mid, value(keys["term"]) or GoalTerm.SHORT,
+                              value(keys["text"]), value(keys["owner"]), safety_goal_id=chosen_id(keys["safety"]),
+                              plan_for=plan_for, plan_for_name=plan_for_name)
+
+        forms.submit_button("board_goal_new", t("add"), add, clear=(keys["text"],))
     forms.show_error("board_goal_new")

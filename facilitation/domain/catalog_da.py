@@ -527,4 +527,5 @@ DA: dict[str, str] = {
     "minute.plan_for_family": "For hele familien",
     "board.goal.for": "For {name}",
     "help.plan_for": "Målet kan være barnets, en voksens (fx mors mål om job) eller hele familiens. Referatet samler planen for hver person.",
+    "help.action_for": "Aftalen kan være for barnet, for en voksen (fx mor, der søger job) eller for hele familien. Referatet samler planen for hver person.",
 }

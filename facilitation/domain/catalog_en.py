@@ -518,4 +518,5 @@ EN: dict[str, str] = {
     "minute.plan_for_family": "For the whole family",
     "board.goal.for": "For {name}",
     "help.plan_for": "The goal can be the child's, an adult's (e.g. the mother's goal of a job) or the whole family's. The minute gathers the plan for each person.",
+    "help.action_for": "The action can be for the child, for an adult (e.g. the mother looking for a job) or for the whole family. The minute gathers the plan for each person.",
 }

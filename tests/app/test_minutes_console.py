@@ -12,6 +12,8 @@ from facilitation.storage import Database
 from tests.app.conftest import meeting_id, open_page
 from tests.app.test_live_pages import as_role
 from tests.conftest import ACTOR
+from ui.actions_editor import apply_changes
+from ui.plan_for import plan_choices
 
 
 def open_tab(at: AppTest) -> str:
@@ -136,3 +138,32 @@ def test_a_minute_taker_who_does_not_keep_time_gets_no_timer_buttons(app: AppTes
     open_page(app, "minutes")
     assert not app.get("bidi_component")
     assert not {b.key for b in app.button} & {"timer.next", "timer.pause"}
+
+
+def test_an_action_can_be_for_an_adult_from_the_form_and_from_the_table(app: AppTest, db: Database) -> None:
+    open_page(app, "minutes")
+    choose_tab(app, "Aftaler")
+    mid = meeting_id(app)
+    box = next(b for b in app.selectbox if b.label == "For hvem")
+    assert "Hele familien" in box.options and "Sanne Juhl" in box.options
+    box.select("person:Sanne Juhl")
+    add_action(app, "Søge to stillinger om ugen", "Sanne", date.today() + timedelta(days=14))
+    action = services.load_meeting(db, mid, viewer=ACTOR).actions[-1]
+    assert (action.what, action.plan_for.value, action.plan_for_name) == ("Søge to stillinger om ugen", "person",
+                                                                          "Sanne Juhl")
+    table = app.data_editor[0].value
+    assert table[table["what"] == action.what].iloc[0]["for"] == "Sanne Juhl"
+    record = services.load_meeting(db, mid, viewer=ACTOR)
+    row = [a.id for a in record.actions].index(action.id)
+    choices = plan_choices(record)
+    apply_changes(db, ACTOR, record, {"edited_rows": {row: {"for": "Hele familien"}}}, {}, choices)
+    assert services.load_meeting(db, mid, viewer=ACTOR).actions[row].plan_for.value == "family"
+
+
+def test_an_action_for_someone_no_longer_on_the_map_keeps_their_name(app: AppTest, db: Database) -> None:
+    open_page(app, "minutes")
+    mid = meeting_id(app)
+    services.add_action(db, ACTOR, mid, "Finde en lejlighed", "Lars", plan_for="person", plan_for_name="Lars Ny")
+    choose_tab(app, "Aftaler")
+    table = app.data_editor[0].value
+    assert table[table["what"] == "Finde en lejlighed"].iloc[0]["for"] == "Lars Ny"
