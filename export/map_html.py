@@ -37,6 +37,7 @@ from export.map_style import (
     sector_name,
 )
 from facilitation.domain.model import Attendance, MeetingRecord, Sector
+from facilitation.domain.name_lines import name_lines
 from facilitation.domain.network import (
     SECTOR_START,
     MapGeometry,
@@ -45,8 +46,11 @@ from facilitation.domain.network import (
     map_geometry,
     relation_edges,
 )
+from facilitation.domain.support import SupportKind, given_kinds
 from facilitation.domain.words import DEFAULT, text
 
+FAINT = 0.18  # a person who does not give the support the map is filtered by
+FAINT_TIE = "#E3E5E8"
 PIXELS_PER_UNIT = 90  # one NODE_SPACING; a person's dot is 28 px across
 PERSON_SIZE = 14
 CHILD_SIZE = 26
@@ -69,7 +73,6 @@ def _options() -> dict[str, Any]:
         "interaction": {"hover": True, "dragNodes": False, "tooltipDelay": 120, "multiselect": False},
         "nodes": {
             "font": {"size": 26, "face": "sans-serif", "multi": False, "strokeWidth": 5, "strokeColor": "#ffffff"},
-            "widthConstraint": {"maximum": 170},
             "borderWidth": 3,
             "scaling": {"label": {"drawThreshold": 1}},  # names stay visible when the whole map fits
         },
@@ -87,24 +90,31 @@ class UnsafeMapError(RuntimeError):
 
 def render_map_html(
     record: MeetingRecord, *, anonymised: bool = False, height: str = "720px", library_url: str | None = None,
-    language: str = DEFAULT,
+    language: str = DEFAULT, support: SupportKind | None = None,
 ) -> str:
     """The meeting's network map as one HTML page in `language`, self-contained unless `library_url` is given.
 
     With `library_url` (a same-origin folder such as "/app/static/", served by the app), the page
     links vis-network from there instead of inlining its ~690 KB, so the browser loads it once.
+    With `support`, the people who do not give that kind of support are drawn faint (the map keeps its places).
     """
     if not _CSS_LENGTH.fullmatch(height):  # pyvis writes it into the page's CSS as it is
         raise ValueError(f"height must be a CSS length such as '720px', not {height!r}")
     graph = build_graph(record, anonymised, language)
     geometry = map_geometry(graph)
+    faint = set() if support is None else {node for node in graph if not gives_support(graph, node, support)}
     net = Network(height=height, width="100%", directed=False, cdn_resources="in_line", bgcolor="#ffffff")
     for node, data in graph.nodes(data=True):
         x, y = geometry.positions[node]
         x_px, y_px = round(x * PIXELS_PER_UNIT, 2), round(-y * PIXELS_PER_UNIT, 2)  # the canvas has y down
-        net.add_node(node, x=x_px, y=y_px, **_node_style(graph, node, data, language))
+        style = _node_style(graph, node, data, language)
+        if node in faint:
+            style["opacity"] = FAINT
+        net.add_node(node, x=x_px, y=y_px, **style)
     for source, target, data in relation_edges(graph):
         colour = STRAINED_COLOUR if data["strained"] else TIE_COLOUR
+        if source in faint or target in faint:
+            colour = FAINT_TIE
         net.add_edge(
             source, target, label=data["kind"] or None, title=_plain(relation_text(graph, source, target, language)),
             color={"color": colour, "highlight": colour, "hover": colour},
@@ -164,7 +174,7 @@ def _child_text(data: dict[str, Any], language: str) -> str:
 def _node_style(graph: MapGraph, node: str, data: dict[str, Any], language: str) -> dict[str, Any]:
     if data["kind"] == "child":
         return {
-            "label": data["label"], "title": _plain(_child_text(data, language)),
+            "label": name_lines(data["label"]), "title": _plain(_child_text(data, language)),
             "shape": "dot",
             "size": CHILD_SIZE, "color": {"background": CHILD_COLOUR, "border": CHILD_COLOUR},
             "font": {"size": 24, "bold": {"size": 24}}, "fixed": True, "physics": False,
@@ -172,7 +182,7 @@ def _node_style(graph: MapGraph, node: str, data: dict[str, Any], language: str)
     colour = SECTOR_COLOURS[data["sector"]]
     present = data["attendance"] == Attendance.PRESENT
     style: dict[str, Any] = {
-        "label": data["label"], "title": _plain(person_text(graph, node, language)), "shape": "dot",
+        "label": name_lines(data["label"]), "title": _plain(person_text(graph, node, language)), "shape": "dot",
         "size": PERSON_SIZE, "fixed": True, "physics": False,
         "color": {
             "background": colour if present else "#ffffff", "border": colour,
@@ -183,6 +193,12 @@ def _node_style(graph: MapGraph, node: str, data: dict[str, Any], language: str)
     if data["attendance"] == Attendance.NOT_INVITED:
         style["shapeProperties"] = {"borderDashes": [5, 4]}
     return style
+
+
+def gives_support(graph: MapGraph, node: str, support: SupportKind) -> bool:
+    """Whether a node gives this support (the child always counts: the map is drawn around them)."""
+    data = graph.nodes[node]
+    return data["kind"] == "child" or support in given_kinds(data.get("supports", ()))
 
 
 def _plain(text: str) -> str:

@@ -13,9 +13,9 @@ from __future__ import annotations
 import io
 import math
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -35,6 +35,7 @@ from export.map_style import (
     sector_name,
 )
 from facilitation.domain.model import Attendance, MeetingRecord, Sector
+from facilitation.domain.name_lines import name_lines
 from facilitation.domain.network import CHILD, SECTOR_START, build_graph, map_geometry, relation_edges
 from facilitation.domain.words import DEFAULT, text
 
@@ -46,6 +47,11 @@ CHILD_RADIUS = 0.75
 # Above this many people the names get no white box behind them: each box is a patch of its own, and a map of
 # hundreds of people took seconds to draw (bench/big_meeting_bench.py); names that small overlap anyway.
 BOXED_NAMES_MAX = 60
+CHILD_LINE_CHARS = 6  # the child's name inside the centre circle, a short word a line
+NAME_MAX_PT = 9.0
+NAME_GROW = 1.3  # names start this much larger than 0.3 of a map unit and shrink until none touch
+NAME_TOP_PT = 10.0
+NAME_SHRINK = 0.9  # and a little smaller than that, on a crowded map, before two names may touch
 LEGEND_STRIP = 0.3  # of the picture's height: room for the key (it sits in the lowest 15 %)
 PNG_COMPRESSION = 1  # zlib's fastest: the 200-person map took 370 ms to pack at the default level, 195 ms at 1,
 # and came out 3 % bigger
@@ -56,6 +62,34 @@ def render_map_png(
     height_px: int = HEIGHT_PX, dpi: int = DPI, language: str = DEFAULT,
 ) -> bytes:
     """The meeting's network map as PNG bytes of exactly width_px × height_px pixels, its words in `language`."""
+    canvas, axes, labels = _drawing(record, anonymised, width_px, height_px, dpi, language)
+    with warnings.catch_warnings():
+        # Names with emoji: DejaVu has no colour glyphs; matplotlib draws a box and warns. A box is fine.
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
+        canvas.draw()  # type: ignore[no-untyped-call]  # matplotlib leaves it untyped
+    picture = _image(canvas)
+    names = [label.size for label in labels if label.kind in _NAMES]
+    legend = _legend(language, max(6.0, names[0] if names else 6.0), width_px, height_px, dpi)
+    picture.alpha_composite(legend, (0, height_px - legend.height))
+    picture = _draw_labels(picture.convert("RGB"), _place_labels(labels, axes, dpi, height_px))
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG", compress_level=PNG_COMPRESSION)
+    return buffer.getvalue()
+
+
+def name_boxes(
+    record: MeetingRecord, *, width_px: int = WIDTH_PX, height_px: int = HEIGHT_PX, dpi: int = DPI,
+) -> list[tuple[str, float, Box]]:
+    """Each name on the picture: its text, size in points and pixel box (to check that names stay readable)."""
+    _canvas, axes, labels = _drawing(record, False, width_px, height_px, dpi, DEFAULT)
+    return [(item.label.text, item.label.size, item.box) for item in _place_labels(labels, axes, dpi, height_px)
+            if item.label.kind in _NAMES]
+
+
+def _drawing(
+    record: MeetingRecord, anonymised: bool, width_px: int, height_px: int, dpi: int, language: str,
+) -> tuple[FigureCanvasAgg, Any, list[_Label]]:
+    """The map's shapes on a figure not yet drawn, and its labels (the child's and the people's names first)."""
     graph = build_graph(record, anonymised, language)
     geometry = map_geometry(graph)
     outer = geometry.outer_radius
@@ -69,7 +103,7 @@ def render_map_png(
     axes.set_xlim(-half_width, half_width)
     axes.set_ylim(-half_height, half_height)
     points_per_unit = _points_per_unit(figure, axes, half_width, half_height)
-    name_size = min(9.0, max(4.0, 0.3 * points_per_unit))
+    name_size = min(NAME_MAX_PT, max(4.0, 0.3 * points_per_unit))  # grown in _fit_names while names stay apart
 
     for sector in Sector:
         start = math.degrees(SECTOR_START[sector])
@@ -98,9 +132,9 @@ def render_map_png(
         (x1, y1), (x2, y2) = positions[source], positions[target]
         strained = bool(data["strained"])
         ties[strained].append([(x1, y1), (x2, y2)])
-        if data["kind"]:
+        if data["kind"] and math.dist(((x1 + x2) / 2, (y1 + y2) / 2), (0, 0)) > CHILD_RADIUS * 1.2:  # not on the child
             labels.append(_Label((x1 + x2) / 2, (y1 + y2) / 2, str(data["kind"]), name_size * 0.8,
-                                 STRAINED_COLOUR if strained else TIE_COLOUR, 0.15, 0.85 if boxed else 0.0, False))
+                                 STRAINED_COLOUR if strained else TIE_COLOUR, 0.15, 0.85 if boxed else 0.0, "tie"))
     for strained, segments in ties.items():
         if segments:  # one collection per line style instead of one artist per tie
             axes.add_collection(LineCollection(
@@ -113,8 +147,9 @@ def render_map_png(
         x, y = positions[node]
         if node == CHILD:
             axes.add_patch(Circle((x, y), CHILD_RADIUS, facecolor=CHILD_COLOUR, edgecolor=CHILD_COLOUR, zorder=5))
-            axes.text(x, y, _two_lines(str(data["label"])), color="white", fontsize=name_size + 1, fontweight="bold",
-                      ha="center", va="center", zorder=6, parse_math=False)
+            inside = 2 * CHILD_RADIUS * 0.85 * points_per_unit * dpi / 72  # the circle's width in pixels, less a rim
+            labels.append(_Label(x, y, name_lines(str(data["label"]), CHILD_LINE_CHARS), name_size + 1, "white", 0, 0,
+                                 "child", inside))
             continue
         colour = SECTOR_COLOURS[Sector(str(data["sector"]))]
         attendance = data["attendance"]
@@ -124,22 +159,71 @@ def render_map_png(
             zorder=5,
         ))
         name = str(data["label"])
-        labels.append(_Label(x, y - PERSON_RADIUS * 1.15, _two_lines(name) if boxed else name, name_size, "black",
-                             0.1, 0.7 if boxed else 0.0, True))
+        labels.append(_Label(x, y - PERSON_RADIUS * 1.15, name_lines(name) if boxed else name, name_size, "black",
+                             0.1, 0.7 if boxed else 0.0, "name"))
     if circles:
         axes.add_collection(PatchCollection(circles, match_original=True, zorder=5), autolim=False)
+    if boxed:
+        labels = _fit_names(labels, axes, dpi, height_px, name_size)
+    return canvas, axes, labels
 
-    with warnings.catch_warnings():
-        # Names with emoji: DejaVu has no colour glyphs; matplotlib draws a box and warns. A box is fine.
-        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
-        canvas.draw()  # type: ignore[no-untyped-call]  # matplotlib leaves it untyped
-    picture = _image(canvas)
-    legend = _legend(language, max(6.0, name_size), width_px, height_px, dpi)
-    picture.alpha_composite(legend, (0, height_px - legend.height))
-    picture = _draw_labels(picture.convert("RGB"), labels, axes, dpi)
-    buffer = io.BytesIO()
-    picture.save(buffer, format="PNG", compress_level=PNG_COMPRESSION)
-    return buffer.getvalue()
+
+def _fit_names(labels: list[_Label], axes: Any, dpi: int, height: int, size: float) -> list[_Label]:
+    """The names as large as they can be without touching: from NAME_GROW × `size` (at most NAME_TOP_PT) down to
+    NAME_SHRINK × `size`, each name below, above, right or left of its dot."""
+    scale = min(NAME_GROW, max(1.0, NAME_TOP_PT / size))
+    while True:
+        sized = [replace(label, size=label.size * scale) if label.kind != "child" else label for label in labels]
+        placed = _flip_crowded(sized, axes, dpi, height)
+        boxes = [item.box for item in _place_labels(placed, axes, dpi, height) if item.label.kind in _NAMES]
+        if scale <= NAME_SHRINK or not overlapping(boxes):
+            return placed
+        scale = max(NAME_SHRINK, scale * 0.93)
+
+
+def _flip_crowded(labels: list[_Label], axes: Any, dpi: int, height: int) -> list[_Label]:
+    """Each name below its dot, or where that place is taken (by a name or a dot), above, right or left of it."""
+    dots = [_dot_box(label, axes, height) for label in labels if label.kind in _NAMES]
+    taken: list[Box] = []
+    result = []
+    for label in labels:
+        if label.kind in _NAMES:
+            own = dots[len(taken)]
+            obstacles = [*taken, *(dot for dot in dots if dot != own)]
+            best: tuple[int, _Label, Box] | None = None
+            for candidate in _places(label):
+                box = _place_labels([candidate], axes, dpi, height)[0].box
+                clashes = sum(_touch(box, other) for other in obstacles)
+                if best is None or clashes < best[0]:
+                    best = (clashes, candidate, box)
+                if not clashes:
+                    break
+            assert best is not None
+            _, label, box = best
+            taken.append(box)
+        result.append(label)
+    return result
+
+
+def _dot_box(label: _Label, axes: Any, height: int) -> Box:
+    """The pixel box of the dot a name (still hanging below it) belongs to."""
+    centre = label.y + PERSON_RADIUS * 1.15
+    (left, low), (right, high) = axes.transData.transform([(label.x - PERSON_RADIUS, centre - PERSON_RADIUS),
+                                                           (label.x + PERSON_RADIUS, centre + PERSON_RADIUS)])
+    return float(left), height - float(high), float(right), height - float(low)
+
+
+def _places(label: _Label) -> list[_Label]:
+    """Where a name can go: below its dot, above it, right of it, left of it."""
+    centre = label.y + PERSON_RADIUS * 1.15
+    side = PERSON_RADIUS * 1.25
+    return [label, replace(label, y=centre + PERSON_RADIUS * 1.15, kind="name_above"),
+            replace(label, x=label.x + side, y=centre, kind="name_right"),
+            replace(label, x=label.x - side, y=centre, kind="name_left")]
+
+
+def _touch(first: Box, second: Box) -> bool:
+    return first[0] < second[2] and second[0] < first[2] and first[1] < second[3] and second[1] < first[3]
 
 
 @dataclass(frozen=True)
@@ -153,35 +237,80 @@ class _Label:
     colour: str
     pad: float  # of the font size, as matplotlib's boxstyle pad
     box_alpha: float  # 0: no box
-    below: bool  # True: hangs below the anchor (a person's name); False: centred on it (a tie's word)
+    kind: Literal["name", "name_above", "name_right", "name_left", "tie", "child"]  # a name hangs below its dot
+    # (or goes above, right or left of it where that place is taken); a tie's word and the child's name are centred
+    fit_px: float = 0  # when set: the font shrinks until the text is no wider (the child's name in its circle)
 
 
-def _draw_labels(picture: Image.Image, labels: list[_Label], axes: Any, dpi: int) -> Image.Image:
-    """The names and tie words drawn onto the picture, each over its translucent white box when it has one."""
+Box = tuple[float, float, float, float]  # left, top, right, bottom in pixels
+_NAMES = ("name", "name_above", "name_right", "name_left")
+_ANCHORS = {"name": "ma", "name_above": "md", "name_right": "lm", "name_left": "rm"}  # Pillow's text anchors
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """A label where Pillow draws it: its anchor point in pixels, font, anchor code and box."""
+
+    label: _Label
+    where: tuple[float, float]
+    font: ImageFont.FreeTypeFont
+    anchor: str
+    box: Box
+
+
+def _place_labels(labels: list[_Label], axes: Any, dpi: int, height: int) -> list[_Placed]:
+    """Each label's pixel position, font and box (with its padding) on a picture `height` pixels high."""
     if not labels:
-        return picture
-    height = picture.height
+        return []
+    measure = ImageDraw.Draw(Image.new("1", (1, 1)))
     points = axes.transData.transform([(label.x, label.y) for label in labels])
     placed = []
     for label, (x, y) in zip(labels, points, strict=True):
-        placed.append((label, (float(x), height - float(y)), _font(round(label.size * dpi / 72 * 4) / 4),
-                       "ma" if label.below else "mm"))
+        pixels = label.size * dpi / 72
+        anchor, where = _ANCHORS.get(label.kind, "mm"), (float(x), height - float(y))
+        while True:
+            font = _font(round(pixels * 4) / 4, bold=label.kind == "child")
+            left, top, right, bottom = measure.multiline_textbbox(where, label.text, font=font, anchor=anchor,
+                                                                  align="center", spacing=0)
+            if not label.fit_px or right - left <= label.fit_px or pixels <= label.size * dpi / 72 / 2:
+                break
+            pixels *= 0.9
+        pad = label.pad * font.size
+        placed.append(_Placed(label, where, font, anchor, (left - pad, top - pad, right + pad, bottom + pad)))
+    return placed
+
+
+def _draw_labels(picture: Image.Image, placed: list[_Placed]) -> Image.Image:
+    """The names and tie words drawn onto the picture, each over its translucent white box when it has one."""
     ink = ImageDraw.Draw(picture, "RGBA")  # on an RGB picture: a translucent box is blended with what lies under
-    for label, where, font, anchor in placed:  # in order: a name's box covers the tie words drawn before it
+    for item in placed:  # in order: a name's box covers the tie words drawn before it
+        label = item.label
         if label.box_alpha:
-            left, top, right, bottom = ink.multiline_textbbox(where, label.text, font=font, anchor=anchor,
-                                                              align="center", spacing=0)
-            pad = label.pad * font.size
-            ink.rounded_rectangle((left - pad, top - pad, right + pad, bottom + pad), radius=pad,
-                                  fill=(255, 255, 255, round(255 * label.box_alpha)))
-        ink.multiline_text(where, label.text, fill=label.colour, font=font, anchor=anchor, align="center", spacing=0)
+            pad = label.pad * item.font.size
+            ink.rounded_rectangle(item.box, radius=pad, fill=(255, 255, 255, round(255 * label.box_alpha)))
+        ink.multiline_text(item.where, label.text, fill=label.colour, font=item.font, anchor=item.anchor,
+                           align="center", spacing=0)
     return picture
 
 
+def overlapping(boxes: list[Box]) -> int:
+    """How many pairs of boxes overlap (a sweep along x: fast for the few hundred names of a map)."""
+    count = 0
+    ordered = sorted(boxes)
+    for i, (_left, top, right, bottom) in enumerate(ordered):
+        for other_left, other_top, _other_right, other_bottom in ordered[i + 1:]:
+            if other_left >= right:
+                break
+            if other_top < bottom and top < other_bottom:
+                count += 1
+    return count
+
+
 @cache
-def _font(pixels: float) -> ImageFont.FreeTypeFont:
+def _font(pixels: float, bold: bool = False) -> ImageFont.FreeTypeFont:
     """matplotlib's own sans-serif (DejaVu Sans) at a size in pixels, for Pillow."""
-    return ImageFont.truetype(font_manager.findfont(font_manager.FontProperties()), pixels)
+    face = font_manager.FontProperties(weight="bold" if bold else "normal")
+    return ImageFont.truetype(font_manager.findfont(face), pixels)
 
 
 def _image(canvas: FigureCanvasAgg) -> Image.Image:
@@ -230,9 +359,3 @@ def _points_per_unit(figure: Figure, axes: object, half_width: float, half_heigh
     box = axes.get_position()  # type: ignore[attr-defined]
     points: float = 72 * min(width_in * box.width / (2 * half_width), height_in * box.height / (2 * half_height))
     return points
-
-
-def _two_lines(label: str) -> str:
-    """A long name over two lines (first name, then the rest) so neighbours' names overlap less."""
-    first, _, rest = label.partition(" ")
-    return f"{first}\n{rest}" if rest and len(label) > 10 else label

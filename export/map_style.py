@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from facilitation.domain.model import Attendance, Sector
 from facilitation.domain.network import MapGraph
+from facilitation.domain.support import given_kinds, received_kinds
 from facilitation.domain.words import DEFAULT, label, text
 
 SECTOR_COLOURS: dict[Sector, str] = {
@@ -63,6 +64,12 @@ def person_text(graph: MapGraph, node: str, language: str = DEFAULT) -> str:
     )
     if data["resources"]:
         lines.append(f"{text('field.can_help_with', language)}: {data['resources']}")
+    for field, kinds in (("field.gives", given_kinds(data.get("supports", ()))),
+                         ("field.receives", received_kinds(data.get("supports", ())))):
+        if kinds:
+            lines.append(f"{text(field, language)}: {', '.join(label('support_kind', k, language) for k in kinds)}")
+    if data.get("could_be_asked"):
+        lines.append(text("network.col_could_be_asked", language))
     ties = [
         relation_text(graph, node, other, language)
         for other in sorted(graph.neighbors(node))

@@ -87,7 +87,7 @@ def network_map(document: Document, record: MeetingRecord, words: Words, anonymi
         k.paragraphs(document, words("minute.map_too_big", count=len(record.participants), limit=PEOPLE_MAX),
                      italic=True, color=k.MUTED)
         return
-    k.picture(document, map_picture(drawable(record), anonymised, words.language), 14.0, words("minute.map_caption"))
+    k.picture(document, map_picture(drawable(record), anonymised, words.language), 15.5, words("minute.map_caption"))
 
 
 def map_picture(record: MeetingRecord, anonymised: bool, language: str) -> bytes:

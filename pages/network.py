@@ -3,10 +3,11 @@
 import streamlit as st
 
 from facilitation import services
+from facilitation.domain.support import SupportKind, given_kinds
 from ui import forms, map_view, session
 from ui.current import actor, meeting_or_stop
 from ui.db import database
-from ui.i18n import t
+from ui.i18n import formatter, label, t
 from ui.map_history import history_section
 from ui.network_panel import measures_panel
 from ui.person_form import person_fields, person_keys, person_row, person_values
@@ -20,8 +21,15 @@ st.title(t("page.network"))
 map_tab, people_tab, time_tab = st.tabs([t("network.tab_map"), t("network.tab_people"), t("network.tab_time")])
 
 with map_tab:
-    anonymised = st.toggle(t("network.anonymised"), key="network.anonymised", help=t("network.anonymised_help"))
-    map_view.show_map(db, mid, version, anonymised=anonymised)
+    switch, filter_by = st.columns(2, vertical_alignment="bottom")
+    anonymised = switch.toggle(t("network.anonymised"), key="network.anonymised", help=t("network.anonymised_help"))
+    support = filter_by.selectbox(t("network.filter"), list(SupportKind), index=None, key=session.lang_key(
+        "network.filter"), format_func=formatter("support_kind"), placeholder=t("network.filter_all"),
+        help=t("help.network_filter"))
+    if support is not None:
+        count = sum(support in given_kinds(p.supports) for p in record.participants)
+        st.caption(t("network.filter_count", count=count, kind=label("support_kind", support).lower()))
+    map_view.show_map(db, mid, version, anonymised=anonymised, support=support)
     st.caption(t("network.legend"))
     measures_panel(db, record)
     file_name = t("network.png_file_anonymised" if anonymised else "network.png_file")

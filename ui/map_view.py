@@ -16,6 +16,7 @@ import streamlit as st
 
 from facilitation import services
 from facilitation.domain.model import MeetingRecord
+from facilitation.domain.support import SupportKind
 from facilitation.domain.validation import PEOPLE_MAX
 from facilitation.storage import Database
 from ui import session
@@ -68,18 +69,20 @@ def _content_at(url: str, meeting_id: int, version: int) -> tuple[str, MeetingRe
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _map_html(content: str, anonymised: bool, library: str, language: str, _record: MeetingRecord) -> str:
+def _map_html(content: str, anonymised: bool, library: str, language: str, support: SupportKind | None,
+              _record: MeetingRecord) -> str:
     """The map page of one map content in one language (`_record` is not part of the key: `content` is)."""
     from export.map_html import render_map_html  # pyvis and networkx load with the first map, not at start
 
     return render_map_html(_record, anonymised=anonymised, height=f"{MAP_HEIGHT_PX}px", library_url=library,
-                           language=language)
+                           language=language, support=support)
 
 
-def _map_page(url: str, meeting_id: int, version: int, anonymised: bool, library: str, language: str) -> str:
+def _map_page(url: str, meeting_id: int, version: int, anonymised: bool, library: str, language: str,
+              support: SupportKind | None = None) -> str:
     """The map page of one meeting version in one language (drawn again only when the map's content changed)."""
     content, record = _content_at(url, meeting_id, version)
-    return _map_html(content, anonymised, library, language, record)
+    return _map_html(content, anonymised, library, language, support, record)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -138,13 +141,15 @@ def explain_too_big(record: MeetingRecord) -> None:
                icon=":material/warning:")
 
 
-def show_map(db: Database, meeting_id: int, version: int, *, anonymised: bool = False) -> None:
-    """Draw the interactive map of this meeting version, its words in the UI language."""
+def show_map(
+    db: Database, meeting_id: int, version: int, *, anonymised: bool = False, support: SupportKind | None = None,
+) -> None:
+    """Draw the interactive map of this meeting version, its words in the UI language; `support` fades the rest."""
     content, record = _content_at(db.url, meeting_id, version)
     if too_big_to_draw(record):
         explain_too_big(record)
         return
-    page = _map_page(db.url, meeting_id, version, anonymised, _library_url(), session.language())
+    page = _map_page(db.url, meeting_id, version, anonymised, _library_url(), session.language(), support)
     st.iframe(page, height=MAP_HEIGHT_PX + 10)
 
 

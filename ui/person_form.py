@@ -8,7 +8,7 @@ import streamlit as st
 
 from facilitation.domain.model import RING_CHILD, Attendance, Group, Participant, Sector
 from facilitation.domain.people import STANDARD_RELATIONS
-from facilitation.domain.support import Direction, SupportKind
+from facilitation.domain.support import Direction, SupportKind, given_kinds, received_kinds
 from ui import session
 from ui.i18n import formatter, label, t
 
@@ -29,9 +29,9 @@ def person_keys(prefix: str, person: Participant | None = None) -> dict[str, str
 def _stored(person: Participant, name: str) -> object:
     """The stored value behind one input ("gives"/"receives" are the two halves of the person's supports)."""
     if name == "gives":
-        return [s.kind for s in person.supports if s.given]
+        return list(given_kinds(person.supports))
     if name == "receives":
-        return [s.kind for s in person.supports if s.direction != Direction.GIVES]
+        return list(received_kinds(person.supports))
     return getattr(person, name)
 
 
@@ -61,7 +61,9 @@ def person_fields(keys: dict[str, str], person: Participant | None = None) -> No
                  height=80)
     left, right = st.columns(2)
     for column, name, hint in ((left, "gives", t("help.gives")), (right, "receives", t("help.receives"))):
-        column.multiselect(t(f"field.{name}"), list(SupportKind), default=_stored(person, name) if person else [],
+        halves = {"gives": given_kinds, "receives": received_kinds}
+        column.multiselect(t(f"field.{name}"), list(SupportKind),
+                           default=list(halves[name](person.supports)) if person else [],
                            key=keys[name], format_func=formatter("support_kind"), help=hint,
                            placeholder=t("placeholder.support"))
     st.checkbox(t("field.could_be_asked"), person.could_be_asked if person else False, key=keys["could_be_asked"],
@@ -100,7 +102,6 @@ def person_values(keys: dict[str, str]) -> PersonValues:
 def person_row(person: Participant) -> dict[str, str]:
     """A person as one row of the people table (column names in the reader's language)."""
     kind = formatter("support_kind")
-    gives, receives = _stored(person, "gives"), _stored(person, "receives")
     return {
         t("field.name"): person.name,
         t("field.standard_relation"): label("standard_relation", person.standard_relation)
@@ -108,7 +109,7 @@ def person_row(person: Participant) -> dict[str, str]:
         t("field.relation"): person.relation, t("field.sector"): label("sector", person.sector),
         t("field.ring"): label("ring", person.ring), t("field.attendance"): label("attendance", person.attendance),
         t("field.can_help_with"): person.can_help_with,
-        t("field.gives"): ", ".join(kind(k) for k in gives) if isinstance(gives, list) else "",
-        t("field.receives"): ", ".join(kind(k) for k in receives) if isinstance(receives, list) else "",
+        t("field.gives"): ", ".join(kind(k) for k in given_kinds(person.supports)),
+        t("field.receives"): ", ".join(kind(k) for k in received_kinds(person.supports)),
         t("network.col_could_be_asked"): "✓" if person.could_be_asked else "",
     }

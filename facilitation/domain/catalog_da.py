@@ -454,6 +454,10 @@ DA: dict[str, str] = {
     "help.gives": "Hvad personen kan give barnet og familien. Vælg flere, hvis det passer.",
     "help.receives": "Hvad personen selv får støtte til fra familien eller netværket.",
     "help.could_be_asked": "En person, familien kender, men som ikke hjælper nu: en, der kan spørges. Kortet og referatet viser dem som nogen, der kan hjælpe.",
+    "network.filter": "Vis hvem der giver",
+    "network.filter_all": "Alle på kortet",
+    "network.filter_count": "{count} på kortet giver {kind}; de andre er tonet ned.",
+    "help.network_filter": "Vælg en slags støtte: kortet viser tydeligt dem, der giver den, og toner de andre ned. Pladserne på kortet er de samme.",
     "network.col_could_be_asked": "Kan spørges",
     "placeholder.support": "Vælg …",
     # the network's measures in plain sentences for the family (facilitation/domain/network_story.py)

@@ -445,6 +445,10 @@ EN: dict[str, str] = {
     "help.gives": "What the person can give the child and the family. Choose several if they fit.",
     "help.receives": "What the person gets support with from the family or the network.",
     "help.could_be_asked": "Someone the family knows who does not help now: someone who could be asked. The map and the minute show them as people who can help.",
+    "network.filter": "Show who gives",
+    "network.filter_all": "Everyone on the map",
+    "network.filter_count": "{count} on the map give {kind}; the others are faded.",
+    "help.network_filter": "Choose a kind of support: the map shows clearly those who give it and fades the others. Everyone keeps their place.",
     "network.col_could_be_asked": "Could be asked",
     "placeholder.support": "Choose …",
     # the network's measures in plain sentences for the family (facilitation/domain/network_story.py)

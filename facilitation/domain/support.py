@@ -80,3 +80,13 @@ def stored(values: Iterable[Support]) -> str:
 def from_stored(value: str) -> tuple[Support, ...]:
     """The supports of a stored text ('' for none)."""
     return supports(part for part in value.split(",") if part)
+
+
+def given_kinds(values: Iterable[Support]) -> tuple[SupportKind, ...]:
+    """The kinds of support a person gives (gives or both)."""
+    return tuple(s.kind for s in values if s.given)
+
+
+def received_kinds(values: Iterable[Support]) -> tuple[SupportKind, ...]:
+    """The kinds of support a person receives (receives or both)."""
+    return tuple(s.kind for s in values if s.direction in (Direction.RECEIVES, Direction.BOTH))

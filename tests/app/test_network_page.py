@@ -109,3 +109,16 @@ def test_a_new_person_s_support_and_could_be_asked_are_stored_and_counted(app: A
     assert [(s.kind.value, s.direction.value) for s in added.supports] == [("practical", "gives"), ("linking", "both")]
     said = " ".join(m.value for m in app.markdown)
     assert md("Gitte <b>Bo</b>") in said and "<b>" not in said, "the name is in the panel, as text"
+
+
+def test_the_map_can_be_filtered_by_a_kind_of_support(app: AppTest, db: Database) -> None:
+    open_page(app, "network")
+    assert '"opacity"' not in map_pages(app)[0]
+    box = next(b for b in app.selectbox if b.label == "Vis hvem der giver")
+    assert box.value is None and "Praktisk hjælp" in box.options
+    box.select("practical").run()
+    page = map_pages(app)[0]
+    assert '"opacity": 0.18' in page
+    record = services.load_meeting(db, meeting_id(app), viewer=ACTOR)
+    giving = sum(any(s.kind == "practical" and s.given for s in p.supports) for p in record.participants)
+    assert any(f"{giving} på kortet giver praktisk hjælp" in c.value for c in app.caption)

@@ -36,7 +36,12 @@ def _data(html: str, name: str) -> list[dict[str, Any]]:
 
 
 def _by_label(html: str) -> dict[str, dict[str, Any]]:
-    return {node["label"]: node for node in _data(html, "nodes")}
+    """The map's nodes by name (a long name is drawn over lines: 'Birthe\\nVestergaard')."""
+    return {_name(node["label"]): node for node in _data(html, "nodes")}
+
+
+def _name(label: str) -> str:
+    return label.replace("-\n", "-").replace("\n", " ")
 
 
 def test_the_page_needs_no_internet(demo: m.MeetingRecord) -> None:
@@ -123,7 +128,7 @@ def test_markup_in_names_is_text_never_markup(db: Database) -> None:
     assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in html  # escaped inside the JSON
     nodes = _by_label(html)
     assert nodes[IMG]["title"].startswith(IMG + "\n")  # a plain string, which vis-network shows as text
-    assert nodes[SCRIPT]["label"] == SCRIPT
+    assert _name(nodes[SCRIPT]["label"]) == SCRIPT
 
 
 def test_tooltips_stay_plain_text_even_when_they_mention_href(db: Database) -> None:
@@ -141,11 +146,11 @@ def test_the_anonymised_page_shows_initials_and_no_names(demo: m.MeetingRecord) 
     for person in demo.participants:
         assert person.name not in html
     names = {word for p in demo.participants for word in p.name.split()} | {"Alma"}
-    shown = [n["label"] for n in _data(html, "nodes")] + [n["title"] for n in _data(html, "nodes")]
+    shown = [_name(n["label"]) for n in _data(html, "nodes")] + [n["title"] for n in _data(html, "nodes")]
     shown += [e["title"] for e in _data(html, "edges")] + [e.get("label") or "" for e in _data(html, "edges")]
     for text in shown:
         assert not any(re.search(rf"(?<!\w){name}(?:'?s)?(?!\w)", text) for name in names), text
-    labels = {n["label"] for n in _data(html, "nodes")}
+    labels = {_name(n["label"]) for n in _data(html, "nodes")}
     assert {"S.J.", "B.J.", "A."} <= labels
 
 
@@ -158,3 +163,30 @@ def test_the_height_must_be_a_css_length(demo: m.MeetingRecord) -> None:
     assert "height: 90vh;" in render_map_html(demo, height="90vh")
     with pytest.raises(ValueError):
         render_map_html(demo, height="1px; } body { display: none")
+
+
+def test_long_names_are_drawn_over_lines_broken_between_words(demo: m.MeetingRecord) -> None:
+    html = render_map_html(demo)
+    labels = [n["label"] for n in _data(html, "nodes")]
+    assert "Ole\nVestergaard" in labels and "Mads Juhl" in labels
+    assert "\"widthConstraint\": {\"maximum\"" not in html, "vis-network's width limit splits long words"
+
+
+def test_the_map_filtered_by_a_support_kind_fades_those_who_do_not_give_it(demo: m.MeetingRecord) -> None:
+    from facilitation.domain.support import SupportKind, given_kinds
+
+    html = render_map_html(demo, support=SupportKind.PRACTICAL)
+    nodes = _by_label(html)
+    givers = {p.name for p in demo.participants if SupportKind.PRACTICAL in given_kinds(p.supports)}
+    assert "Birthe Juhl" in givers and "Peter Brandt" not in givers
+    for name, node in nodes.items():
+        faded = "opacity" in node
+        assert faded == (name not in givers and name != demo.case.child_names), name
+    assert all("opacity" not in node for node in _data(render_map_html(demo), "nodes")), "unfiltered: no fading"
+    assert _by_label(html)["Birthe Juhl"]["x"] == _by_label(render_map_html(demo))["Birthe Juhl"]["x"]
+
+
+def test_the_hover_says_what_a_person_gives_and_receives(demo: m.MeetingRecord) -> None:
+    title = _by_label(render_map_html(demo))["Birthe Juhl"]["title"]
+    assert "Giver familien: Følelsesmæssig støtte, Praktisk hjælp\nFår selv støtte til: Følelsesmæssig støtte" in title
+    assert "Kan spørges" in _by_label(render_map_html(demo))["Lone Møller"]["title"]

@@ -6,7 +6,7 @@ import struct
 
 import pytest
 
-from export.map_png import HEIGHT_PX, WIDTH_PX, render_map_png
+from export.map_png import HEIGHT_PX, WIDTH_PX, name_boxes, overlapping, render_map_png
 from facilitation import services as s
 from facilitation.demo import create_demo_meeting
 from facilitation.domain import model as m
@@ -60,3 +60,32 @@ def test_names_that_look_like_maths_or_markup_are_drawn_as_they_are() -> None:
 def test_a_crowded_map_and_an_empty_map_both_render() -> None:
     assert render_map_png(record_with(crowd(60, m.Sector.FAMILY, 1))).startswith(PNG_SIGNATURE)
     assert render_map_png(record_with([])).startswith(PNG_SIGNATURE)
+
+
+FIRST = ["Birthe", "Hans-Christian", "Mette", "Ole", "Lone", "Karin", "Søren", "Anne-Marie", "Mads", "Jens"]
+LAST = ["Juhl", "Vestergaard", "Møller", "Lund", "Østergaard-Nielsen", "Kristensen", "Brandt", "Sørensen"]
+
+
+def forty_people() -> m.MeetingRecord:
+    """Forty people with long Danish names, ten a sector over the three rings, and some ties."""
+    people = [(f"{FIRST[i % 10]} {LAST[(i * 3) % 8]}", list(m.Sector)[i % 4], 1 + (i // 4) % 3) for i in range(40)]
+    ties = [(i, (i * 7 + 3) % 40, "ven", i % 5 == 0) for i in range(0, 40, 2)]
+    return record_with(people, ties, child_names="Alma Sofie Juhl")
+
+
+def test_forty_people_names_stay_readable_apart_and_whole() -> None:
+    record = forty_people()
+    names = name_boxes(record)
+    assert len(names) == 40
+    assert overlapping([box for _, _, box in names]) == 0, "no two names touch"
+    # the minute prints the picture 15.5 cm wide: 6.5 pt here is 5 pt on paper
+    assert min(size for _, size, _ in names) >= 6.5
+    drawn = sorted(text.replace("-\n", "-").replace("\n", " ") for text, _, _ in names)
+    assert drawn == sorted(p.name for p in record.participants), "a name breaks only between words"
+
+
+def test_names_hang_below_their_dot_unless_the_place_is_taken() -> None:
+    record = record_with([("Ole Lund", m.Sector.FAMILY, 1), ("Mette Holm", m.Sector.PROFESSIONAL, 2)])
+    (_, _, first), (_, _, second) = name_boxes(record)
+    assert overlapping([first, second]) == 0
+    assert _size(render_map_png(forty_people())) == (WIDTH_PX, HEIGHT_PX)
