@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 import streamlit as st
 
 from facilitation import services
@@ -13,19 +16,29 @@ from facilitation.storage import Database
 from ui import session
 from ui.i18n import label, t
 from ui.map_history import earlier_meetings
+from ui.map_view import map_content
 from ui.text import md
 
 
-def measures_of(record: MeetingRecord) -> tuple[NetworkMeasures, dict[str, str]]:
-    """The map's measures and each node's name."""
-    graph = build_graph(record)
-    return measure(graph), {node: str(data.get("label", "")) for node, data in graph.nodes(data=True)}
+def measures_of(record: MeetingRecord, language: str = "da") -> tuple[NetworkMeasures, Mapping[str, str]]:
+    """The map's measures and each node's name, worked out once per map content and language (shared, read-only).
+
+    Betweenness and cliques on a big map take a while; the panel and the projector's screen redraw often.
+    """
+    return _measures(map_content(record), language, record)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _measures(content: str, language: str, _record: MeetingRecord) -> tuple[NetworkMeasures, Mapping[str, str]]:
+    graph = build_graph(_record, language=language)
+    names = {node: str(data.get("label", "")) for node, data in graph.nodes(data=True)}
+    return measure(graph), MappingProxyType(names)
 
 
 def measures_panel(db: Database, record: MeetingRecord) -> None:
     """What the network can do, in sentences, then the counts, the key people and what changed."""
     lang = session.language()
-    found, names = measures_of(record)
+    found, names = measures_of(record, lang)
     with st.container(border=True):
         st.subheader(t("network.measures_title"))
         st.markdown("  \n".join(md(line) for line in family_sentences(found, names, lang)))
@@ -43,7 +56,7 @@ def measures_panel(db: Database, record: MeetingRecord) -> None:
         _change_since_last_time(db, record, found)
 
 
-def _people_lines(found: NetworkMeasures, names: dict[str, str], lang: str) -> list[str]:
+def _people_lines(found: NetworkMeasures, names: Mapping[str, str], lang: str) -> list[str]:
     def listed(nodes: tuple[str, ...]) -> str:
         return md(names_list([names[n] for n in nodes], lang))
 
@@ -63,7 +76,7 @@ def _change_since_last_time(db: Database, record: MeetingRecord, found: NetworkM
     earlier = earlier_meetings(db, record)
     if not earlier:
         return
-    before, _ = measures_of(services.load_meeting(db, earlier[0].id, viewer=session.viewer()))
+    before, _ = measures_of(services.load_meeting(db, earlier[0].id, viewer=session.viewer()), session.language())
     moved = changes(before, found)
     st.caption(t("network.measures_since"))
     if not moved:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from facilitation.domain import words
 from facilitation.domain.model import MeetingRecord, Sector
-from facilitation.domain.network import build_graph
-from facilitation.domain.network_measures import measure
 from facilitation.domain.network_story import family_sentences
 from ui import projection as p
+from ui.network_panel import measures_of
 from ui.text import h
 
 SENTENCES_SHARE = 0.56  # of the wall's width
@@ -29,9 +28,7 @@ CSS = f"""
 
 def network_screen(record: MeetingRecord, language: str, at: int) -> str:
     """The screen's stage: the sentences (paged when long) beside the people per quarter of the map."""
-    graph = build_graph(record, language=language)
-    found = measure(graph)
-    names = {node: str(data.get("label", "")) for node, data in graph.nodes(data=True)}
+    found, names = measures_of(record, language)
     per_line = p.chars_per_line(SENTENCES_SHARE * p.BODY_VH / (p.BODY_VH + 0.6))
     line_vh = (p.BODY_VH + 0.6) * p.LINE
     blocks, heights = [], []

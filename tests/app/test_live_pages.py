@@ -60,12 +60,27 @@ def test_the_projector_shows_nothing_but_the_curtain_when_it_is_closed(app: AppT
 
 def test_the_projector_has_no_inputs_at_all(app: AppTest, db: Database) -> None:
     open_page(app, "projector")
-    for screen in ("agenda", "board", "safety", "scale", "actions", "map"):
+    for screen in ("agenda", "board", "safety", "scale", "houses", "map", "network", "drawing", "actions"):
         services.set_screen(db, ACTOR, meeting_id(app), screen)
         app.run()
         assert not app.exception, screen
         main = app.main
         assert not (main.button or main.text_input or main.text_area or main.selectbox), screen
+
+
+def test_the_network_screen_says_what_the_network_can_and_follows_an_edit(app: AppTest, db: Database) -> None:
+    open_page(app, "projector")
+    mid = meeting_id(app)
+    services.set_screen(db, ACTOR, mid, "network")
+    app.run()
+    html = html_of(app)
+    assert 'data-testid="mt-network"' in html and "kan måske spørges" in html
+    assert "kan hjælpe med praktiske ting" in html
+    friends = sum(p.sector == "friends_neighbours" for p in services.load_meeting(db, mid, viewer=ACTOR).participants)
+    assert f"<span>Venner og naboer</span><b>{friends}</b>" in html
+    services.add_participant(db, ACTOR, mid, "Naboen Ib", sector="friends_neighbours", supports=["company"])
+    app.run()
+    assert f"<span>Venner og naboer</span><b>{friends + 1}</b>" in html_of(app), "a new person is counted at once"
 
 
 def test_the_actions_screen_lists_every_agreed_action(app: AppTest, db: Database) -> None:
