@@ -50,7 +50,7 @@ from facilitation.domain.support import SupportKind, given_kinds
 from facilitation.domain.words import DEFAULT, text
 
 FAINT = 0.18  # a person who does not give the support the map is filtered by
-FAINT_TIE = "#E3E5E8"
+FAINT_TIE = "#C4C8CE"  # ties and names of the people faded by a filter
 PIXELS_PER_UNIT = 90  # one NODE_SPACING; a person's dot is 28 px across
 PERSON_SIZE = 14
 CHILD_SIZE = 26
@@ -110,6 +110,7 @@ def render_map_html(
         style = _node_style(graph, node, data, language)
         if node in faint:
             style["opacity"] = FAINT
+            style["font"] = {**style.get("font", {}), "color": FAINT_TIE}
         net.add_node(node, x=x_px, y=y_px, **style)
     for source, target, data in relation_edges(graph):
         colour = STRAINED_COLOUR if data["strained"] else TIE_COLOUR
