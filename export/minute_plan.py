@@ -10,6 +10,7 @@ from docx.document import Document
 
 from export import docx_kit as k
 from export.minute_names import Names
+from export.minute_sections import goal_details
 from export.minute_text import Words
 from facilitation.domain.model import Action, ActionStatus, BoardKind, Goal, GoalTerm, MeetingRecord, PlanFor
 
@@ -50,9 +51,7 @@ def family_plan(document: Document, record: MeetingRecord, names: Names, words: 
             paragraph = document.add_paragraph(style="List Bullet")
             k.text(paragraph, words.label("term", goal.term) + ": ", bold=True, color=k.MUTED, size=10)
             k.text(paragraph, names.free(goal.text))
-            details = [words("board.goal.owner", owner=names.free(goal.owner))] if goal.owner else []
-            if goal.safety_goal_id in safety_goals:
-                details.append(words("board.goal.answers", text=names.free(safety_goals[goal.safety_goal_id])))
+            details = goal_details(goal, safety_goals, names, words)
             if details:
                 k.text(paragraph, "\n" + "\n".join(details), size=9.5, color=k.MUTED)
         for action in (a for a in record.actions if for_whom(a) == owner and a.status == ActionStatus.OPEN):

@@ -6,6 +6,7 @@ reader's language, so the same code writes the family's copy, the anonymised one
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 
 from docx.document import Document
@@ -22,6 +23,8 @@ from facilitation.domain.model import (
     BoardItem,
     BoardKind,
     Category,
+    Goal,
+    GoalStatus,
     GoalTerm,
     Group,
     MeetingRecord,
@@ -200,13 +203,27 @@ def goals(document: Document, record: MeetingRecord, names: Names, words: Words)
         for goal in chosen:
             paragraph = document.add_paragraph(style="List Bullet")
             k.text(paragraph, names.free(goal.text))
-            details = []
-            if goal.owner:
-                details.append(words("board.goal.owner", owner=names.free(goal.owner)))
-            if goal.safety_goal_id in safety_goals:
-                details.append(words("board.goal.answers", text=names.free(safety_goals[goal.safety_goal_id])))
+            details = goal_details(goal, safety_goals, names, words)
             if details:
                 k.text(paragraph, "\n" + "\n".join(details), size=9.5, color=k.MUTED)
+
+
+def goal_details(
+    goal: Goal, safety_goals: Mapping[int, str], names: Names, words: Words, first: int | None = None,
+) -> list[str]:
+    """A goal's owner, the safety goal it answers, and how far it has come (from `first`, when given)."""
+    details = [words("board.goal.owner", owner=names.free(goal.owner))] if goal.owner else []
+    if goal.safety_goal_id is not None and goal.safety_goal_id in safety_goals:
+        details.append(words("board.goal.answers", text=names.free(safety_goals[goal.safety_goal_id])))
+    status = "" if goal.status == GoalStatus.IN_PROGRESS else words.label("goal_status", goal.status)
+    if goal.progress is not None:
+        since = first is not None and first != goal.progress
+        progress = words("minute.goal_progress_since", first=first, progress=goal.progress) if since else words(
+            "minute.goal_progress", progress=goal.progress)
+        details.append(" · ".join(part for part in (progress, status) if part))
+    elif status:
+        details.append(status)
+    return details
 
 
 def actions(document: Document, record: MeetingRecord, names: Names, words: Words, today: date) -> None:

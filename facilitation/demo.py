@@ -105,6 +105,11 @@ _GOALS = [  # term, text, owner
 _PLAN_FOR = {  # whom a goal (index into _GOALS) is for, when not Alma: a person's name, or "family"
     2: "Sanne Juhl", 3: "family", 4: "Sanne Juhl",
 }
+_PROGRESS = {  # "how far are we?" per goal (index into _GOALS): six weeks ago, and today
+    "earlier": [2, 1, 2, 0, 1],
+    "today": [5, 10, 4, 2, 3],
+}
+_ACHIEVED_TODAY = 1  # the written plan exists: reached today
 _ACTION_FOR = {2: "Sanne Juhl", 5: "Sanne Juhl"}  # ... and an action (index into _ACTIONS)
 
 _ACTIONS = [  # what, who, due in days, coordinator, goal index
@@ -167,12 +172,23 @@ def create_demo_case(db: Database, today: date | None = None) -> int:
     for name, score in _EARLIER_SCORES.items():
         s.record_score(db, DEMO_ACTOR, earlier_id, by_name[name].id, score, "")
     s.remove_participant(db, DEMO_ACTOR, earlier_id, by_name[_NOT_YET_THERE].id)
+    _follow_goals(db, earlier_id, _PROGRESS["earlier"])
     s.edit_meeting(db, DEMO_ACTOR, earlier_id, status="ended")
     meeting_id = s.create_meeting(
         db, DEMO_ACTOR, earlier.case.id, "follow_up", day, "Familiehuset, mødelokale 2", _PURPOSE
     )
     _fill(db, meeting_id, day)
+    _follow_goals(db, meeting_id, _PROGRESS["today"], achieved=_ACHIEVED_TODAY)
     return meeting_id
+
+
+def _follow_goals(db: Database, meeting_id: int, progress: list[int], achieved: int | None = None) -> None:
+    """Answer "how far are we?" for each demo goal (in _GOALS order); one may be reached."""
+    texts = [text for _, text, _ in _GOALS]
+    for goal in s.load_meeting(db, meeting_id, viewer=DEMO_ACTOR).goals:
+        index = texts.index(goal.text)
+        s.follow_goal(db, DEMO_ACTOR, meeting_id, goal.id, progress=progress[index],
+                      status="achieved" if index == achieved else "in_progress")
 
 
 def _plan_for(whom: str | None) -> tuple[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from facilitation import services
-from facilitation.domain.model import BoardKind, Goal, GoalTerm
+from facilitation.domain.model import PROGRESS_MAX, PROGRESS_MIN, BoardKind, Goal, GoalStatus, GoalTerm
 from ui import forms, session
 from ui.board_view import Board, chosen_id, item_choice
 from ui.i18n import formatter, label, t
@@ -46,6 +46,28 @@ def _goal(board: Board, goal: Goal, safety: dict[int, str]) -> None:
             services.link_goal_to_safety_goal(board.db, board.actor, board.mid, goal.id, chosen_id(key))
 
         item_choice(t("field.safety_goal"), key, safety, goal.safety_goal_id, on_change=link)
+        follow_up(board, goal)
+
+
+def follow_up(board: Board, goal: Goal) -> None:
+    """"How far are we?" (0–10) and the goal's status, each saved when chosen (the keys follow the stored values)."""
+    progress_key = session.fresh_key(f"board.goal_progress.{goal.id}", goal.progress)
+    status_key = session.fresh_key(f"board.goal_status.{goal.id}", goal.status, session.language())
+
+    def save_progress() -> None:
+        services.follow_goal(board.db, board.actor, board.mid, goal.id,
+                             progress=session.optional_int_value(progress_key), status=goal.status)
+
+    def save_status() -> None:
+        services.follow_goal(board.db, board.actor, board.mid, goal.id, progress=goal.progress,
+                             status=session.text_value(status_key, goal.status))
+
+    st.segmented_control(t("field.progress"), list(range(PROGRESS_MIN, PROGRESS_MAX + 1)), default=goal.progress,
+                         key=progress_key, help=t("help.progress"), width="stretch",
+                         on_change=forms.on_submit, args=(forms.PAGE, save_progress))
+    st.segmented_control(t("field.goal_status"), list(GoalStatus), default=goal.status, key=status_key,
+                         format_func=formatter("goal_status"), required=True,
+                         on_change=forms.on_submit, args=(forms.PAGE, save_status))
 
 
 def _new_goal(board: Board, safety: dict[int, str]) -> None:

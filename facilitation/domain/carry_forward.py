@@ -30,11 +30,14 @@ def check_same_case(source: m.Meeting, target: m.Meeting) -> None:
 
 
 def goals_to_copy(source: Sequence[m.Goal], target: Sequence[m.Goal]) -> tuple[m.Goal, ...]:
-    """The earlier meeting's goals that the later one does not have yet (same term and text), in order."""
+    """The earlier meeting's goals still worked on that the later one does not have yet (same term and text).
+
+    A goal reached or let go stays with the meeting where that was said; it is not carried again.
+    """
     have = {(g.term, g.text) for g in target}
     copies = []
     for goal in source:
-        if (goal.term, goal.text) not in have:
+        if goal.status == m.GoalStatus.IN_PROGRESS and (goal.term, goal.text) not in have:
             have.add((goal.term, goal.text))
             copies.append(goal)
     return tuple(copies)

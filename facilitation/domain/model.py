@@ -106,6 +106,17 @@ class Coordinator(StrEnum):
     CASEWORKER = "caseworker"
 
 
+class GoalStatus(StrEnum):
+    """How a goal stands at a meeting: still worked on, reached, or let go (then it is not carried forward)."""
+
+    IN_PROGRESS = "in_progress"
+    ACHIEVED = "achieved"
+    DROPPED = "dropped"
+
+
+PROGRESS_MIN, PROGRESS_MAX = 0, 10  # "how far are we?" per goal, asked at each follow-up
+
+
 class PlanFor(StrEnum):
     """Whom a goal or an action is for: the child, a named person (a parent, another adult), or the family."""
 
@@ -281,6 +292,9 @@ class Goal:
     safety_goal_id: int | None = None
     plan_for: PlanFor = PlanFor.CHILD
     plan_for_name: str = ""  # the person's name when plan_for is PERSON
+    progress: int | None = None  # 0–10 "how far are we?" at this meeting; None: not asked yet
+    status: GoalStatus = GoalStatus.IN_PROGRESS
+    carried_from_id: int | None = None  # the same goal at an earlier meeting of the case
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,12 @@ def goal_values(fields: Mapping[str, Any]) -> dict[str, Any]:
         values["text"] = required_text(fields["text"], "text", TEXT_MAX)
     if "owner" in fields:
         values["owner"] = single_line(fields["owner"], "owner", NAME_MAX, required=False)
+    if "progress" in fields:
+        progress = fields["progress"]
+        values["progress"] = None if progress in (None, "") else whole_number(
+            progress, "progress", m.PROGRESS_MIN, m.PROGRESS_MAX)
+    if "status" in fields:
+        values["status"] = choice(fields["status"], m.GoalStatus, "goal_status").value
     return values
 
 

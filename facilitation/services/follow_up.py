@@ -79,7 +79,7 @@ def copy_goals(e: MeetingEdit, from_meeting_id: int) -> int:
     copies = rules.goals_to_copy(e.items_of(m.Goal, from_meeting_id), e.items(m.Goal))
     for goal in copies:
         e.insert(m.Goal, term=goal.term.value, text=goal.text, owner=goal.owner, plan_for=goal.plan_for.value,
-                 plan_for_name=goal.plan_for_name)
+                 plan_for_name=goal.plan_for_name, carried_from_id=goal.id)
     return len(copies)
 
 

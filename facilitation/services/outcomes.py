@@ -58,6 +58,17 @@ def edit_goal(db: Database, actor: Actor, meeting_id: int, goal_id: int, **field
     store.update_item(db, actor, meeting_id, m.Goal, goal_id, **rules.goal_values(fields))
 
 
+def follow_goal(
+    db: Database, actor: Actor, meeting_id: int, goal_id: int, *, progress: int | str | None = None,
+    status: str | None = None,
+) -> None:
+    """Record how far a goal has come at this meeting (0–10, None: not asked) and, if given, its status."""
+    fields: dict[str, Any] = {"progress": progress}
+    if status is not None:
+        fields["status"] = status
+    store.update_item(db, actor, meeting_id, m.Goal, goal_id, **rules.goal_values(fields))
+
+
 def move_goal(
     db: Database, actor: Actor, meeting_id: int, goal_id: int, to_index: int, term: str | None = None
 ) -> None:

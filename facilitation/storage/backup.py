@@ -51,9 +51,10 @@ __all__ = ["DELIBERATELY_OUTSIDE", "FORMAT", "NOT_CARRIED", "READABLE", "SECTION
            "dump_meeting", "dumps_meeting", "loads_meeting"]
 
 FORMAT = "moedetavlen-meeting"
-VERSION = 3  # 2: decisions, agenda refs and timer state, roles as a list with their contact, warn_minutes
+VERSION = 4  # 2: decisions, agenda refs and timer state, roles as a list with their contact, warn_minutes
 #             3: a participant's supports ("kind:direction") and could_be_asked; whom a goal or action is for
-READABLE = (1, 2, 3)
+#             4: each goal's progress (0–10 or null) and status at the meeting
+READABLE = (1, 2, 3, 4)
 
 SECTIONS: Mapping[str, str] = {  # table -> the section of the file that holds its rows
     "cases": "case", "meetings": "meeting", "roles": "roles", "participants": "participants",
@@ -75,7 +76,7 @@ NOT_CARRIED: Mapping[str, frozenset[str]] = {  # columns of a carried table deli
     "roles": frozenset({"id", "meeting_id"}),
     "participants": _BOOKKEEPING, "relations": frozenset({"id", "meeting_id"}), "agenda_items": _BOOKKEEPING,
     "decisions": _BOOKKEEPING, "board_items": _BOOKKEEPING, "scores": frozenset({"id", "meeting_id"}),
-    "goals": _BOOKKEEPING,
+    "goals": _BOOKKEEPING | {"carried_from_id"},  # points into another meeting, which the file does not hold
     "actions": _BOOKKEEPING | {"carried_from_id"},  # points into another meeting, which the file does not hold
     "evaluations": frozenset({"id", "meeting_id"}),
     "drawings": _BOOKKEEPING | {"revision", "updated_at"},  # edit bookkeeping: a load starts at revision 1
@@ -152,6 +153,7 @@ def dump_meeting(db: Database, meeting_id: int, *, viewer: Actor) -> dict[str, A
                 "ref": refs.goals[g.id], "term": g.term.value, "text": g.text, "owner": g.owner,
                 "safety_goal": refs.board.get(g.safety_goal_id) if g.safety_goal_id else None,
                 "plan_for": g.plan_for.value, "plan_for_name": g.plan_for_name,
+                "progress": g.progress, "status": g.status.value,
             }
             for g in refs.goal_items
         ],
@@ -463,8 +465,8 @@ def _load_goals(data: Mapping[str, Any], add: Add, board: Mapping[str, t.BoardIt
     for index, g in _entries(data, "goals"):
         with _at("goals", index, g):
             ref = _new_ref(goals, g)
-            values = goal_values({k: g[k] for k in ("term", "text", "owner", "plan_for", "plan_for_name")
-                                  if g.get(k) is not None})
+            values = goal_values({k: g[k] for k in ("term", "text", "owner", "plan_for", "plan_for_name", "progress",
+                                                    "status") if g.get(k) is not None})
             answers = None
             if g.get("safety_goal") is not None:
                 note = _ref(board, g, "safety_goal")

@@ -76,7 +76,7 @@ def goal_of(row: t.GoalRow) -> m.Goal:
     """The domain Goal of a row."""
     return m.Goal(
         row.id, row.meeting_id, m.GoalTerm(row.term), row.text, row.owner, row.position, row.safety_goal_id,
-        m.PlanFor(row.plan_for), row.plan_for_name,
+        m.PlanFor(row.plan_for), row.plan_for_name, row.progress, m.GoalStatus(row.status), row.carried_from_id,
     )
 
 

@@ -176,6 +176,11 @@ class GoalRow(Base):
     )
     plan_for: Mapped[str] = mapped_column(String(10), default="child", server_default="child")  # (0012)
     plan_for_name: Mapped[str] = mapped_column(String(200), default="", server_default="")  # (0012)
+    progress: Mapped[int | None] = mapped_column(Integer, nullable=True)  # 0–10 at this meeting (0013)
+    status: Mapped[str] = mapped_column(String(12), default="in_progress", server_default="in_progress")  # (0013)
+    carried_from_id: Mapped[int | None] = mapped_column(  # the same goal at an earlier meeting (0013)
+        ForeignKey("goals.id", ondelete="SET NULL", name="fk_goals_carried_from_id"), nullable=True
+    )
 
 
 class ActionRow(Base):

@@ -302,3 +302,22 @@ def test_a_goal_can_be_for_a_parent_and_says_so_on_its_card(app: AppTest, db: Da
     assert (goal.text, goal.plan_for.value, goal.plan_for_name) == (
         "Sanne har en praktikplads inden sommer", "person", "Sanne Juhl")
     assert any(c.value == "For Sanne Juhl" for c in app.caption)
+
+
+def test_how_far_a_goal_has_come_and_its_status_are_saved_from_its_card(app: AppTest, db: Database) -> None:
+    open_page(app, "board")
+    open_tab(app, "goals")
+    goal = record(app, db).goals[0]
+    assert goal.progress == 5, "the demo asked today"
+    assert button_group(app, f"board.goal_progress.{goal.id}.").value == 5
+    button_group(app, f"board.goal_progress.{goal.id}.").set_value(6).run()
+    assert not app.exception, app.exception
+    assert record(app, db).goals[0].progress == 6
+    button_group(app, f"board.goal_status.{goal.id}.").set_value("achieved").run()
+    saved = record(app, db).goals[0]
+    assert (saved.progress, saved.status.value) == (6, "achieved")
+    assert button_group(app, f"board.goal_progress.{goal.id}.").value == 6, "the card shows what is stored"
+    services.follow_goal(db, ACTOR, saved.meeting_id, goal.id, progress=8, status="in_progress")  # another laptop
+    app.run()
+    assert button_group(app, f"board.goal_progress.{goal.id}.").value == 8
+    assert button_group(app, f"board.goal_status.{goal.id}.").value == "in_progress"

@@ -30,7 +30,9 @@ from tests.conftest import ACTOR, DEMO_DAY
 FIXTURES = Path(__file__).parent / "fixtures"
 V1_FILE = FIXTURES / "demo_meeting_v1.json"  # the demo meeting as version 1 wrote it (recorded, never rewritten)
 V2_FILE = FIXTURES / "demo_meeting_v2.json"  # ... and as version 2 wrote it
+V3_FILE = FIXTURES / "demo_meeting_v3.json"  # ... and as version 3 wrote it
 FOR_THE_CHILD = {"plan_for": "child", "plan_for_name": ""}  # whom an older file's goals and actions are for
+NOT_FOLLOWED = {"progress": None, "status": "in_progress"}  # an older file's goals: not asked "how far?" yet
 ROOTS = {"meetings", "cases"}
 
 
@@ -153,7 +155,7 @@ def upgraded_v1(v1: dict[str, Any]) -> dict[str, Any]:
         "agenda": [{"ref": f"a{i + 1}", **item, "extra_minutes": 0, "paused_at": None, "paused_seconds": 0}
                    for i, item in enumerate(v1["agenda"])],
         "decisions": [],
-        "goals": [{**goal, **FOR_THE_CHILD} for goal in v1["goals"]],
+        "goals": [{**goal, **FOR_THE_CHILD, **NOT_FOLLOWED} for goal in v1["goals"]],
         "actions": [{**action, **FOR_THE_CHILD} for action in v1["actions"]],
     }
 
@@ -172,8 +174,16 @@ def test_the_recorded_version_2_demo_file_still_loads_with_no_supports_and_nobod
     data = dump_meeting(db, loads_meeting(db, ACTOR, text), viewer=ACTOR)
     assert data == {**v2, "version": VERSION, "participants": [
         {**person, "supports": [], "could_be_asked": False} for person in v2["participants"]],
-        "goals": [{**goal, **FOR_THE_CHILD} for goal in v2["goals"]],
+        "goals": [{**goal, **FOR_THE_CHILD, **NOT_FOLLOWED} for goal in v2["goals"]],
         "actions": [{**action, **FOR_THE_CHILD} for action in v2["actions"]]}
+
+
+def test_the_recorded_version_3_demo_file_still_loads_with_goals_not_yet_followed(db: Database) -> None:
+    text = V3_FILE.read_text(encoding="utf-8")
+    v3 = json.loads(text)
+    assert v3["version"] == 3 and "progress" not in v3["goals"][0]
+    data = dump_meeting(db, loads_meeting(db, ACTOR, text), viewer=ACTOR)
+    assert data == {**v3, "version": VERSION, "goals": [{**goal, **NOT_FOLLOWED} for goal in v3["goals"]]}
 
 
 def test_a_version_1_file_loaded_then_dumped_loads_and_dumps_identically(db: Database) -> None:

@@ -23,6 +23,7 @@ from facilitation.domain.model import (
     Category,
     Coordinator,
     DrawingBackground,
+    GoalStatus,
     GoalTerm,
     Group,
     MeetingKind,
@@ -62,6 +63,7 @@ ENUM_FAMILIES: dict[str, Iterable[object]] = {
     "support_kind": SupportKind,  # facilitation/domain/support.py
     "measure": CSV_COLUMNS,  # ui/network_panel.py
     "plan_for": PlanFor,  # ui/board_goals.py
+    "goal_status": GoalStatus,  # ui/board_goals.py, export/minute_sections.py
     "network_says.gives": SupportKind, "network_says.kind": SupportKind,  # facilitation/domain/network_story.py
 }
 # Families whose suffix is a code or field name the code writes as a string elsewhere

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from facilitation import services as s
+from facilitation.domain.goal_progress import goal_trails
 from facilitation.domain.model import ActionStatus
 from facilitation.domain.roles import Role
 from facilitation.services.follow_up import REVIEW_TITLES, copy_goals_forward, copy_open_actions_forward
@@ -184,3 +185,22 @@ def test_the_follow_up_date_and_contacts_survive_a_backup_and_load(db: Database,
     assert loaded.meeting.follow_up_date == date(2026, 4, 10)
     assert loaded.contacts == {Role.FACILITATOR: "Tlf. 72 36 12 34"}
     assert dumps_meeting(db, loaded.meeting.id, viewer=ACTOR) == text
+
+
+def test_a_goal_is_followed_meeting_by_meeting_and_a_reached_goal_is_not_carried_again(db: Database) -> None:
+    case_id, first = _first_meeting(db)
+    goals = s.load_meeting(db, first, viewer=ACTOR).goals
+    s.follow_goal(db, ACTOR, first, goals[0].id, progress=3)
+    second = s.plan_meeting(db, ACTOR, case_id, "follow_up", date(2026, 4, 13))
+    carried = s.load_meeting(db, second, viewer=ACTOR).goals
+    assert [(g.text, g.carried_from_id, g.progress) for g in carried] == [(g.text, g.id, None) for g in goals]
+    s.follow_goal(db, ACTOR, second, carried[0].id, progress="10", status="achieved")
+    with refused(db, "invalid_choice", second, field="goal_status"):
+        s.follow_goal(db, ACTOR, second, carried[0].id, progress=5, status="finished")
+    with refused(db, "out_of_range", second, field="progress"):
+        s.follow_goal(db, ACTOR, second, carried[0].id, progress=11)
+    third = s.plan_meeting(db, ACTOR, case_id, "follow_up", date(2026, 5, 25))
+    assert [g.text for g in s.load_meeting(db, third, viewer=ACTOR).goals] == [g.text for g in goals[1:]]
+    records = [s.load_meeting(db, mid, viewer=ACTOR) for mid in (first, second, third)]
+    trails = {trail.goal.text: [step.progress for step in trail.steps] for trail in goal_trails(records)}
+    assert trails[goals[0].text] == [3, 10]
