@@ -15,7 +15,7 @@ from pathlib import Path
 
 from export.map_html import render_map_html
 from export.map_png import render_map_png
-from export.minute_cli import add_ics_command, add_language_option, add_minute_command
+from export.minute_cli import add_handover_command, add_ics_command, add_language_option, add_minute_command
 from export.network_csv import render_network_csv
 from facilitation.domain.access import COMMAND_LINE
 from facilitation.domain.validation import NotFoundError
@@ -74,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     add_minute_command(commands)
     add_ics_command(commands)
     add_network_command(commands)
+    add_handover_command(commands)
     args = parser.parse_args(argv)
     if args.needs and not any(getattr(args, name) for name in args.needs):
         parser.error(f"{args.command}: give at least one of " + ", ".join(f"--{n}" for n in args.needs))

@@ -142,7 +142,8 @@ def _columns_table(
         return
     k.heading(document, title)
     if intro:
-        k.paragraphs(document, intro, italic=True, color=k.MUTED, size=10)
+        for paragraph in k.paragraphs(document, intro, italic=True, color=k.MUTED, size=10):
+            paragraph.paragraph_format.keep_with_next = True  # never alone at the foot of a page
     width = k.TEXT_WIDTH_CM / len(shown)
     short = sum(len(item.text) for items in shown.values() for item in items) < SHORT_COLUMNS
     grid = k.table(document, list(shown), [[""] * len(shown)], [width] * len(shown), keep_rows=short)

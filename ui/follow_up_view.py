@@ -8,7 +8,7 @@ from functools import partial
 import streamlit as st
 
 from export.follow_up_ics import render_follow_up_ics
-from export.minute_cli import minute_for_meeting
+from export.minute_cli import handover_for_meeting, minute_for_meeting
 from facilitation import services
 from facilitation.domain.access import Actor, Caseworker
 from facilitation.domain.cadence import next_follow_up
@@ -55,6 +55,20 @@ def downloads(db: Database, record: MeetingRecord, lang: str) -> None:
             services.load_meeting(db, mid, viewer=who), language=lang)),
         file_name=f"{t('export.ics_file')}-{day}.ics", mime="text/calendar", on_click="ignore", key="export.ics",
         help=t("export.ics_help"), icon=":material/event:",
+    )
+    handover, handover_anonymised, _ = st.columns(3)
+    handover.download_button(
+        t("export.handover"), data=lambda: _logged(db, who, mid, "handover_docx", lambda: handover_for_meeting(
+            db, mid, viewer=who, language=lang)),
+        file_name=f"{t('export.handover_file')}-{day}.docx", mime=DOCX, on_click="ignore", key="export.handover",
+        help=t("export.handover_help"), icon=":material/assignment_ind:",
+    )
+    handover_anonymised.download_button(
+        t("export.handover_anonymised"), data=lambda: _logged(
+            db, who, mid, "handover_anonymised_docx",
+            lambda: handover_for_meeting(db, mid, viewer=who, anonymised=True, language=lang)),
+        file_name=f"{t('export.handover_anonymised_file')}-{day}.docx", mime=DOCX, on_click="ignore",
+        key="export.handover_anonymised", help=t("export.handover_help"), icon=":material/visibility_off:",
     )
 
 

@@ -7,6 +7,7 @@ import json
 from facilitation.domain.access import Actor
 from facilitation.domain.minute_data import Drawing, MinuteData
 from facilitation.domain.model import DrawingBackground, MeetingRecord
+from facilitation.domain.scaling import ScoreRound
 from facilitation.domain.validation import ValidationError
 from facilitation.services.drawings import drawing_canvas, drawing_png, list_drawings
 from facilitation.services.meetings import list_meetings, load_meeting
@@ -34,6 +35,17 @@ def meeting_drawings(db: Database, meeting_id: int, *, viewer: Actor) -> tuple[D
         if drawn or drawing.background != DrawingBackground.BLANK:
             found.append((drawing.name, drawing_png(db, meeting_id, drawing.id, viewer=viewer)[1]))
     return tuple(found)
+
+
+def gather_handover(db: Database, meeting_id: int, *, viewer: Actor) -> tuple[list[MeetingRecord], list[ScoreRound]]:
+    """The case of a meeting up to that meeting (oldest first), and the case's scaling rounds until then."""
+    chosen = load_meeting(db, meeting_id, viewer=viewer)
+    until = (chosen.meeting.date, chosen.meeting.id)
+    meetings = [m for m in list_meetings(db, chosen.case.id, viewer=viewer) if (m.date, m.id) <= until]
+    records = [load_meeting(db, m.id, viewer=viewer) if m.id != meeting_id else chosen
+               for m in sorted(meetings, key=lambda m: (m.date, m.id))]
+    history = score_history(db, chosen.case.id, viewer=viewer, until=chosen.meeting.date)
+    return records, [r for r in history if (r.date, r.meeting_id) <= until]
 
 
 def case_meetings_of(db: Database, meeting_id: int, *, viewer: Actor) -> list[MeetingRecord]:

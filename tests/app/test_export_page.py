@@ -27,11 +27,13 @@ def test_the_page_offers_the_minute_the_anonymised_minute_and_the_calendar_file(
 ) -> None:
     built: list[object] = []
     monkeypatch.setattr(follow_up_view, "minute_for_meeting", lambda *a, **k: built.append(a) or b"")
+    monkeypatch.setattr(follow_up_view, "handover_for_meeting", lambda *a, **k: built.append(a) or b"")
     open_page(app, "export")
     assert app.title[0].value == "Referat og opfølgning"
     labels = [button.proto.label for button in app.get("download_button")]
-    assert labels == ["Referat og aftaler (Word)", "Anonymiseret referat (Word)", "Næste møde i kalenderen (.ics)"]
-    assert built == [], "the minute is built when the button is clicked, not on every run of the page"
+    assert labels == ["Referat og aftaler (Word)", "Anonymiseret referat (Word)", "Næste møde i kalenderen (.ics)",
+                      "Overdragelse (Word)", "Anonymiseret overdragelse"]
+    assert built == [], "the minute and the handover are built when clicked, not on every run of the page"
 
 
 def test_the_cadences_date_is_suggested_and_an_agreed_date_is_saved(app: AppTest, db: Database) -> None:
