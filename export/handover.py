@@ -27,6 +27,7 @@ from export.minute import PRODUCT, cleaned
 from export.minute_names import Names, names_for
 from export.minute_plan import for_whom
 from export.minute_text import Words
+from facilitation.domain.case_story import MeetingSummary, summaries
 from facilitation.domain.clock import utcnow
 from facilitation.domain.goal_progress import GoalTrail, goal_trails
 from facilitation.domain.model import ActionStatus, MeetingRecord, Participant, PlanFor, Sector
@@ -68,9 +69,10 @@ def render_handover(
     k.text(meta, span, color=k.MUTED, size=11)
     k.paragraphs(document, words("handover.anonymised_note" if anonymised else "handover.intro"), italic=anonymised)
 
-    _meetings(document, records, words)
+    story = summaries(records)
+    _meetings(document, story, words)
     minute_network.network(document, latest, names, words)
-    _network_over_time(document, records, words)
+    _network_over_time(document, story, words)
     _goals(document, goal_trails(records), names, words, child)
     pictures.scaling(document, latest, names, words, history)
     _open_actions(document, latest, names, words, (now or utcnow()).date())
@@ -91,34 +93,25 @@ def _everyone(records: Sequence[MeetingRecord]) -> MeetingRecord:
     return dataclasses.replace(records[-1], participants=tuple(seen.values()))
 
 
-def _meetings(document: Document, records: Sequence[MeetingRecord], words: Words) -> None:
+def _meetings(document: Document, story: Sequence[MeetingSummary], words: Words) -> None:
     """Every meeting of the case: when, which kind, the room's median on the scale, the actions' outcome."""
     k.heading(document, words("handover.meetings"))
-    rows = []
-    for record in records:
-        scores = sorted(s.score for s in record.scores)
-        median = "–" if not scores else _number(_median(scores), words)
-        done, open_, dropped = (sum(a.status == s for a in record.actions) for s in (
-            ActionStatus.DONE, ActionStatus.OPEN, ActionStatus.DROPPED))
-        rows.append((words.long_date(record.meeting.date), words.label("kind", record.meeting.kind),
-                     str(len([p for p in record.participants if not p.is_child])), median,
-                     words("handover.actions_count", done=done, open=open_, dropped=dropped)))
+    rows = [(words.long_date(s.day), words.label("kind", s.kind), str(s.people),
+             "–" if s.median is None else _number(s.median, words),
+             words("handover.actions_count", done=s.done, open=s.open, dropped=s.dropped)) for s in story]
     k.table(document, (words("handover.col_date"), words("handover.col_meeting"), words("handover.col_people"),
                        words("handover.col_median"), words("handover.col_actions")), rows,
             [3.6, 3.4, 2.2, 2.4, 4.4])
 
 
-def _network_over_time(document: Document, records: Sequence[MeetingRecord], words: Words) -> None:
+def _network_over_time(document: Document, story: Sequence[MeetingSummary], words: Words) -> None:
     """People per sector of the map at each meeting."""
-    if len(records) < 2:
+    if len(story) < 2:
         return
     k.heading(document, words("handover.network_over_time"), 2)
     header = [words("handover.col_date"), *(words.label("sector", s) for s in Sector), words("network.measures_people")]
-    rows = []
-    for record in records:
-        people = [p for p in record.participants if not p.is_child]
-        counts = [sum(p.sector == s for p in people) for s in Sector]
-        rows.append([words.short_date(record.meeting.date), *map(str, counts), str(len(people))])
+    rows = [[words.short_date(s.day), *(str(s.per_sector[sector]) for sector in Sector), str(s.people)]
+            for s in story]
     k.table(document, header, rows, [2.8, 2.4, 2.6, 3.0, 2.8, 2.4])
 
 
@@ -146,11 +139,6 @@ def _open_actions(document: Document, latest: MeetingRecord, names: Names, words
     still_open = tuple(a for a in latest.actions if a.status == ActionStatus.OPEN)
     if still_open:
         sections.actions(document, dataclasses.replace(latest, actions=still_open), names, words, today)
-
-
-def _median(values: Sequence[int]) -> float:
-    middle = len(values) // 2
-    return float(values[middle]) if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
 
 
 def _number(value: float, words: Words) -> str:

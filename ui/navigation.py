@@ -29,6 +29,7 @@ PAGES: dict[str, tuple[str, str, str]] = {
     "minutes": ("page.minutes", ":material/edit_note:", "referat"),
     "drawing": ("page.drawing", ":material/draw:", "tegning"),
     "export": ("page.export", ":material/description:", "eksport"),
+    "case_story": ("page.case_story", ":material/timeline:", "forloeb"),
     "projector": ("page.projector", ":material/present_to_all:", "projektor"),
     "access_log": ("page.access_log", ":material/history:", "adgang"),
 }

@@ -518,6 +518,8 @@ DA: dict[str, str] = {
     "minute.others_who_can_help_intro": "Personer på netværkskortet, som ikke var inviteret til mødet, men som kan hjælpe eller kan spørges.",
     "minute.could_be_asked": "kan spørges",
     # whom a goal or an action is for (the whole family's plan)
+    "page.case_story": "Sagens forløb",
+    "case_story.median": "Rummets median",
     "handover.title": "Overdragelse af sagen",
     "handover.about": "Sagen om {child} indtil nu",
     "handover.span": "Sammenfatning af {count} møder, fra {first} til {last}",

@@ -509,6 +509,8 @@ EN: dict[str, str] = {
     "minute.others_who_can_help_intro": "People on the network map who were not invited to the meeting but can help or could be asked.",
     "minute.could_be_asked": "could be asked",
     # whom a goal or an action is for (the whole family's plan)
+    "page.case_story": "The case over time",
+    "case_story.median": "The room's median",
     "handover.title": "Case handover",
     "handover.about": "The case of {child} so far",
     "handover.span": "A summary of {count} meetings, from {first} to {last}",

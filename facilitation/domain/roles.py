@@ -48,10 +48,10 @@ _CAN: dict[Role, frozenset[Capability]] = {
 }
 
 _PAGES: dict[Role, tuple[str, ...]] = {
-    Role.FACILITATOR: ("meeting", "network", "agenda", "board", "minutes", "drawing", "export", "projector",
-                       "access_log"),
+    Role.FACILITATOR: ("meeting", "network", "agenda", "board", "minutes", "drawing", "export", "case_story",
+                       "projector", "access_log"),
     Role.TIMEKEEPER: ("agenda", "board", "network", "minutes", "projector"),
-    Role.MINUTE_TAKER: ("minutes", "agenda", "board", "network", "export", "projector", "access_log"),
+    Role.MINUTE_TAKER: ("minutes", "agenda", "board", "network", "export", "case_story", "projector", "access_log"),
     Role.CHAIR: ("agenda", "board", "network", "projector"),
 }
 

@@ -1,0 +1,46 @@
+"""Sagens forløb: every meeting of the case, the scale per person and the room's median, each goal's progress."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from facilitation import services
+from facilitation.storage import Database
+from tests.app.conftest import meeting_id, open_page
+from tests.conftest import ACTOR
+
+
+def frames(at: AppTest) -> list:  # type: ignore[type-arg]
+    """The page's tables as pandas frames."""
+    return [element.value for element in at.dataframe]
+
+
+def test_the_case_story_shows_both_demo_meetings_the_scale_and_each_goals_progress(app: AppTest, db: Database) -> None:
+    open_page(app, "case_story")
+    assert app.title[0].value == "Sagens forløb"
+    meetings, scale, goals, network = frames(app)
+    assert list(meetings["Møde"]) == ["Opstartsmøde", "Opfølgningsmøde"]
+    assert list(meetings["Aftaler"])[0].startswith("0 udført")
+    assert list(scale["Hvem"])[-1] == "Rummets median"
+    sanne = scale[scale["Hvem"] == "Sanne Juhl"].iloc[0]
+    assert list(sanne)[1:] == ["4", "6"]
+    written = goals[goals["Mål"] == "Kortsigtede mål: En skriftlig plan over, hvem Alma er hos efter skole"].iloc[0]
+    assert (list(written)[2:4], written["Status"]) == (["1", "10"], "Nået")
+    assert list(network["Personer"]) == [13, 14]
+
+
+def test_a_goal_answered_on_another_device_appears_at_once(app: AppTest, db: Database) -> None:
+    open_page(app, "case_story")
+    mid = meeting_id(app)
+    goal = services.load_meeting(db, mid, viewer=ACTOR).goals[0]
+    services.follow_goal(db, ACTOR, mid, goal.id, progress=9)
+    app.run()
+    goals = frames(app)[2]
+    assert list(goals[goals["Mål"].str.endswith(goal.text)].iloc[0])[3] == "9"
+
+
+def test_the_case_story_speaks_english_when_asked(app: AppTest) -> None:
+    open_page(app, "case_story")
+    app.sidebar.radio[0].set_value("en").run()
+    assert app.title[0].value == "The case over time"
+    assert "Meeting" in frames(app)[0].columns
