@@ -18,6 +18,7 @@ import streamlit as st
 from facilitation import services
 from facilitation.domain.model import MeetingRecord
 from facilitation.domain.scaling import ScoreRound
+from facilitation.services.export_data import gather_handover
 from facilitation.storage import Database
 from ui import session
 from ui.db import database_at
@@ -36,6 +37,16 @@ def record_at(url: str, meeting_id: int, stamp: str) -> MeetingRecord:
 @st.cache_resource(max_entries=128, show_spinner=False)
 def _history_at(url: str, case_id: int, until: date, stamp: str) -> tuple[ScoreRound, ...]:
     return tuple(services.score_history(database_at(url), case_id, until=until, viewer=session.CHECKED_READER))
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _case_at(url: str, meeting_id: int, stamp: str) -> tuple[MeetingRecord, ...]:
+    return tuple(gather_handover(database_at(url), meeting_id, viewer=session.CHECKED_READER)[0])
+
+
+def case_so_far(db: Database, record: MeetingRecord) -> tuple[MeetingRecord, ...]:
+    """The case's meetings up to this one, oldest first, read once per change of the meeting (the projector)."""
+    return _case_at(db.url, record.meeting.id, db.stamp(record.meeting.id) or "")
 
 
 def score_history(db: Database, record: MeetingRecord) -> tuple[ScoreRound, ...]:

@@ -21,7 +21,7 @@ from facilitation.domain.roles import Screen
 from facilitation.domain.scaling import ScoreRound
 from facilitation.domain.timer import MeetingClock, Phase, meeting_clock
 from facilitation.storage import Database
-from ui import map_view, session
+from ui import live_sync, map_view, session
 from ui import projection as p
 from ui.drawing_view import picture_at
 from ui.projector_board import CSS as BOARD_CSS
@@ -29,6 +29,8 @@ from ui.projector_board import board_screen
 from ui.projector_clock import CLOCK_CSS, big_clock_html, corner_clock_html, ticker
 from ui.projector_network import CSS as NETWORK_CSS
 from ui.projector_network import network_screen
+from ui.projector_story import CSS as STORY_CSS
+from ui.projector_story import story_screen
 from ui.text import h
 
 EPOCH = datetime(1970, 1, 1)
@@ -48,7 +50,7 @@ PICTURE_CSS = f"""<style>
 
 def hide_chrome() -> None:
     """No sidebar, header, toolbar or margins on the wall; the ticker that keeps its clocks counting."""
-    st.html(f"<style>{p.WALL_CSS}{CLOCK_CSS}{BOARD_CSS}{ACTIONS_CSS}{NETWORK_CSS}</style>")
+    st.html(f"<style>{p.WALL_CSS}{CLOCK_CSS}{BOARD_CSS}{ACTIONS_CSS}{NETWORK_CSS}{STORY_CSS}</style>")
     ticker()  # before any polled part: mounted once per page, never redrawn by a tick
 
 
@@ -72,6 +74,8 @@ def show(db: Database, record: MeetingRecord, history: Sequence[ScoreRound]) -> 
         st.html(_wall(screen, bar, agenda_html(record, clock, now, language)))
     elif screen == Screen.NETWORK:
         st.html(_wall(screen, bar, network_screen(record, language, at)))
+    elif screen == Screen.STORY:
+        st.html(_wall(screen, bar, story_screen(live_sync.case_so_far(db, record), language, at)))
     elif screen == Screen.MAP and map_view.too_big_to_draw(record):  # a meeting from before the limit
         count, limit = len(record.participants), map_view.PEOPLE_MAX
         st.html(_wall(screen, bar, f"<p>{h(words.text('network.too_many_to_draw', language, count=count, limit=limit))}"

@@ -520,6 +520,10 @@ DA: dict[str, str] = {
     # whom a goal or an action is for (the whole family's plan)
     "page.case_story": "Sagens forløb",
     "case_story.median": "Rummets median",
+    "screen.story": "Forløbet",
+    "projector.story_no_goals": "Der er endnu ingen mål at følge.",
+    "projector.story_from_to": "fra {first} til {latest}/10",
+    "projector.story_scale": "Skalaen i rummet (median)",
     "handover.title": "Overdragelse af sagen",
     "handover.about": "Sagen om {child} indtil nu",
     "handover.span": "Sammenfatning af {count} møder, fra {first} til {last}",

@@ -511,6 +511,10 @@ EN: dict[str, str] = {
     # whom a goal or an action is for (the whole family's plan)
     "page.case_story": "The case over time",
     "case_story.median": "The room's median",
+    "screen.story": "Over time",
+    "projector.story_no_goals": "There are no goals to follow yet.",
+    "projector.story_from_to": "from {first} to {latest}/10",
+    "projector.story_scale": "The room's scale (median)",
     "handover.title": "Case handover",
     "handover.about": "The case of {child} so far",
     "handover.span": "A summary of {count} meetings, from {first} to {last}",

@@ -19,6 +19,7 @@ class Screen(StrEnum):
     HOUSES = "houses"  # the child's Three Houses
     MAP = "map"
     NETWORK = "network"  # what the network can help with: the measures in plain sentences
+    STORY = "story"  # the case over time: how far each goal has come, the room's scale per meeting
     DRAWING = "drawing"
     ACTIONS = "actions"
 

@@ -60,7 +60,7 @@ def test_the_projector_shows_nothing_but_the_curtain_when_it_is_closed(app: AppT
 
 def test_the_projector_has_no_inputs_at_all(app: AppTest, db: Database) -> None:
     open_page(app, "projector")
-    for screen in ("agenda", "board", "safety", "scale", "houses", "map", "network", "drawing", "actions"):
+    for screen in ("agenda", "board", "safety", "scale", "houses", "map", "network", "story", "drawing", "actions"):
         services.set_screen(db, ACTOR, meeting_id(app), screen)
         app.run()
         assert not app.exception, screen
@@ -81,6 +81,19 @@ def test_the_network_screen_says_what_the_network_can_and_follows_an_edit(app: A
     services.add_participant(db, ACTOR, mid, "Naboen Ib", sector="friends_neighbours", supports=["company"])
     app.run()
     assert f"<span>Venner og naboer</span><b>{friends + 1}</b>" in html_of(app), "a new person is counted at once"
+
+
+def test_the_story_screen_shows_how_far_each_goal_has_come_and_the_rooms_scale(app: AppTest, db: Database) -> None:
+    open_page(app, "projector")
+    mid = meeting_id(app)
+    services.set_screen(db, ACTOR, mid, "story")
+    app.run()
+    html = html_of(app)
+    assert 'data-testid="mt-story"' in html and "fra 2 til 5/10" in html and "10/10 · Nået" in html
+    goal = services.load_meeting(db, mid, viewer=ACTOR).goals[0]
+    services.follow_goal(db, ACTOR, mid, goal.id, progress=7)
+    app.run()
+    assert "fra 2 til 7/10" in html_of(app), "a new answer reaches the wall at once"
 
 
 def test_the_actions_screen_lists_every_agreed_action(app: AppTest, db: Database) -> None:

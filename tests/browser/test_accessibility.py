@@ -19,7 +19,7 @@ from ui.navigation import PAGES
 pytestmark = pytest.mark.browser
 
 ACTOR = "browser test"
-SCREENS = ("agenda", "board", "safety", "scale", "houses", "map", "network", "drawing", "actions")
+SCREENS = ("agenda", "board", "safety", "scale", "houses", "map", "network", "story", "drawing", "actions")
 OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
            "resultTypes": ["violations"]}
 # Nothing is left out: st.caption's own 60 % grey (3.9:1) is darkened for the whole app by ui/laptop_style.py.

@@ -24,7 +24,7 @@ from tests.browser.conftest import ARTIFACTS, demo_meeting
 pytestmark = pytest.mark.browser
 
 SIZES = ((1920, 1080), (1280, 720), (1024, 768))
-SCREENS = ("agenda", "board", "safety", "scale", "houses", "map", "network", "drawing", "actions")
+SCREENS = ("agenda", "board", "safety", "scale", "houses", "map", "network", "story", "drawing", "actions")
 ACTOR = "browser test"
 LONG = ("Mormor siger, at hun gerne vil hjælpe 😊 med æøå og ÆØÅ. " * 200)[:10_000]
 
