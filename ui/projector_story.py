@@ -17,7 +17,7 @@ from ui import projection as p
 from ui.text import h
 
 GOALS_SHARE = 0.62  # of the wall's width
-GOAL_VH = p.LINE_VH * 2 + 4.2  # two lines of text and the bar
+GOAL_VH = p.LINE_VH * 3 + 2.8  # two lines of text, the bar's line, the margins and a little slack
 BAR_COLOUR = "#2B6CB0"
 CSS = f"""
 .mt-story {{ display: grid; grid-template-columns: 62fr 32fr; gap: 4vw; align-items: start; }}
