@@ -30,6 +30,7 @@ from tests.conftest import ACTOR, DEMO_DAY
 FIXTURES = Path(__file__).parent / "fixtures"
 V1_FILE = FIXTURES / "demo_meeting_v1.json"  # the demo meeting as version 1 wrote it (recorded, never rewritten)
 V2_FILE = FIXTURES / "demo_meeting_v2.json"  # ... and as version 2 wrote it
+V3_FILE = FIXTURES / "demo_meeting_v3.json"  # ... and as version 3 wrote it (no measures)
 FOR_THE_CHILD = {"plan_for": "child", "plan_for_name": ""}  # whom an older file's goals and actions are for
 ROOTS = {"meetings", "cases"}
 
@@ -155,6 +156,7 @@ def upgraded_v1(v1: dict[str, Any]) -> dict[str, Any]:
         "decisions": [],
         "goals": [{**goal, **FOR_THE_CHILD} for goal in v1["goals"]],
         "actions": [{**action, **FOR_THE_CHILD} for action in v1["actions"]],
+        "measures": [],
     }
 
 
@@ -173,7 +175,16 @@ def test_the_recorded_version_2_demo_file_still_loads_with_no_supports_and_nobod
     assert data == {**v2, "version": VERSION, "participants": [
         {**person, "supports": [], "could_be_asked": False} for person in v2["participants"]],
         "goals": [{**goal, **FOR_THE_CHILD} for goal in v2["goals"]],
-        "actions": [{**action, **FOR_THE_CHILD} for action in v2["actions"]]}
+        "actions": [{**action, **FOR_THE_CHILD} for action in v2["actions"]], "measures": []}
+
+
+def test_the_recorded_version_3_demo_file_still_loads_with_no_measures(db: Database) -> None:
+    text = V3_FILE.read_text(encoding="utf-8")
+    v3 = json.loads(text)
+    assert v3["version"] == 3 and "measures" not in v3
+    data = dump_meeting(db, loads_meeting(db, ACTOR, text), viewer=ACTOR)
+    assert data == {**v3, "version": VERSION, "measures": []}
+    assert VERSION == 4
 
 
 def test_a_version_1_file_loaded_then_dumped_loads_and_dumps_identically(db: Database) -> None:
