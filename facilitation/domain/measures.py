@@ -14,8 +14,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from facilitation.domain.cadence import CADENCES, Cadence
-from facilitation.domain.model import CaseType
+from facilitation.domain.cadence import CADENCES, Cadence, next_follow_up
+from facilitation.domain.model import CaseType, MeetingRecord
 from facilitation.domain.validation import SHORT_MAX, ValidationError, a_date, choice, single_line
 
 MEASURES_MAX = 50  # measures on one case
@@ -111,6 +111,16 @@ def case_rule(measures: Iterable[Measure], today: date, default: CaseType | str 
     if bases & COMPENSATION_BASES:
         return CaseRule(CaseType.COMPENSATION, "compensation_only")
     return CaseRule(CaseType(default), "no_measures" if not bases else "no_rule_measures")
+
+
+def meeting_rule(record: MeetingRecord) -> CaseRule:
+    """The rule for a meeting's follow-up: the case's measures active on the meeting's day, else its case type."""
+    return case_rule(record.measures, record.meeting.date, record.case.case_type)
+
+
+def follow_up_date(record: MeetingRecord) -> date:
+    """The meeting's agreed follow-up date (the caseworker's override), else the date its rule's cadence gives."""
+    return record.meeting.follow_up_date or next_follow_up(record.meeting.date, meeting_rule(record).case_type)
 
 
 def step_index(step: str, ladder: Sequence[str] = DEFAULT_LADDER) -> int:

@@ -12,9 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from facilitation.domain.roles import Role
 from facilitation.domain.support import Support
+
+if TYPE_CHECKING:
+    from facilitation.domain.measures import Measure
 
 
 class CaseType(StrEnum):
@@ -362,11 +366,12 @@ class MeetingRecord:
     decisions: tuple[Decision, ...] = ()
     contacts: Mapping[Role, str] = field(default_factory=_empty_mapping)  # how to reach the caseworker holding a role
     reach: Mapping[str, Reach] = field(default_factory=_no_reach)  # a role holder's name -> their account's contact
+    measures: tuple[Measure, ...] = ()  # the case's measures (they belong to the case, not to this meeting)
 
     def __post_init__(self) -> None:
         """Freeze whatever sequences and mappings a caller passed in (lists, dicts)."""
         for name in ("participants", "relations", "agenda", "board", "scores", "goals", "actions",
-                     "evaluations", "decisions"):
+                     "evaluations", "decisions", "measures"):
             value = getattr(self, name)
             if not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(value))

@@ -47,7 +47,7 @@ from facilitation.storage import tables as t
 from facilitation.storage.backup_errors import BackupError, given, of_json, of_value
 from facilitation.storage.cases import record as load_record
 from facilitation.storage.drawing_backup import dump_drawings, store_drawing
-from facilitation.storage.measures import add_measure_row, measures_of
+from facilitation.storage.measures import add_measure_row
 
 __all__ = ["DELIBERATELY_OUTSIDE", "FORMAT", "NOT_CARRIED", "READABLE", "SECTIONS", "VERSION", "BackupError",
            "dump_meeting", "dumps_meeting", "loads_meeting"]
@@ -180,7 +180,7 @@ def dump_meeting(db: Database, meeting_id: int, *, viewer: Actor) -> dict[str, A
                 "start": x.start.isoformat(), "end": x.end.isoformat() if x.end else None,
                 "goal": refs.goals.get(x.goal_id) if x.goal_id else None, "step": x.step,
             }
-            for x in measures_of(db, viewer, record.case.id)
+            for x in record.measures
         ],
     }
 
