@@ -9,7 +9,7 @@ from facilitation.domain.my_cases import ACTIONS_DAYS, SORTS, CaseLine, only_mak
 from facilitation.services import my_cases as service
 from ui import forms, session
 from ui.db import database
-from ui.i18n import t
+from ui.i18n import formatter, t
 from ui.text import md
 
 OPENED = "my_cases.logged"  # this session has logged its view of the list once
@@ -25,7 +25,7 @@ if worker is None:  # a projector never gets here (its menu has no such page)
 lines = service.my_cases(db, worker, today, log=not st.session_state.get(OPENED))
 st.session_state[OPENED] = True
 sort_col, filter_col = st.columns([2, 3], vertical_alignment="bottom")
-by = sort_col.selectbox(t("my_cases.sort"), SORTS, key="my_cases.sort", format_func=lambda s: t(f"my_cases.sort.{s}"))
+by = sort_col.selectbox(t("my_cases.sort"), SORTS, key="my_cases.sort", format_func=formatter("my_cases.sort"))
 makker = filter_col.toggle(t("my_cases.only_makker"), key="my_cases.only_makker")
 shown = sorted_lines(only_makker(lines) if makker else lines, by)
 

@@ -74,18 +74,19 @@ def _form(db: Database, record: MeetingRecord, me: Actor, measure: Measure | Non
         left, right = st.columns(2)
         left.selectbox(t("field.legal_basis"), bases, index=bases.index(measure.legal_basis) if measure else 0,
                        key=keys["legal_basis"], format_func=formatter("legal_basis"))
+        ladder_words = formatter("ladder")  # fixed to this run's language: widgets format later
         right.selectbox(t("field.ladder_step"), steps, index=steps.index(measure.step) if measure else 1,
-                        key=keys["step"], format_func=step_label)
+                        key=keys["step"], format_func=lambda s: ladder_words(s) if s in DEFAULT_LADDER else str(s))
         st.text_input(t("field.provider"), measure.provider if measure else "", key=keys["provider"])
         start, end = st.columns(2)
         start.date_input(t("field.measure_start"), measure.start if measure else record.meeting.date,
                          key=keys["start"], format="DD.MM.YYYY", min_value=DATE_MIN, max_value=DATE_MAX)
         end.date_input(t("field.measure_end"), measure.end if measure else None, key=keys["end"],
                        format="DD.MM.YYYY", min_value=DATE_MIN, max_value=DATE_MAX)
+        no_goal = t("measures.no_goal")
         st.selectbox(t("field.measure_goal"), goal_ids,
                      index=goal_ids.index(measure.goal_id) if measure else 0, key=keys["goal_id"],
-                     format_func=lambda g: goals.get(g, t("measures.no_goal")) if g is not None
-                     else t("measures.no_goal"))
+                     format_func=lambda g: goals.get(g, no_goal) if g is not None else no_goal)
 
         def save() -> None:
             fields = {
