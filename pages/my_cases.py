@@ -49,7 +49,7 @@ def _plan(line: CaseLine) -> None:
 if not shown:
     st.info(t("my_cases.none_makker") if makker else t("my_cases.none"))
 for line in shown:
-    with st.container(border=True, key=f"my_cases.case.{line.case.id}"):
+    with st.container(border=True, key=f"my_cases_case_{line.case.id}"):
         head, actions = st.columns([4, 2], vertical_alignment="center")
         head.markdown(f"**{md(line.case.family_name)}** · {md(line.case.child_names)} · "
                       f"{t('my_cases.role.' + line.role.value)}")
@@ -76,7 +76,7 @@ if not due:
 for action, line in due:
     assert action.due is not None
     late = action.due < today
-    when = t("my_cases.action_late", date=long_date(action.due, lang)) if late else long_date(action.due, lang)
+    when = md(t("my_cases.action_late", date=long_date(action.due, lang)) if late else long_date(action.due, lang))
     colour = ":red[" + when + "]" if late else when
     who = f" · {md(action.who)}" if action.who else ""
     st.markdown(f"{colour} · **{md(line.case.family_name)}** · {md(action.what)}{who}")
