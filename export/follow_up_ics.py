@@ -24,9 +24,9 @@ from icalendar import Alarm, Calendar, Event
 
 from export.docx_kit import safe
 from facilitation.domain.anonymity import child_initials, first_names
-from facilitation.domain.cadence import follow_up_due
 from facilitation.domain.clock import utcnow
 from facilitation.domain.dates import long_date
+from facilitation.domain.measures import follow_up_date
 from facilitation.domain.model import MeetingKind, MeetingRecord
 from facilitation.domain.words import DEFAULT, label, text
 
@@ -57,7 +57,7 @@ def render_follow_up_ics(
 
     The event has the agreed time of day when there is one, else it is a whole day.
     """
-    day = when or follow_up_due(record.meeting, record.case.case_type)
+    day = when or follow_up_date(record)
     names = safe(record.case.child_names).strip()
     child = child_initials(names) if anonymised else first_names(names)
     calendar = Calendar()

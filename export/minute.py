@@ -29,9 +29,9 @@ from export import minute_pictures as pictures
 from export import minute_sections as sections
 from export.minute_names import Names, names_for
 from export.minute_text import Words
-from facilitation.domain.cadence import follow_up_due
 from facilitation.domain.clock import utcnow
 from facilitation.domain.dates import time_span
+from facilitation.domain.measures import follow_up_date, meeting_rule
 from facilitation.domain.minute_data import Drawing, MinuteData
 from facilitation.domain.model import MeetingRecord
 from facilitation.domain.scaling import ScoreRound
@@ -77,7 +77,7 @@ def render_minute(
     k.paragraphs(document, words("minute.anonymised_note" if anonymised else "minute.intro"), italic=anonymised)
     k.callout(document, [
         (words("minute.follow_up") + ":", _next_meeting(record, words, anonymised)),
-        ("", words.label("minute.cadence", record.case.case_type)),
+        ("", words.label("minute.cadence", meeting_rule(record).case_type)),
     ])
 
     # The family's agreement comes first; what was said, the pictures and the timings follow.
@@ -111,7 +111,7 @@ def render_minute(
 def _next_meeting(record: MeetingRecord, words: Words, anonymised: bool) -> str:
     """'Vi mødes igen til opfølgning 25. februar 2027 kl. 9.30–11.00, Familiehuset.' when agreed, else 'senest …'."""
     meeting = record.meeting
-    due = follow_up_due(meeting, record.case.case_type)
+    due = follow_up_date(record)
     hours = time_span(meeting.follow_up_start, meeting.follow_up_end, words.language) if meeting.follow_up_date else ""
     place = "" if anonymised or not meeting.follow_up_date else meeting.follow_up_place
     if not (hours or place):

@@ -153,6 +153,7 @@ def create_demo_meeting(db: Database, today: date | None = None) -> int:
     case_id = s.create_case(db, DEMO_ACTOR, "Familien Juhl (demo)", "Alma", "assessment")
     meeting_id = s.create_meeting(db, DEMO_ACTOR, case_id, "start", day, "Familiehuset, mødelokale 2", _PURPOSE)
     _fill(db, meeting_id, day)
+    _measures(db, case_id, meeting_id, day)
     # Alma's Three Houses, drawn at the start meeting. Today's follow-up (create_demo_case) starts on a blank
     # drawing page, so a newcomer meets the page that makes a new drawing.
     drawing = s.create_drawing(db, DEMO_ACTOR, meeting_id, _DRAWING)
@@ -162,8 +163,13 @@ def create_demo_meeting(db: Database, today: date | None = None) -> int:
 
 
 def create_demo_case(db: Database, today: date | None = None) -> int:
-    """The demo case with history: a start meeting six weeks ago and today's follow-up; returns today's id."""
+    """The demo case with history: a start meeting six weeks ago and today's follow-up; returns today's id.
+
+    A second, smaller demo case (the Berg family) is made first, its follow-up overdue, so "Mine sager" shows
+    both states; the Juhl case is the newest, the one the app opens first.
+    """
     day = today or date.today()
+    create_overdue_demo_case(db, day)
     earlier_id = create_demo_meeting(db, day - timedelta(weeks=6))
     earlier = s.load_meeting(db, earlier_id, viewer=DEMO_ACTOR)
     by_name = {p.name: p for p in earlier.participants}
@@ -189,6 +195,37 @@ def _follow_goals(db: Database, meeting_id: int, progress: list[int], achieved: 
         index = texts.index(goal.text)
         s.follow_goal(db, DEMO_ACTOR, meeting_id, goal.id, progress=progress[index],
                       status="achieved" if index == achieved else "in_progress")
+_MEASURES = [  # what, legal basis, provider, ladder step, weeks before the start meeting it began, goal index
+    ("Familiebehandling i hjemmet, to gange om ugen", "sel_52", "Familiehuset", "intensive_home", 2, 0),
+    ("Forældrekursus »Trygge rammer«", "sel_11", "Familiehuset", "preventive", 0, None),
+]
+BERG_NAME = "Familien Berg (demo)"
+
+
+def _measures(db: Database, case_id: int, meeting_id: int, day: date) -> None:
+    """The Juhl case's measures, on two steps of the intervention ladder."""
+    goals = s.load_meeting(db, meeting_id, viewer=DEMO_ACTOR).goals
+    for what, basis, provider, step, weeks, goal in _MEASURES:
+        s.add_measure(db, DEMO_ACTOR, case_id, what=what, legal_basis=basis, provider=provider,
+                      start=day - timedelta(weeks=weeks), step=step, goal_id=None if goal is None else goals[goal].id)
+
+
+def create_overdue_demo_case(db: Database, today: date) -> int:
+    """The fictional Berg family: a compensation case whose follow-up (3 months after its meeting) is overdue."""
+    case_id = s.create_case(db, DEMO_ACTOR, BERG_NAME, "Noah", "compensation")
+    held = today - timedelta(weeks=16)
+    meeting_id = s.create_meeting(db, DEMO_ACTOR, case_id, "start", held, "Rådhuset, mødelokale 4",
+                                  "Hjælp til Noahs hverdag med hans diabetes")
+    s.set_role(db, DEMO_ACTOR, meeting_id, "facilitator", "Line Bech")
+    mother = s.add_participant(db, DEMO_ACTOR, meeting_id, "Maria Berg", relation="Mor", sector="family", ring=1,
+                               group="family", attendance="present", standard_relation="mother")
+    s.record_score(db, DEMO_ACTOR, meeting_id, mother, 6, "Hverdagen hænger bedre sammen")
+    s.add_action(db, DEMO_ACTOR, meeting_id, "Søge om merudgifter til diabetesudstyr", "Line Bech",
+                 today + timedelta(days=3), "caseworker", None)
+    s.add_measure(db, DEMO_ACTOR, case_id, what="Dækning af merudgifter", legal_basis="sel_41", provider="Kommunen",
+                  start=held, step="universal")
+    s.edit_meeting(db, DEMO_ACTOR, meeting_id, status="ended")
+    return case_id
 
 
 def _plan_for(whom: str | None) -> tuple[str, str]:
@@ -278,12 +315,15 @@ def create_demo_account(db: Database, meeting_id: int) -> str | None:
     An existing demo account keeps its password (None is returned), so running the demo again locks nobody out.
     """
     case_id = s.load_meeting(db, meeting_id, viewer=DEMO_ACTOR).case.id
+    others = [c.id for c in s.list_cases(db, viewer=DEMO_ACTOR) if c.family_name == BERG_NAME and c.id != case_id]
     worker = find_account(db, DEMO_EMAIL)
     password = None
     if worker is None:
         password = secrets.token_urlsafe(12)
         worker = create_account(db, DEMO_NAME, DEMO_EMAIL, password)
     add_member(db, DEMO_ACTOR, case_id, worker.id, MemberRole.PRIMARY.value)
+    for other in others:  # the overdue demo case: the demo caseworker is its makker
+        add_member(db, DEMO_ACTOR, other, worker.id, MemberRole.MAKKER.value)
     return password
 
 

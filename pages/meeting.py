@@ -7,7 +7,7 @@ from facilitation.domain.dates import long_date, time_span
 from facilitation.domain.model import Attendance, CaseType, MeetingKind, MeetingStatus
 from facilitation.domain.roles import Role
 from facilitation.domain.validation import DATE_MAX, DATE_MIN
-from ui import forms, meeting_file, session
+from ui import forms, measures_editor, meeting_file, session
 from ui.current import actor, meeting_or_stop
 from ui.db import database
 from ui.i18n import formatter, label, t
@@ -83,6 +83,9 @@ with right, st.container(border=True):
         forms.button("case.delete_yes", t("case.delete_yes"), lambda: _delete_case(case.id), type="primary")
     with st.expander(t("meeting_file.title"), icon=":material/upload_file:"):
         meeting_file.load_form(db, me, meeting.id)
+
+with right, st.container(border=True):
+    measures_editor.measures(db, record, me)
 
 
 def _delete_case(case_id: int) -> None:

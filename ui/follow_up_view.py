@@ -13,6 +13,7 @@ from facilitation import services
 from facilitation.domain.access import Actor, Caseworker
 from facilitation.domain.cadence import next_follow_up
 from facilitation.domain.dates import long_date, time_span
+from facilitation.domain.measures import meeting_rule
 from facilitation.domain.model import MeetingKind, MeetingRecord
 from facilitation.domain.outcomes import evaluation_means
 from facilitation.domain.roles import Role
@@ -83,9 +84,11 @@ def _logged(db: Database, who: Actor, meeting_id: int, what: str, make: Callable
 def follow_up(db: Database, record: MeetingRecord, me: Actor) -> None:
     """The cadence's date, the agreed date (editable), and creating the follow-up meeting."""
     meeting, case, lang = record.meeting, record.case, session.language()
-    suggested = next_follow_up(meeting.date, case.case_type)
+    rule = meeting_rule(record)  # the case's measures decide the cadence; without any, the case type
+    suggested = next_follow_up(meeting.date, rule.case_type)
     st.subheader(t("follow_up.heading"))
-    st.caption(t(f"follow_up.rule.{case.case_type.value}", date=long_date(suggested, lang)))
+    st.caption(t(f"follow_up.rule.{rule.case_type.value}", date=long_date(suggested, lang)) + " "
+               + t(f"rule.{rule.reason}"))
     stored = (meeting.follow_up_date, meeting.follow_up_start, meeting.follow_up_end, meeting.follow_up_place)
     key, start_key, end_key, place_key = (session.fresh_key(f"follow_up.{name}", meeting.id, *stored)
                                           for name in ("date", "start", "end", "place"))

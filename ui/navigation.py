@@ -19,9 +19,12 @@ from ui import session
 from ui.i18n import t
 
 ROOT = Path(__file__).resolve().parent.parent
+MY_CASES = "my_cases"  # every caseworker's own start page after signing in (not a role's page)
+AFTER_SIGN_IN = "navigation.after_sign_in"  # set when the purpose is chosen: the next '/' opens Mine sager
 
 # name: (title key, icon, url path)
 PAGES: dict[str, tuple[str, str, str]] = {
+    "my_cases": ("page.my_cases", ":material/inbox:", "mine-sager"),
     "meeting": ("page.meeting", ":material/event:", "moede"),
     "network": ("page.network", ":material/hub:", "netvaerk"),
     "agenda": ("page.agenda", ":material/timer:", "dagsorden"),
@@ -38,11 +41,15 @@ PAGES: dict[str, tuple[str, str, str]] = {
 def pages_for_device(roles: Collection[str] | None = None) -> list[Any]:
     """st.Page objects: a hidden start page at '/', the roles' pages in the menu (main page first), the rest hidden."""
     shown = [name for name in pages_for(session.device_roles() if roles is None else roles) if _exists(name)]
-    others = [name for name in PAGES if name not in shown and _exists(name)]
-    pages = {name: _page(name, "visible") for name in shown} | {name: _page(name, "hidden") for name in others}
+    mine = [MY_CASES] if session.caseworker() is not None and _exists(MY_CASES) else []
+    others = [name for name in PAGES if name not in shown and name not in mine and _exists(name)]
+    pages = ({name: _page(name, "visible") for name in mine} | {name: _page(name, "visible") for name in shown}
+             | {name: _page(name, "hidden") for name in others})
 
     def start() -> None:
         """The root address: on to the main page, with the meeting (a reload then stays on that page)."""
+        if mine and st.session_state.pop(AFTER_SIGN_IN, False):  # just signed in: their cases first
+            st.switch_page(pages[MY_CASES])
         meeting_id = session.current_meeting_id()
         if meeting_id is None and session.url_error():  # stay: the router has said that ?m= names no meeting of theirs
             return

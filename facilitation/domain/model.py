@@ -342,6 +342,47 @@ class Drawing:
     revision: int
 
 
+class LegalBasis(StrEnum):
+    """The paragraphs the background documents name, and their Barnets lov counterparts.
+
+    The background texts name only the SEL paragraphs. Since 1 January 2024 child-welfare measures are in
+    Barnets lov; the counterparts used here are Barnets lov § 20 (ex SEL §50), § 32 (ex §52) and § 35
+    (ex §52a), as the brief gives them: they are not in the background texts. §11, §41, §42 and §44 have
+    no counterpart listed here.
+    """
+
+    SEL_11 = "sel_11"
+    SEL_41 = "sel_41"
+    SEL_42 = "sel_42"
+    SEL_44 = "sel_44"
+    SEL_50 = "sel_50"  # the child-welfare assessment (børnefaglig undersøgelse)
+    SEL_52 = "sel_52"
+    SEL_52A_1_1 = "sel_52a_1_1"
+    BL_20 = "bl_20"  # Barnets lov § 20: the child-welfare assessment (ex SEL §50)
+    BL_32 = "bl_32"  # Barnets lov § 32: support measures (ex SEL §52)
+    BL_35 = "bl_35"  # Barnets lov § 35: (ex SEL §52a)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One measure on a case: what, on which legal basis, by whom, from when to when, for which goal, on which step."""
+
+    id: int
+    case_id: int
+    what: str
+    legal_basis: LegalBasis
+    provider: str
+    start: date
+    end: date | None
+    goal_id: int | None
+    step: str
+    position: int = 0
+
+    def active_on(self, day: date) -> bool:
+        """Whether the measure runs on `day` (started, and not ended before it)."""
+        return self.start <= day and (self.end is None or self.end >= day)
+
+
 @dataclass(frozen=True)
 class Reach:
     """How the family reaches a caseworker: the phone and e-mail of their account ("" when not entered)."""
@@ -376,11 +417,12 @@ class MeetingRecord:
     decisions: tuple[Decision, ...] = ()
     contacts: Mapping[Role, str] = field(default_factory=_empty_mapping)  # how to reach the caseworker holding a role
     reach: Mapping[str, Reach] = field(default_factory=_no_reach)  # a role holder's name -> their account's contact
+    measures: tuple[Measure, ...] = ()  # the case's measures (they belong to the case, not to this meeting)
 
     def __post_init__(self) -> None:
         """Freeze whatever sequences and mappings a caller passed in (lists, dicts)."""
         for name in ("participants", "relations", "agenda", "board", "scores", "goals", "actions",
-                     "evaluations", "decisions"):
+                     "evaluations", "decisions", "measures"):
             value = getattr(self, name)
             if not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(value))

@@ -35,6 +35,7 @@ from facilitation.services.follow_up import (
     set_follow_up_date,
     set_role_contact,
 )
+from facilitation.services.measures import add_measure, edit_measure, list_measures, remove_measure
 from facilitation.services.meetings import (
     create_case,
     create_meeting,
@@ -91,6 +92,10 @@ from facilitation.services.timer import (
 )
 
 __all__ = [
+    "add_measure",
+    "edit_measure",
+    "list_measures",
+    "remove_measure",
     "clear_drawing",
     "create_drawing",
     "delete_drawing",

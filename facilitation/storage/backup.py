@@ -22,6 +22,7 @@ from facilitation.domain import model as m
 from facilitation.domain.access import AccessKind, Actor, Caseworker, MemberRole, actor_name
 from facilitation.domain.board import check_answers, note_values
 from facilitation.domain.clock import utcnow
+from facilitation.domain.measures import MEASURES_MAX, measure_values
 from facilitation.domain.meetings import agenda_item_values, case_values, meeting_values
 from facilitation.domain.outcomes import action_values, evaluation_values, goal_values, score_values
 from facilitation.domain.people import PERSON_FIELDS, person_values, relation_values
@@ -46,6 +47,7 @@ from facilitation.storage import tables as t
 from facilitation.storage.backup_errors import BackupError, given, of_json, of_value
 from facilitation.storage.cases import record as load_record
 from facilitation.storage.drawing_backup import dump_drawings, store_drawing
+from facilitation.storage.measures import add_measure_row
 
 __all__ = ["DELIBERATELY_OUTSIDE", "FORMAT", "NOT_CARRIED", "READABLE", "SECTIONS", "VERSION", "BackupError",
            "dump_meeting", "dumps_meeting", "loads_meeting"]
@@ -54,12 +56,14 @@ FORMAT = "moedetavlen-meeting"
 VERSION = 4  # 2: decisions, agenda refs and timer state, roles as a list with their contact, warn_minutes
 #             3: a participant's supports ("kind:direction") and could_be_asked; whom a goal or action is for
 #             4: each goal's progress (0–10 or null) and status at the meeting
+#                and the case's measures (what, legal basis, provider, start, end, goal, ladder step)
 READABLE = (1, 2, 3, 4)
 
 SECTIONS: Mapping[str, str] = {  # table -> the section of the file that holds its rows
     "cases": "case", "meetings": "meeting", "roles": "roles", "participants": "participants",
     "relations": "relations", "agenda_items": "agenda", "decisions": "decisions", "board_items": "board",
     "scores": "scores", "goals": "goals", "actions": "actions", "evaluations": "evaluations", "drawings": "drawings",
+    "measures": "measures",
 }
 DELIBERATELY_OUTSIDE: Mapping[str, str] = {  # tables of a meeting or case the file does not carry, and why
     "case_members": "who may open the case: whoever loads the file becomes the new case's primary member",
@@ -80,6 +84,7 @@ NOT_CARRIED: Mapping[str, frozenset[str]] = {  # columns of a carried table deli
     "actions": _BOOKKEEPING | {"carried_from_id"},  # points into another meeting, which the file does not hold
     "evaluations": frozenset({"id", "meeting_id"}),
     "drawings": _BOOKKEEPING | {"revision", "updated_at"},  # edit bookkeeping: a load starts at revision 1
+    "measures": frozenset({"id", "case_id", "position"}),  # the case's measures; the order in the list
 }
 _MEETING_FIELDS = ("place", "purpose", "status", "scale_question", "show_three_houses", "follow_up_date",
                    "start_time", "end_time", "follow_up_start", "follow_up_end", "follow_up_place")
@@ -90,9 +95,9 @@ _REQUIRED: Mapping[str, tuple[str, ...]] = {  # keys an entry must have: the res
     "participants": ("ref", "name"), "relations": ("from", "to"), "agenda": ("title", "planned_minutes"),
     "decisions": ("text",), "board": ("ref", "kind", "text"), "scores": ("participant", "score"),
     "goals": ("ref", "term", "text"), "actions": ("what", "coordinator"), "evaluations": ("heard", "useful"),
-    "drawings": ("name",),
+    "drawings": ("name",), "measures": ("what", "legal_basis", "start", "step"),
 }
-_LIMITS: Mapping[str, int] = {"participants": PEOPLE_MAX, "board": BOARD_ITEMS_MAX}
+_LIMITS: Mapping[str, int] = {"participants": PEOPLE_MAX, "board": BOARD_ITEMS_MAX, "measures": MEASURES_MAX}
 _PAUSED_MAX = 10**8  # seconds an item can have been paused (three years)
 
 
@@ -171,6 +176,14 @@ def dump_meeting(db: Database, meeting_id: int, *, viewer: Actor) -> dict[str, A
             for e in record.evaluations
         ],
         "drawings": dump_drawings(db, meeting_id),
+        "measures": [  # the case's measures (they belong to the case); a goal of another meeting is not carried
+            {
+                "what": x.what, "legal_basis": x.legal_basis.value, "provider": x.provider,
+                "start": x.start.isoformat(), "end": x.end.isoformat() if x.end else None,
+                "goal": refs.goals.get(x.goal_id) if x.goal_id else None, "step": x.step,
+            }
+            for x in record.measures
+        ],
     }
 
 
@@ -344,6 +357,7 @@ def _store(db: Database, actor: Actor, data: dict[str, Any]) -> int:
         session.flush()
         _load_actions(data, add, goals)
         _load_evaluations(data, add)
+        _load_measures(data, session, case_row.id, goals)
         drawings = data.get("drawings", [])
         if not isinstance(drawings, list):
             raise BackupError("shape.list", field_key="drawings")
@@ -493,6 +507,17 @@ def _load_evaluations(data: Mapping[str, Any], add: Add) -> None:
             add(t.EvaluationRow(**evaluation_values(
                 e.get("respondent", ""), e["heard"], e["useful"], e.get("comment", ""),
             )))
+
+
+def _load_measures(data: Mapping[str, Any], session: Any, case_id: int, goals: Mapping[str, t.GoalRow]) -> None:
+    """The case's measures (version 4; an older file has none)."""
+    for index, x in _entries(data, "measures"):
+        with _at("measures", index, x):
+            fields: dict[str, Any] = {k: x[k] for k in ("what", "legal_basis", "provider", "start", "end", "step")
+                                      if k in x}
+            values = measure_values(fields)
+            goal = _ref(goals, x, "goal").id if x.get("goal") is not None else None
+            add_measure_row(session, case_id, {"provider": "", **values, "goal_id": goal})
 
 
 def _clock(value: time | None) -> str | None:

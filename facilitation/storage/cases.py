@@ -22,6 +22,7 @@ from facilitation.domain.validation import NAME_MAX, ValidationError
 from facilitation.storage import access_rows, rows
 from facilitation.storage import tables as t
 from facilitation.storage.engine import Database
+from facilitation.storage.measures import measures_in
 
 
 def insert_case(db: Database, actor: Actor, values: Mapping[str, Any]) -> int:
@@ -192,6 +193,7 @@ def record(db: Database, meeting_id: int, viewer: Actor) -> m.MeetingRecord:
             decisions=items(m.Decision),
             contacts=MappingProxyType({Role(r.role): r.contact for r in role_rows if r.contact}),
             reach=_reach(session, meeting_row.case_id, {r.caseworker for r in role_rows}),
+            measures=measures_in(session, meeting_row.case_id),
         )
 
 

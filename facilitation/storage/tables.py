@@ -204,6 +204,25 @@ class ActionRow(Base):
     plan_for_name: Mapped[str] = mapped_column(String(200), default="", server_default="")  # (0012)
 
 
+class MeasureRow(Base):
+    """A measure (indsats) on a case (0014): it belongs to the case, so every meeting of it sees it."""
+
+    __tablename__ = "measures"
+    __table_args__ = {"sqlite_autoincrement": True}
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    what: Mapped[str] = mapped_column(String(500))
+    legal_basis: Mapped[str] = mapped_column(String(20))
+    provider: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    start: Mapped[date] = mapped_column(Date)
+    end: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    goal_id: Mapped[int | None] = mapped_column(
+        ForeignKey("goals.id", ondelete="SET NULL", name="fk_measures_goal_id"), nullable=True
+    )
+    step: Mapped[str] = mapped_column(String(50))
+    position: Mapped[int] = mapped_column(Integer)
+
+
 class EvaluationRow(Base):
     __tablename__ = "evaluations"
     __table_args__ = {"sqlite_autoincrement": True}

@@ -30,7 +30,9 @@ def test_demo_creates_the_demo_meeting_and_prints_its_id_last(
     record = s.load_meeting(db, meeting_id, viewer=ACTOR)
     assert record.case.family_name == "Familien Juhl (demo)"
     assert record.participants and record.board and record.actions
-    assert [c.id for c in s.list_cases(db, viewer=ACTOR)] == [record.case.id]
+    # the Juhl case it opens on, and the Berg case whose follow-up is overdue (so Mine sager shows both states)
+    assert [c.family_name for c in s.list_cases(db, viewer=ACTOR)] == ["Familien Juhl (demo)", "Familien Berg (demo)"]
+    assert s.list_cases(db, viewer=ACTOR)[0].id == record.case.id
 
 
 def test_dump_prints_the_meeting_as_json(db: Database, meeting_id: int, capsys: pytest.CaptureFixture[str]) -> None:

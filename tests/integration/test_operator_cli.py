@@ -128,5 +128,5 @@ def test_demo_prints_the_demo_accounts_password_once_and_it_signs_in_to_the_demo
     code, again, _ = run(["demo"], capsys, monkeypatch)
     assert code == 0 and "adgangskoden" not in again, "an existing demo account keeps its password"
     assert accounts.authenticate(db, DEMO_EMAIL, password) is not None
-    assert len(s.list_cases(db, viewer=demo)) == 2
+    assert len(s.list_cases(db, viewer=demo)) == 4  # each run: the Juhl case and the overdue Berg case
     assert run(["demo", "--if-empty"], capsys, monkeypatch)[1] == ""

@@ -157,6 +157,7 @@ def upgraded_v1(v1: dict[str, Any]) -> dict[str, Any]:
         "decisions": [],
         "goals": [{**goal, **FOR_THE_CHILD, **NOT_FOLLOWED} for goal in v1["goals"]],
         "actions": [{**action, **FOR_THE_CHILD} for action in v1["actions"]],
+        "measures": [],
     }
 
 
@@ -175,15 +176,18 @@ def test_the_recorded_version_2_demo_file_still_loads_with_no_supports_and_nobod
     assert data == {**v2, "version": VERSION, "participants": [
         {**person, "supports": [], "could_be_asked": False} for person in v2["participants"]],
         "goals": [{**goal, **FOR_THE_CHILD, **NOT_FOLLOWED} for goal in v2["goals"]],
-        "actions": [{**action, **FOR_THE_CHILD} for action in v2["actions"]]}
+        "actions": [{**action, **FOR_THE_CHILD} for action in v2["actions"]], "measures": []}
 
 
-def test_the_recorded_version_3_demo_file_still_loads_with_goals_not_yet_followed(db: Database) -> None:
+def test_the_recorded_version_3_demo_file_still_loads_with_no_measures_and_goals_not_yet_followed(
+    db: Database,
+) -> None:
     text = V3_FILE.read_text(encoding="utf-8")
     v3 = json.loads(text)
-    assert v3["version"] == 3 and "progress" not in v3["goals"][0]
+    assert v3["version"] == 3 and "measures" not in v3 and "progress" not in v3["goals"][0]
     data = dump_meeting(db, loads_meeting(db, ACTOR, text), viewer=ACTOR)
-    assert data == {**v3, "version": VERSION, "goals": [{**goal, **NOT_FOLLOWED} for goal in v3["goals"]]}
+    assert data == {**v3, "version": VERSION, "goals": [{**goal, **NOT_FOLLOWED} for goal in v3["goals"]],
+                    "measures": []}
 
 
 def test_a_version_1_file_loaded_then_dumped_loads_and_dumps_identically(db: Database) -> None:

@@ -9,10 +9,11 @@ import pytest
 
 from export.minute_sections import BOARD_COLUMNS, SETTLED
 from facilitation.domain import words
-from facilitation.domain.access import AccessKind, Purpose
+from facilitation.domain.access import AccessKind, MemberRole, Purpose
 from facilitation.domain.agenda_templates import PLANS
 from facilitation.domain.catalog_da import DA
 from facilitation.domain.catalog_en import EN
+from facilitation.domain.measures import DEFAULT_LADDER, LegalBasis
 from facilitation.domain.model import (
     RING_CHILD,
     RING_FURTHEST,
@@ -31,6 +32,7 @@ from facilitation.domain.model import (
     PlanFor,
     Sector,
 )
+from facilitation.domain.my_cases import SORTS
 from facilitation.domain.network_measures import CSV_COLUMNS
 from facilitation.domain.outcomes import ActionFlag
 from facilitation.domain.people import STANDARD_RELATIONS
@@ -64,6 +66,9 @@ ENUM_FAMILIES: dict[str, Iterable[object]] = {
     "measure": CSV_COLUMNS,  # ui/network_panel.py
     "plan_for": PlanFor,  # ui/board_goals.py
     "goal_status": GoalStatus,  # ui/board_goals.py, export/minute_sections.py
+    "legal_basis": LegalBasis, "ladder": DEFAULT_LADDER, "follow_up.cadence": CaseType,  # ui/measures_editor.py
+    "rule": ("assessment_measure", "compensation_only", "no_measures", "no_rule_measures"),  # domain/measures.py
+    "my_cases.sort": SORTS, "my_cases.role": MemberRole,  # pages/my_cases.py
     "network_says.gives": SupportKind, "network_says.kind": SupportKind,  # facilitation/domain/network_story.py
 }
 # Families whose suffix is a code or field name the code writes as a string elsewhere
