@@ -30,6 +30,7 @@ from export.minute_text import Words
 from facilitation.domain.case_story import MeetingSummary, summaries
 from facilitation.domain.clock import utcnow
 from facilitation.domain.goal_progress import GoalTrail, goal_trails
+from facilitation.domain.measures import highest_step
 from facilitation.domain.model import ActionStatus, MeetingRecord, Participant, PlanFor, Sector
 from facilitation.domain.scaling import ScoreRound
 from facilitation.domain.words import DEFAULT
@@ -71,6 +72,7 @@ def render_handover(
 
     story = summaries(records)
     _meetings(document, story, words)
+    _measures(document, latest, story, names, words)
     minute_network.network(document, latest, names, words)
     _network_over_time(document, story, words)
     _goals(document, goal_trails(records), names, words, child)
@@ -102,6 +104,27 @@ def _meetings(document: Document, story: Sequence[MeetingSummary], words: Words)
     k.table(document, (words("handover.col_date"), words("handover.col_meeting"), words("handover.col_people"),
                        words("handover.col_median"), words("handover.col_actions")), rows,
             [3.6, 3.4, 2.2, 2.4, 4.4])
+
+
+def _measures(document: Document, latest: MeetingRecord, story: Sequence[MeetingSummary], names: Names,
+              words: Words) -> None:
+    """The case's measures (indsatser), oldest first, and the highest step on the ladder at each meeting."""
+    if not latest.measures:
+        return
+    k.heading(document, words("measures.heading"))
+    rows = []
+    for measure in sorted(latest.measures, key=lambda m: (m.start, m.position)):
+        when = words("measures.from", date=words.short_date(measure.start))
+        when += " " + (words("measures.until", date=words.short_date(measure.end)) if measure.end
+                       else words("measures.ongoing"))
+        rows.append((names.free(measure.what), words.label("legal_basis", measure.legal_basis),
+                     names.free(measure.provider), when, words.label("ladder", measure.step)))
+    k.table(document, (words("field.what"), words("field.legal_basis"), words("field.provider"),
+                       words("handover.col_when"), words("field.step")), rows, [4.6, 2.6, 2.8, 3.4, 2.6])
+    steps = [(s.day, highest_step(latest.measures, s.day)) for s in story]
+    k.paragraphs(document, words("handover.ladder_over_time") + " " + " · ".join(
+        f"{words.short_date(day)}: {words.label('ladder', step) if step else words('handover.no_measure')}"
+        for day, step in steps), size=10, color=k.MUTED)
 
 
 def _network_over_time(document: Document, story: Sequence[MeetingSummary], words: Words) -> None:

@@ -9,6 +9,7 @@ import streamlit as st
 from facilitation.domain.case_story import MeetingSummary, scores_by_person, summaries
 from facilitation.domain.dates import long_date
 from facilitation.domain.goal_progress import GoalTrail, goal_trails
+from facilitation.domain.measures import highest_step
 from facilitation.domain.model import MeetingRecord, PlanFor, Sector
 from ui import session
 from ui.i18n import label, t
@@ -23,6 +24,7 @@ def case_story(records: Sequence[MeetingRecord]) -> None:
     st.caption(t("handover.span", count=len(story), first=long_date(first, lang), last=long_date(last, lang)))
     st.subheader(t("handover.meetings"))
     st.dataframe([_meeting_row(s, lang) for s in story], hide_index=True, width="stretch")
+    _measures(records[-1], story)
     _scale(records, story)
     _goals(goal_trails(records), story, records[-1].case.child_names)
     st.subheader(t("handover.network_over_time"))
@@ -43,6 +45,23 @@ def _meeting_row(summary: MeetingSummary, lang: str) -> dict[str, object]:
 
 def _short(summary: MeetingSummary) -> str:
     return f"{summary.day.day}.{summary.day.month}.{summary.day.year}"
+
+
+def _measures(latest: MeetingRecord, story: Sequence[MeetingSummary]) -> None:
+    """The case's measures, oldest first, and the highest step on the intervention ladder at each meeting."""
+    if not latest.measures:
+        return
+    lang = session.language()
+    st.subheader(t("measures.heading"))
+    st.dataframe([{t("field.what"): m.what, t("field.legal_basis"): label("legal_basis", m.legal_basis),
+                   t("field.provider"): m.provider, t("field.start"): long_date(m.start, lang),
+                   t("field.end"): long_date(m.end, lang) if m.end else t("measures.ongoing"),
+                   t("field.step"): label("ladder", m.step)}
+                  for m in sorted(latest.measures, key=lambda m: (m.start, m.position))],
+                 hide_index=True, width="stretch")
+    steps = [(s, highest_step(latest.measures, s.day)) for s in story]
+    st.caption(t("handover.ladder_over_time") + " " + " · ".join(
+        f"{_short(s)}: {label('ladder', step) if step else t('handover.no_measure')}" for s, step in steps))
 
 
 def _scale(records: Sequence[MeetingRecord], story: Sequence[MeetingSummary]) -> None:

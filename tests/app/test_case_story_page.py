@@ -15,10 +15,16 @@ def frames(at: AppTest) -> list:  # type: ignore[type-arg]
     return [element.value for element in at.dataframe]
 
 
+def frame_with(at: AppTest, column: str):  # type: ignore[no-untyped-def]
+    """The page's table that has this column."""
+    return next(frame for frame in frames(at) if column in frame.columns)
+
+
 def test_the_case_story_shows_both_demo_meetings_the_scale_and_each_goals_progress(app: AppTest, db: Database) -> None:
     open_page(app, "case_story")
     assert app.title[0].value == "Sagens forløb"
-    meetings, scale, goals, network = frames(app)
+    meetings, scale, goals = frame_with(app, "Møde"), frame_with(app, "Hvem"), frame_with(app, "Mål")
+    network, measures = frame_with(app, "Venner og naboer"), frame_with(app, "Lovgrundlag")
     assert list(meetings["Møde"]) == ["Opstartsmøde", "Opfølgningsmøde"]
     assert list(meetings["Aftaler"])[0].startswith("0 udført")
     assert list(scale["Hvem"])[-1] == "Rummets median"
@@ -27,6 +33,8 @@ def test_the_case_story_shows_both_demo_meetings_the_scale_and_each_goals_progre
     written = goals[goals["Mål"] == "Kortsigtede mål: En skriftlig plan over, hvem Alma er hos efter skole"].iloc[0]
     assert (list(written)[2:4], written["Status"]) == (["1", "10"], "Nået")
     assert list(network["Personer"]) == [13, 14]
+    assert list(measures["Trin på indsatstrappen"]) == ["Intensiv indsats i hjemmet", "Forebyggende indsats"]
+    assert any("Højeste trin på indsatstrappen ved hvert møde:" in c.value for c in app.caption)
 
 
 def test_a_goal_answered_on_another_device_appears_at_once(app: AppTest, db: Database) -> None:
@@ -35,7 +43,7 @@ def test_a_goal_answered_on_another_device_appears_at_once(app: AppTest, db: Dat
     goal = services.load_meeting(db, mid, viewer=ACTOR).goals[0]
     services.follow_goal(db, ACTOR, mid, goal.id, progress=9)
     app.run()
-    goals = frames(app)[2]
+    goals = frame_with(app, "Mål")
     assert list(goals[goals["Mål"].str.endswith(goal.text)].iloc[0])[3] == "9"
 
 

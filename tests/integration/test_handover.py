@@ -70,7 +70,7 @@ def test_the_anonymised_handover_holds_no_full_name(db: Database, three_meetings
     text = full_text(document)
     people = {p.name for mid in three_meetings for p in s.load_meeting(db, mid, viewer=ACTOR).participants}
     assert people and not [name for name in people if name in text]
-    assert "Juhl" not in text and "Familiehuset" not in text
+    assert "Juhl" not in text and "mødelokale" not in text, "no surname, no meeting place"
     assert "S.J." in text
 
 
@@ -89,3 +89,13 @@ def test_the_command_line_writes_the_handover(db: Database, three_meetings: list
     )
     assert done.returncode == 0, done.stderr
     assert "Overdragelse af sagen" in full_text(open_docx(out.read_bytes()))
+
+
+def test_the_handover_lists_every_measure_and_the_ladder_at_each_meeting(
+    db: Database, three_meetings: list[int],
+) -> None:
+    document = open_docx(handover_for_meeting(db, three_meetings[-1], viewer=ACTOR, now=NOW))
+    rows = table_rows(table_after(document, "Indsatser"))[1:]
+    record = s.load_meeting(db, three_meetings[-1], viewer=ACTOR)
+    assert sorted(row[0] for row in rows) == sorted(m.what for m in record.measures) and len(rows) == 2
+    assert "Højeste trin på indsatstrappen ved hvert møde:" in full_text(document)
