@@ -64,6 +64,8 @@ for line in shown:
         with actions:
             st.page_link("pages/meeting.py", label=t("my_cases.open"), icon=":material/folder_open:",
                          query_params={"m": str(line.meeting_id)})
+            st.page_link("pages/case_story.py", label=t("page.case_story"), icon=":material/timeline:",
+                         query_params={"m": str(line.meeting_id)})
             if not line.planned:
                 forms.button(f"my_cases.plan.{line.case.id}", t("my_cases.plan"), lambda line=line: _plan(line),
                              success=t("follow_up.planned"), icon=":material/event_repeat:", type="primary",
