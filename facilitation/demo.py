@@ -105,7 +105,8 @@ _GOALS = [  # term, text, owner
 _PLAN_FOR = {  # whom a goal (index into _GOALS) is for, when not Alma: a person's name, or "family"
     2: "Sanne Juhl", 3: "family", 4: "Sanne Juhl",
 }
-_PROGRESS = {  # "how far are we?" per goal (index into _GOALS): six weeks ago, and today
+_PROGRESS = {  # "how far are we?" per goal (index into _GOALS): twelve and six weeks ago, and today
+    "first": [0, 0, 1, 0, 0],
     "earlier": [2, 1, 2, 0, 1],
     "today": [5, 10, 4, 2, 3],
 }
@@ -141,9 +142,11 @@ _PURPOSE = (
     "At samle Almas netværk om en plan, så Alma altid har en voksen omkring sig, "
     "og Sanne får støtte til at få det bedre."
 )
-# Six weeks earlier the network was further away and the worry greater (maps and scores over time).
+# Six and twelve weeks earlier the network was further away and the worry greater (maps and scores over time).
 _EARLIER_RINGS = {"Kasper Møller": 3, "Mads Juhl": 3, "Henny Kragh": 3}
 _EARLIER_SCORES = {"Sanne Juhl": 4, "Kasper Møller": 2, "Birthe Juhl": 3, "Jonas Friis": 4, "Ida Nørgaard": 3}
+_FIRST_RINGS = {**_EARLIER_RINGS, "Birthe Juhl": 2}
+_FIRST_SCORES = {"Sanne Juhl": 3, "Kasper Møller": 1, "Birthe Juhl": 2, "Jonas Friis": 3, "Ida Nørgaard": 2}
 _NOT_YET_THERE = "Ole Vestergaard"
 
 
@@ -163,29 +166,39 @@ def create_demo_meeting(db: Database, today: date | None = None) -> int:
 
 
 def create_demo_case(db: Database, today: date | None = None) -> int:
-    """The demo case with history: a start meeting six weeks ago and today's follow-up; returns today's id.
+    """The demo case with history: a start meeting twelve weeks ago, a follow-up six weeks ago and today's
+    follow-up; returns today's id.
 
     A second, smaller demo case (the Berg family) is made first, its follow-up overdue, so "Mine sager" shows
     both states; the Juhl case is the newest, the one the app opens first.
     """
     day = today or date.today()
     create_overdue_demo_case(db, day)
-    earlier_id = create_demo_meeting(db, day - timedelta(weeks=6))
-    earlier = s.load_meeting(db, earlier_id, viewer=DEMO_ACTOR)
-    by_name = {p.name: p for p in earlier.participants}
-    for name, ring in _EARLIER_RINGS.items():
-        s.edit_participant(db, DEMO_ACTOR, earlier_id, by_name[name].id, ring=ring)
-    for name, score in _EARLIER_SCORES.items():
-        s.record_score(db, DEMO_ACTOR, earlier_id, by_name[name].id, score, "")
-    s.remove_participant(db, DEMO_ACTOR, earlier_id, by_name[_NOT_YET_THERE].id)
-    _follow_goals(db, earlier_id, _PROGRESS["earlier"])
-    s.edit_meeting(db, DEMO_ACTOR, earlier_id, status="ended")
+    first_id = create_demo_meeting(db, day - timedelta(weeks=12))
+    _as_it_was(db, first_id, _FIRST_RINGS, _FIRST_SCORES, _PROGRESS["first"])
+    case_id = s.load_meeting(db, first_id, viewer=DEMO_ACTOR).case.id
+    earlier_id = s.create_meeting(db, DEMO_ACTOR, case_id, "follow_up", day - timedelta(weeks=6),
+                                  "Familiehuset, mødelokale 2", _PURPOSE)
+    _fill(db, earlier_id, day - timedelta(weeks=6))
+    _as_it_was(db, earlier_id, _EARLIER_RINGS, _EARLIER_SCORES, _PROGRESS["earlier"])
     meeting_id = s.create_meeting(
-        db, DEMO_ACTOR, earlier.case.id, "follow_up", day, "Familiehuset, mødelokale 2", _PURPOSE
+        db, DEMO_ACTOR, case_id, "follow_up", day, "Familiehuset, mødelokale 2", _PURPOSE
     )
     _fill(db, meeting_id, day)
     _follow_goals(db, meeting_id, _PROGRESS["today"], achieved=_ACHIEVED_TODAY)
     return meeting_id
+
+
+def _as_it_was(db: Database, meeting_id: int, rings: dict[str, int], scores: dict[str, int], progress: list[int]) -> None:
+    """An earlier meeting as it was: the network further away, lower scores, less far with the goals; ended."""
+    by_name = {p.name: p for p in s.load_meeting(db, meeting_id, viewer=DEMO_ACTOR).participants}
+    for name, ring in rings.items():
+        s.edit_participant(db, DEMO_ACTOR, meeting_id, by_name[name].id, ring=ring)
+    for name, score in scores.items():
+        s.record_score(db, DEMO_ACTOR, meeting_id, by_name[name].id, score, "")
+    s.remove_participant(db, DEMO_ACTOR, meeting_id, by_name[_NOT_YET_THERE].id)
+    _follow_goals(db, meeting_id, progress)
+    s.edit_meeting(db, DEMO_ACTOR, meeting_id, status="ended")
 
 
 def _follow_goals(db: Database, meeting_id: int, progress: list[int], achieved: int | None = None) -> None:

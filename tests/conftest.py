@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from facilitation import services as s
 from facilitation.demo import create_demo_meeting
@@ -17,6 +18,15 @@ from facilitation.storage import Database, open_database
 from facilitation.storage.backup import dumps_meeting
 
 ACTOR = "Line Bech"
+
+# Every hypothesis test (tests/property and the unit tests that use it): derandomized and with no example
+# database, so a run in CI finds what a run here finds; no deadline, because a loaded machine is slow, not
+# wrong (speed is measured in bench/).
+settings.register_profile(
+    "moedetavlen", derandomize=True, database=None, deadline=None, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
+)
+settings.load_profile("moedetavlen")
 
 DEMO_DAY = date(2026, 3, 2)
 """The demo meeting's date in tests, so its due dates and backup file never change."""

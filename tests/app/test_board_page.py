@@ -166,7 +166,7 @@ def test_three_scores_are_recorded_and_the_chart_shows_each_number_and_the_avera
     scale = present(app, "scale")
     scores_svg, trend = svg_images(scale)
     assert 'data-score="8"' in scores_svg
-    assert trend.count('class="mt-round"') == 2, "the start meeting six weeks ago and today"
+    assert trend.count('class="mt-round"') == 3, "the start meeting twelve weeks ago, six weeks ago and today"
 
 
 def test_the_scaling_question_is_reworded_for_this_meeting_and_set_back_to_the_default(

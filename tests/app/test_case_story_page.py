@@ -20,19 +20,21 @@ def frame_with(at: AppTest, column: str):  # type: ignore[no-untyped-def]
     return next(frame for frame in frames(at) if column in frame.columns)
 
 
-def test_the_case_story_shows_both_demo_meetings_the_scale_and_each_goals_progress(app: AppTest, db: Database) -> None:
+def test_the_case_story_shows_the_three_demo_meetings_the_scale_and_each_goals_progress(
+    app: AppTest, db: Database,
+) -> None:
     open_page(app, "case_story")
     assert app.title[0].value == "Sagens forløb"
     meetings, scale, goals = frame_with(app, "Møde"), frame_with(app, "Hvem"), frame_with(app, "Mål")
     network, measures = frame_with(app, "Venner og naboer"), frame_with(app, "Lovgrundlag")
-    assert list(meetings["Møde"]) == ["Opstartsmøde", "Opfølgningsmøde"]
+    assert list(meetings["Møde"]) == ["Opstartsmøde", "Opfølgningsmøde", "Opfølgningsmøde"]
     assert list(meetings["Aftaler"])[0].startswith("0 udført")
     assert list(scale["Hvem"])[-1] == "Rummets median"
     sanne = scale[scale["Hvem"] == "Sanne Juhl"].iloc[0]
-    assert list(sanne)[1:] == ["4", "6"]
+    assert list(sanne)[1:] == ["3", "4", "6"]
     written = goals[goals["Mål"] == "Kortsigtede mål: En skriftlig plan over, hvem Alma er hos efter skole"].iloc[0]
-    assert (list(written)[2:4], written["Status"]) == (["1", "10"], "Nået")
-    assert list(network["Personer"]) == [13, 14]
+    assert (list(written)[2:5], written["Status"]) == (["0", "1", "10"], "Nået")
+    assert list(network["Personer"]) == [13, 13, 14]
     assert list(measures["Trin på indsatstrappen"]) == ["Intensiv indsats i hjemmet", "Forebyggende indsats"]
     assert any("Højeste trin på indsatstrappen ved hvert møde:" in c.value for c in app.caption)
 
@@ -44,7 +46,7 @@ def test_a_goal_answered_on_another_device_appears_at_once(app: AppTest, db: Dat
     services.follow_goal(db, ACTOR, mid, goal.id, progress=9)
     app.run()
     goals = frame_with(app, "Mål")
-    assert list(goals[goals["Mål"].str.endswith(goal.text)].iloc[0])[3] == "9"
+    assert list(goals[goals["Mål"].str.endswith(goal.text)].iloc[0])[4] == "9"
 
 
 def test_the_case_story_speaks_english_when_asked(app: AppTest) -> None:

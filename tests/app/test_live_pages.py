@@ -89,11 +89,11 @@ def test_the_story_screen_shows_how_far_each_goal_has_come_and_the_rooms_scale(a
     services.set_screen(db, ACTOR, mid, "story")
     app.run()
     html = html_of(app)
-    assert 'data-testid="mt-story"' in html and "fra 2 til 5/10" in html and "10/10 · Nået" in html
+    assert 'data-testid="mt-story"' in html and "fra 0 til 5/10" in html and "fra 0 til 10/10 · Nået" in html
     goal = services.load_meeting(db, mid, viewer=ACTOR).goals[0]
     services.follow_goal(db, ACTOR, mid, goal.id, progress=7)
     app.run()
-    assert "fra 2 til 7/10" in html_of(app), "a new answer reaches the wall at once"
+    assert "fra 0 til 7/10" in html_of(app), "a new answer reaches the wall at once"
 
 
 def test_the_actions_screen_lists_every_agreed_action(app: AppTest, db: Database) -> None:

@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def three_meetings(db: Database) -> list[int]:
-    """The demo case (six weeks ago and today) and a third meeting planned six weeks on, asked how far again."""
+def case_meetings(db: Database) -> list[int]:
+    """The demo case (twelve and six weeks ago, and today) and a meeting planned six weeks on, asked how far."""
     today = create_demo_case(db, DAY)
     record = s.load_meeting(db, today, viewer=ACTOR)
     third = s.plan_meeting(db, ACTOR, record.case.id, "follow_up", date(2027, 1, 6))
@@ -38,52 +38,53 @@ def three_meetings(db: Database) -> list[int]:
     return sorted(m.id for m in s.list_meetings(db, record.case.id, viewer=ACTOR))
 
 
-def test_the_handover_names_every_meeting_and_follows_every_goal(db: Database, three_meetings: list[int]) -> None:
-    document = open_docx(handover_for_meeting(db, three_meetings[-1], viewer=ACTOR, now=NOW))
+def test_the_handover_names_every_meeting_and_follows_every_goal(db: Database, case_meetings: list[int]) -> None:
+    document = open_docx(handover_for_meeting(db, case_meetings[-1], viewer=ACTOR, now=NOW))
     assert {"Møderne", "Mål og hvor langt vi er", "Hvad netværket kan", "Skalering"} <= set(headings(document))
     meetings = table_rows(table_after(document, "Møderne"))[1:]
-    assert [row[0] for row in meetings] == ["14. oktober 2026", "25. november 2026", "6. januar 2027"]
+    assert [row[0] for row in meetings] == ["2. september 2026", "14. oktober 2026", "25. november 2026",
+                                            "6. januar 2027"]
     goals = {row[0]: row for row in table_rows(table_after(document, "Mål og hvor langt vi er"))[1:]}
     first = goals["Kortsigtede mål: Alma har en voksen hos sig hver aften"]
-    assert first[2].split("\n") == ["14. okt. 2026: 2", "25. nov. 2026: 5", "6. jan. 2027: 7"]
+    assert first[2].split("\n") == ["2. sep. 2026: 0", "14. okt. 2026: 2", "25. nov. 2026: 5", "6. jan. 2027: 7"]
     assert first[3] == "I gang"
     reached = goals["Kortsigtede mål: En skriftlig plan over, hvem Alma er hos efter skole"]
     assert reached[2].split("\n")[-1] == "25. nov. 2026: 10" and reached[3] == "Nået", "reached, so not carried on"
     assert goals["Langsigtede mål: Sanne har det godt nok til at være tilbage i arbejde"][1] == "Sanne Juhl"
     text = full_text(document)
-    assert "Sammenfatning af 3 møder, fra 14. oktober 2026 til 6. januar 2027" in text
+    assert "Sammenfatning af 4 møder, fra 2. september 2026 til 6. januar 2027" in text
     over_time = table_rows(table_after(document, "Netværket over tid"))
-    assert [row[0] for row in over_time[1:]] == ["14. okt. 2026", "25. nov. 2026", "6. jan. 2027"]
+    assert [row[0] for row in over_time[1:]] == ["2. sep. 2026", "14. okt. 2026", "25. nov. 2026", "6. jan. 2027"]
     assert over_time[0][1:] == ["Familie", "Venner og naboer", "Skole, dagtilbud og arbejde", "Professionelle",
                                 "Personer"]
 
 
-def test_the_handover_of_an_earlier_meeting_stops_at_that_meeting(db: Database, three_meetings: list[int]) -> None:
-    document = open_docx(handover_for_meeting(db, three_meetings[1], viewer=ACTOR, now=NOW))
+def test_the_handover_of_an_earlier_meeting_stops_at_that_meeting(db: Database, case_meetings: list[int]) -> None:
+    document = open_docx(handover_for_meeting(db, case_meetings[2], viewer=ACTOR, now=NOW))
     meetings = table_rows(table_after(document, "Møderne"))[1:]
-    assert [row[0] for row in meetings] == ["14. oktober 2026", "25. november 2026"]
+    assert [row[0] for row in meetings] == ["2. september 2026", "14. oktober 2026", "25. november 2026"]
     assert "6. jan. 2027" not in full_text(document)
 
 
-def test_the_anonymised_handover_holds_no_full_name(db: Database, three_meetings: list[int]) -> None:
-    document = open_docx(handover_for_meeting(db, three_meetings[-1], viewer=ACTOR, anonymised=True, now=NOW))
+def test_the_anonymised_handover_holds_no_full_name(db: Database, case_meetings: list[int]) -> None:
+    document = open_docx(handover_for_meeting(db, case_meetings[-1], viewer=ACTOR, anonymised=True, now=NOW))
     text = full_text(document)
-    people = {p.name for mid in three_meetings for p in s.load_meeting(db, mid, viewer=ACTOR).participants}
+    people = {p.name for mid in case_meetings for p in s.load_meeting(db, mid, viewer=ACTOR).participants}
     assert people and not [name for name in people if name in text]
     assert "Juhl" not in text and "mødelokale" not in text, "no surname, no meeting place"
     assert "S.J." in text
 
 
-def test_only_a_member_of_the_case_can_make_its_handover(db: Database, three_meetings: list[int]) -> None:
+def test_only_a_member_of_the_case_can_make_its_handover(db: Database, case_meetings: list[int]) -> None:
     stranger = caseworker(db, "Ole Sand", "ole@kommune.invalid")
     with pytest.raises(NotFoundError):
-        handover_for_meeting(db, three_meetings[-1], viewer=stranger)
+        handover_for_meeting(db, case_meetings[-1], viewer=stranger)
 
 
-def test_the_command_line_writes_the_handover(db: Database, three_meetings: list[int], tmp_path: Path) -> None:
+def test_the_command_line_writes_the_handover(db: Database, case_meetings: list[int], tmp_path: Path) -> None:
     out = tmp_path / "overdragelse.docx"
     done = subprocess.run(
-        [sys.executable, "-m", "export", "handover", str(three_meetings[-1]), "--out", str(out), "--anonymised"],
+        [sys.executable, "-m", "export", "handover", str(case_meetings[-1]), "--out", str(out), "--anonymised"],
         cwd=ROOT, env={**os.environ, "DATABASE_URL": db.url}, capture_output=True, text=True,
         timeout=120, check=False,
     )
@@ -92,10 +93,10 @@ def test_the_command_line_writes_the_handover(db: Database, three_meetings: list
 
 
 def test_the_handover_lists_every_measure_and_the_ladder_at_each_meeting(
-    db: Database, three_meetings: list[int],
+    db: Database, case_meetings: list[int],
 ) -> None:
-    document = open_docx(handover_for_meeting(db, three_meetings[-1], viewer=ACTOR, now=NOW))
+    document = open_docx(handover_for_meeting(db, case_meetings[-1], viewer=ACTOR, now=NOW))
     rows = table_rows(table_after(document, "Indsatser"))[1:]
-    record = s.load_meeting(db, three_meetings[-1], viewer=ACTOR)
+    record = s.load_meeting(db, case_meetings[-1], viewer=ACTOR)
     assert sorted(row[0] for row in rows) == sorted(m.what for m in record.measures) and len(rows) == 2
     assert "Højeste trin på indsatstrappen ved hvert møde:" in full_text(document)

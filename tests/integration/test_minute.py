@@ -128,9 +128,9 @@ def test_the_map_the_scaling_chart_and_the_drawing_are_pictures(db: Database, fu
 
 def test_scaling_shows_earlier_meetings_beside_today(db: Database, full_meeting: int) -> None:
     rows = table_rows(table_after(open_docx(minute_for_meeting(db, full_meeting, now=NOW, viewer=ACTOR)), "Skalering"))
-    assert rows[0] == ["Hvem", "14. okt. 2026", "I dag", "Hvorfor det tal?"]
-    assert ["Sanne Juhl", "4", "6", "Vi har en plan nu, og mor hjælper"] in rows
-    assert ["Kasper Møller", "2", "4", "Jeg er stadig bekymret for aftnerne"] in rows
+    assert rows[0] == ["Hvem", "2. sep. 2026", "14. okt. 2026", "I dag", "Hvorfor det tal?"]
+    assert ["Sanne Juhl", "3", "4", "6", "Vi har en plan nu, og mor hjælper"] in rows
+    assert ["Kasper Møller", "1", "2", "4", "Jeg er stadig bekymret for aftnerne"] in rows
 
 
 def test_the_agenda_shows_planned_and_used_minutes_even_while_the_meeting_runs(db: Database,

@@ -1,8 +1,4 @@
-"""Property tests (hypothesis): one reproducible profile, and one database per test module.
-
-The profile is derandomized and keeps no example database, so a run in CI finds what a run here finds;
-no deadline, because a loaded machine is slow, not wrong (speed is measured in bench/).
-"""
+"""Property tests (hypothesis): one database per test module (the profile is in tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -11,15 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
 
 from facilitation.storage import Database
-
-settings.register_profile(
-    "moedetavlen", derandomize=True, database=None, deadline=None, print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
-)
-settings.load_profile("moedetavlen")
 
 
 @pytest.fixture(scope="module")
