@@ -1,13 +1,13 @@
 """Mødetavlen: the router. The sign-in door beside it, then: who is this browser, which pages, run one.
 
-`streamlit run app.py` finds `app` (an st.App) and serves the sign-in routes (ui/auth_routes.py) with
-the app; each browser session then runs this file as its script (`__main__`).
+`streamlit run app.py` finds `app` (an st.App) and serves the sign-in routes (ui/auth_routes.py) and the
+live channel (ui/live_stream.py) with the app; each browser session then runs this file as its script (`__main__`).
 """
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from ui import auth_routes, offline
+from ui import auth_routes, live_stream, offline
 
 offline.never_look_up_own_address()
 # The app names its pages with st.navigation (ui/navigation.py, ui/gate.py). Because a folder pages/ lies beside
@@ -15,7 +15,7 @@ offline.never_look_up_own_address()
 # page at its file name, and says "Page not found" for any other address (a bookmark of /dagsorden or /projektor
 # opened after a restart); st.navigation turns that off only once it has run. Turn it off before the first run.
 PagesManager.uses_pages_directory = False
-app = st.App(__file__, routes=auth_routes.ROUTES)
+app = st.App(__file__, routes=[*auth_routes.ROUTES, *live_stream.ROUTES])
 
 
 def main() -> None:

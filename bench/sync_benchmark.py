@@ -19,13 +19,14 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from facilitation import services
+from facilitation.services import pairing
 from facilitation.storage import Database, open_database
 
 ROOT = Path(__file__).resolve().parent.parent
 # A MutationObserver stamps (Date.now) the first moment each "Benchmark-aftale N" is in the page.
 WATCH_JS = """() => { window.__seen = {};
   new MutationObserver(() => {
-    for (const cell of document.querySelectorAll('td')) {
+    for (const cell of document.querySelectorAll('.mt-action > span')) {
       const text = cell.textContent;
       if (text.startsWith('Benchmark-aftale') && !(text in window.__seen)) window.__seen[text] = Date.now();
     }
@@ -57,7 +58,9 @@ def main(edits: int = 50, port: int = 8691) -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1920, "height": 1080})
-            page.goto(f"http://127.0.0.1:{port}/projektor?m={meeting_id}")
+            # A paired projector device (a one-time link), as in the room: /projektor needs a sign-in.
+            link = pairing.create_pairing_link(db, "bench", meeting_id)
+            page.goto(f"http://127.0.0.1:{port}/pair/{link}")
             page.wait_for_selector("[data-testid='mt-screen']", state="attached", timeout=60_000)
             page.evaluate(WATCH_JS)
             delays = []

@@ -64,10 +64,10 @@ def follow_up(board: Board, goal: Goal) -> None:
 
     st.segmented_control(t("field.progress"), list(range(PROGRESS_MIN, PROGRESS_MAX + 1)), default=goal.progress,
                          key=progress_key, help=t("help.progress"), width="stretch",
-                         on_change=forms.on_submit, args=(forms.PAGE, save_progress))
+                         on_change=forms.on_field_change, args=(forms.PAGE, progress_key, goal.progress, save_progress))
     st.segmented_control(t("field.goal_status"), list(GoalStatus), default=goal.status, key=status_key,
                          format_func=formatter("goal_status"), required=True,
-                         on_change=forms.on_submit, args=(forms.PAGE, save_status))
+                         on_change=forms.on_field_change, args=(forms.PAGE, status_key, goal.status, save_status))
 
 
 def _new_goal(board: Board, safety: dict[int, str]) -> None:

@@ -161,8 +161,8 @@ def _move_controls(board: Board, item: BoardItem, index: int, count: int) -> Non
     kinds = list(HOUSE_KINDS if item.kind in HOUSE_KINDS else MAPPING_KINDS)
     move_key = session.fresh_key(f"board.kind.{item.id}", item.kind)
     st.selectbox(t("board.move_to"), kinds, index=kinds.index(item.kind), key=move_key,
-                 format_func=formatter("board"), on_change=forms.on_submit,
-                 args=(forms.PAGE, _closing(lambda: services.move_board_item(
+                 format_func=formatter("board"), on_change=forms.on_field_change,
+                 args=(forms.PAGE, move_key, item.kind, _closing(lambda: services.move_board_item(
                      db, actor, mid, item.id, 10_000, session.text_value(move_key)))))
     up, down, remove = st.columns(3)
     with up:
@@ -227,9 +227,11 @@ def item_choice(label_text: str, key: str, texts: dict[int, str], current: int |
     """
     options = [NO_ITEM, *texts]
     shown = {**texts, NO_ITEM: t("board.none")}  # fixed now: format_func also runs outside the script run
-    st.selectbox(label_text, options, index=options.index(current) if current in options else 0, key=key,
-                 format_func=lambda i: shown.get(i, "?"), on_change=None if on_change is None else forms.on_submit,
-                 args=None if on_change is None else (forms.PAGE, on_change))
+    drawn = current if current in options else NO_ITEM
+    st.selectbox(label_text, options, index=options.index(drawn), key=key,
+                 format_func=lambda i: shown.get(i, "?"),
+                 on_change=None if on_change is None else forms.on_field_change,
+                 args=None if on_change is None else (forms.PAGE, key, drawn, on_change))
 
 
 def chosen_id(key: str) -> int | None:

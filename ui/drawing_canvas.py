@@ -83,7 +83,8 @@ def background_choice(db: Database, actor: str, record: MeetingRecord, drawing: 
     st.selectbox(
         t("field.background"), kinds, index=kinds.index(drawing.background), key=key,
         format_func=formatter("drawing.background"), help=t("drawing.background_help"),
-        on_change=forms.on_submit, args=(forms.PAGE, lambda: services.set_drawing_background(
+        on_change=forms.on_field_change,
+        args=(forms.PAGE, key, drawing.background, lambda: services.set_drawing_background(
             db, actor, record.meeting.id, drawing.id, session.text_value(key),
             background_picture(session.text_value(key), record))),
     )

@@ -53,6 +53,23 @@ def on_submit(
     session.flash(t("info.control_removed") + " " + message if cleaned else message)
 
 
+def on_field_change(form_key: str, key: str, drawn: object, action: Callable[[], object], *,
+                    success: str | None = None) -> None:
+    """Callback of a field saved when it changes (key from session.fresh_key): `action`, unless it holds `drawn`.
+
+    `drawn` is the stored value the field was drawn with. When another device changes that value, the next
+    run draws a new field under a new key; the browser may still send the replaced field's value once more,
+    and Streamlit then calls the replaced field's callback although nobody touched it (its old state is
+    gone, so the value counts as changed). That value is the one it was drawn with, and saving it would put
+    the old value back over the other device's edit: the two fields' callbacks then undid each other's
+    saves, and a note written on another laptop never stayed (issue #14). A field still holding the value
+    it was drawn with has nothing to save anyway.
+    """
+    if session.widget_value(key) == drawn:
+        return
+    on_submit(form_key, action, success=success)
+
+
 def _cpr_needs_a_second_look(form_key: str, keys: Sequence[str]) -> bool:
     """Whether the typed texts hold a CPR-like number not yet confirmed by sending them again."""
     texts = [value for value in (session.widget_value(key) for key in keys) if isinstance(value, str)]

@@ -24,11 +24,15 @@ def console_tabs() -> dict[str, DeltaGenerator]:
 
     Stateful st.tabs (a key and on_change): the browser's own tab state was lost whenever a rerun
     rebuilt the tabs, which threw the minute-taker back to "Noter". The choice is kept as a language-free
-    id, so switching the language keeps the tab too.
+    id, so switching the language keeps the tab too. The tabs' `default` never changes (it is part of their
+    widget id): a new id per chosen tab made the replaced tabs send their old choice once more during another
+    device's reruns, and the console flipped back to the tab just left (issue #14). The remembered tab is the
+    widget's starting value instead, set once per key.
     """
     labels = {tab: t(f"minutes.{tab}") for tab in TABS}
     key = session.lang_key("minutes.tabs")
-    containers = st.tabs(list(labels.values()), default=labels[session.minutes_tab(TABS[0])], key=key,
+    session.start_widget_at(key, labels[session.minutes_tab(TABS[0])])
+    containers = st.tabs(list(labels.values()), key=key,
                          on_change=_remember_tab, args=(key, {label: tab for tab, label in labels.items()}))
     return dict(zip(TABS, containers, strict=True))
 
@@ -94,7 +98,7 @@ def notes_and_decisions(db: Database, actor: str, record: MeetingRecord, current
     item, mid = items[chosen], record.meeting.id
     key = session.fresh_key(f"notes.{item.id}", item.notes)
     st.text_area(t("minutes.notes_for", title=md(item.title)), item.notes, key=key, height=220, disabled=not editable,
-                 on_change=forms.on_submit, args=(f"notes_{item.id}", lambda: services.save_note(
+                 on_change=forms.on_field_change, args=(f"notes_{item.id}", key, item.notes, lambda: services.save_note(
                      db, actor, mid, item.id, session.text_value(key))),
                  kwargs={"success": t("minutes.note_saved")}, help=t("minutes.autosave"))
     forms.show_error(f"notes_{item.id}")
@@ -147,9 +151,9 @@ def attendance(db: Database, actor: str, record: MeetingRecord, editable: bool) 
         key = session.fresh_key(f"attendance.{person.id}", person.attendance)
         st.segmented_control(
             f"{person.name} · {person.relation}", choices, default=person.attendance, key=key,
-            format_func=formatter("attendance"), disabled=not editable, on_change=forms.on_submit,
-            args=(forms.PAGE, partial(_save_attendance, db, actor, record.meeting.id, person.id, key,
-                                      person.attendance)),
+            format_func=formatter("attendance"), disabled=not editable, on_change=forms.on_field_change,
+            args=(forms.PAGE, key, person.attendance, partial(_save_attendance, db, actor, record.meeting.id,
+                                                              person.id, key, person.attendance)),
         )
     paging.pager("attendance", len(record.participants), ATTENDANCE_PAGE)
 

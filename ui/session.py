@@ -210,6 +210,12 @@ def fresh_key(base: str, *values: object) -> str:
     return f"{base}.{zlib.crc32(repr((language(), *values)).encode('utf-8')):08x}"
 
 
+def start_widget_at(key: str, value: object) -> None:
+    """Give the widget drawn next under `key` this starting value, unless it already has one."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
 def lang_key(base: str) -> str:
     """A key for a choice widget whose labels are translated (see fresh_key)."""
     return f"{base}.{language()}"

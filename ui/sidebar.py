@@ -31,7 +31,6 @@ ROLE_KEY = "sidebar.role"
 ROLE_FORM = "sidebar.roles"
 CURTAIN_KEY = "sidebar.curtain"
 SCREEN_KEY = "sidebar.screen"
-PROJECTOR_CHECK_SECONDS = 1.0
 LANGUAGE_KEY = "sidebar.language"
 
 
@@ -188,10 +187,10 @@ def _projector_controls(db: Database) -> None:
 
 
 def _redraw_when_changed(db: Database, meeting_id: int, drawn: tuple[bool, str]) -> None:
-    """Every second: has another device drawn the curtain or changed the screen? Then redraw, so the buttons
-    say what is true now (on every page, also those that do not follow other devices' edits)."""
+    """When the meeting changes: has another device drawn the curtain or changed the screen? Then redraw, so the
+    buttons say what is true now (on every page, also those that do not follow other devices' edits)."""
 
-    @st.fragment(run_every=PROJECTOR_CHECK_SECONDS)
+    @st.fragment(run_every=live_sync.SAFETY_SECONDS)
     def check() -> None:
         stamp = db.stamp(meeting_id)
         if stamp is None:
@@ -199,6 +198,7 @@ def _redraw_when_changed(db: Database, meeting_id: int, drawn: tuple[bool, str])
         meeting = live_sync.record_at(db.url, meeting_id, stamp).meeting
         if (meeting.curtain, meeting.screen) != drawn:
             st.rerun(scope="app")
+        live_sync.listen(meeting_id, meeting.version, key="sidebar")
 
     check()
 

@@ -51,6 +51,7 @@ def update_case(db: Database, actor: Actor, case_id: int, values: Mapping[str, A
             setattr(row, name, value)
         for meeting in session.scalars(select(t.MeetingRow).where(t.MeetingRow.case_id == case_id)):
             meeting.version += 1
+            db.announce(session, meeting.id)
 
 
 def insert_meeting(
@@ -90,12 +91,15 @@ def delete_meeting(db: Database, actor: Actor, meeting_id: int) -> None:
         access_rows.add_caseworker_line(session, utcnow(), actor, AccessKind.EDIT, case_id=row.case_id,
                                         meeting_id=meeting_id, detail="delete_meeting")
         session.delete(row)
+        db.announce(session, meeting_id)  # its devices say it is gone
 
 
 def delete_case(db: Database, actor: Actor, case_id: int) -> None:
     """Delete a case with all its meetings, items and pictures; the log keeps who deleted it and when."""
     with db.write() as session:
         row = access_rows.check_case(session, actor, case_id)
+        for meeting_id in session.scalars(select(t.MeetingRow.id).where(t.MeetingRow.case_id == case_id)):
+            db.announce(session, meeting_id)  # its devices say it is gone
         session.delete(row)  # the database cascades to meetings, items, drawings, members, pairings
         access_rows.add_actor_line(session, utcnow(), actor, AccessKind.DELETE, case_id=case_id)
 

@@ -2,7 +2,8 @@
 
 SQLite (WAL) under `data/` by default; `DATABASE_URL` selects any other database
 (PostgreSQL via psycopg). Every edit of a meeting goes through `Database.edit`, which
-bumps the meeting's version in the same transaction: other devices poll that number.
+bumps the meeting's version in the same transaction and announces the change: after the
+commit, the devices following the meeting are told (facilitation/storage/change_signal.py).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, select, update
+from sqlalchemy import Engine, create_engine, event, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,10 +23,12 @@ from facilitation.domain.access import LOG_KEPT, AccessKind, Actor, Caseworker, 
 from facilitation.domain.clock import utcnow
 from facilitation.domain.validation import NAME_MAX, NotFoundError
 from facilitation.storage import access_rows
+from facilitation.storage.change_signal import CHANNEL, ChangeSignal, SqliteSignal, signal_for
 from facilitation.storage.tables import MeetingRow
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_ANNOUNCED = "mt_changed_meetings"  # Session.info key: the meetings this transaction changed
 
 
 def default_url() -> str:
@@ -85,6 +88,10 @@ class Database:
         if self.engine.dialect.name == "sqlite":
             _prepare_sqlite(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.changes: ChangeSignal = signal_for(self.engine)
+        self._notify = self.engine.dialect.name == "postgresql"
+        event.listen(self._sessions, "after_commit", self._after_commit)
+        event.listen(self._sessions, "after_rollback", _forget_announced)
 
     def migrate(self, revision: str = "head", *, downgrade: bool = False) -> None:
         """Bring the schema to an Alembic revision (the newest by default); at the newest already, do nothing.
@@ -165,7 +172,28 @@ class Database:
                 case_id = session.scalar(select(MeetingRow.case_id).where(MeetingRow.id == meeting_id))
                 access_rows.add_caseworker_line(session, now, actor, AccessKind.EDIT, case_id=case_id,
                                                 meeting_id=meeting_id)
+            self.announce(session, meeting_id)
             yield session
+
+    def announce(self, session: Session, meeting_id: int) -> None:
+        """Tell the meeting's followers it changed once this transaction commits (nothing if it rolls back)."""
+        if self._notify:  # PostgreSQL delivers it at commit, to every process's listener (this one's too)
+            session.execute(select(func.pg_notify(CHANNEL, str(meeting_id))))
+        else:
+            session.info.setdefault(_ANNOUNCED, set()).add(meeting_id)
+
+    def _after_commit(self, session: Session) -> None:
+        announced = session.info.pop(_ANNOUNCED, None)
+        if not announced:
+            return
+        if isinstance(self.changes, SqliteSignal):  # with their versions, so its watcher never tells them twice
+            with self.engine.connect() as connection:
+                found = dict(connection.execute(
+                    select(MeetingRow.id, MeetingRow.version).where(MeetingRow.id.in_(announced))).all())
+            self.changes.committed({meeting_id: found.get(meeting_id) for meeting_id in announced})
+        else:
+            for meeting_id in sorted(announced):
+                self.changes.publish(meeting_id)
 
     def purge_log(self, now: datetime) -> int:
         """Delete the access-log lines older than LOG_KEPT (six months) at `now`; returns how many."""
@@ -190,6 +218,10 @@ class Database:
     def dispose(self) -> None:
         """Close pooled connections (tests, shutdown)."""
         self.engine.dispose()
+
+
+def _forget_announced(session: Session) -> None:
+    session.info.pop(_ANNOUNCED, None)
 
 
 def open_database(url: str | None = None) -> Database:

@@ -53,6 +53,8 @@ def drop_member(db: Database, actor: Actor, case_id: int, caseworker_id: int, no
         if int(count or 0) <= 1:
             raise ValidationError("last_member", field="member")
         session.delete(row)
+        for meeting_id in session.scalars(select(t.MeetingRow.id).where(t.MeetingRow.case_id == case_id)):
+            db.announce(session, meeting_id)  # the caseworker's open pages of the case close at once
         access_rows.add_actor_line(session, now, actor, AccessKind.MEMBER_REMOVED, case_id=case_id,
                                    detail=f"{row.role}_{caseworker_id}")
 

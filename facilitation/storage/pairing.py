@@ -185,6 +185,7 @@ def unpair_meeting(db: Database, target: PairingTarget, caseworker_id: int | Non
             .values(expires_at=now)
         )
         count = int(ended.rowcount)  # type: ignore[attr-defined]  # a CursorResult for an UPDATE
+        db.announce(session, target.meeting_id)  # its projectors see at once that they are unpaired
         _log(session, AccessKind.UNPAIR, caseworker_id, target, purpose, str(count), now)
         return count
 

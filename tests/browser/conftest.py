@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -73,12 +73,15 @@ def server_db(server_data_dir: Path, app_server: str) -> Iterator[Database]:
 
 
 @contextmanager
-def running_app(data: Path, *options: str, port: int | None = None) -> Iterator[str]:
-    """`streamlit run app.py` (on `port`, else a free one) with `data` as its data folder and any further
-    command-line `options`, until it answers; its URL, and the server stopped afterwards."""
+def running_app(data: Path, *options: str, port: int | None = None,
+                environment: Mapping[str, str] | None = None) -> Iterator[str]:
+    """`streamlit run app.py` (on `port`, else a free one) with `data` as its data folder, any further
+    command-line `options` and `environment` variables (e.g. DATABASE_URL), until it answers; its URL, and
+    the server stopped afterwards."""
     port = port or _free_port()
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["MOEDETAVLEN_DATA_DIR"] = str(data)
+    env.update(environment or {})
     with (data / "streamlit.log").open("wb") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
