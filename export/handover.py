@@ -23,6 +23,7 @@ from export import docx_kit as k
 from export import minute_network
 from export import minute_pictures as pictures
 from export import minute_sections as sections
+from export.ladder_chart import render_ladder_chart
 from export.minute import PRODUCT, cleaned
 from export.minute_names import Names, names_for
 from export.minute_plan import for_whom
@@ -121,6 +122,8 @@ def _measures(document: Document, latest: MeetingRecord, story: Sequence[Meeting
                      names.free(measure.provider), when, words.label("ladder", measure.step)))
     k.table(document, (words("field.what"), words("field.legal_basis"), words("field.provider"),
                        words("handover.col_when"), words("field.step")), rows, [4.6, 2.6, 2.8, 3.4, 2.6])
+    chart = render_ladder_chart(latest.measures, [s.day for s in story], language=words.language)
+    k.picture(document, chart, 15.5, words("handover.ladder_caption"))
     steps = [(s.day, highest_step(latest.measures, s.day)) for s in story]
     k.paragraphs(document, words("handover.ladder_over_time") + " " + " · ".join(
         f"{words.short_date(day)}: {words.label('ladder', step) if step else words('handover.no_measure')}"

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 import streamlit as st
 
+from export.ladder_chart import render_ladder_chart
 from facilitation.domain.case_story import MeetingSummary, scores_by_person, summaries
 from facilitation.domain.dates import long_date
 from facilitation.domain.goal_progress import GoalTrail, goal_trails
 from facilitation.domain.measures import highest_step
-from facilitation.domain.model import MeetingRecord, PlanFor, Sector
+from facilitation.domain.model import Measure, MeetingRecord, PlanFor, Sector
 from ui import session
 from ui.i18n import label, t
 from ui.plan_for import whom
@@ -59,9 +61,17 @@ def _measures(latest: MeetingRecord, story: Sequence[MeetingSummary]) -> None:
                    t("field.step"): label("ladder", m.step)}
                   for m in sorted(latest.measures, key=lambda m: (m.start, m.position))],
                  hide_index=True, width="stretch")
+    st.image(_ladder(latest.measures, tuple(s.day for s in story), lang), caption=t("handover.ladder_caption"),
+             output_format="PNG")
     steps = [(s, highest_step(latest.measures, s.day)) for s in story]
     st.caption(t("handover.ladder_over_time") + " " + " · ".join(
         f"{_short(s)}: {label('ladder', step) if step else t('handover.no_measure')}" for s, step in steps))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _ladder(measures: tuple[Measure, ...], days: tuple[date, ...], language: str) -> bytes:
+    """The measures on the ladder over time (drawn again only when they or the meetings change)."""
+    return render_ladder_chart(measures, days, language=language)
 
 
 def _scale(records: Sequence[MeetingRecord], story: Sequence[MeetingSummary]) -> None:

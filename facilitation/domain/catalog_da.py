@@ -527,6 +527,7 @@ DA: dict[str, str] = {
     "handover.col_when": "Hvornår",
     "handover.ladder_over_time": "Højeste trin på indsatstrappen ved hvert møde:",
     "handover.no_measure": "ingen indsats",
+    "handover.ladder_caption": "Indsatserne på indsatstrappen over tid: et skridt ned ad trappen, mod en almindelig hverdag, er målet.",
     "handover.title": "Overdragelse af sagen",
     "handover.about": "Sagen om {child} indtil nu",
     "handover.span": "Sammenfatning af {count} møder, fra {first} til {last}",

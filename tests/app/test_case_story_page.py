@@ -37,6 +37,7 @@ def test_the_case_story_shows_the_three_demo_meetings_the_scale_and_each_goals_p
     assert list(network["Personer"]) == [13, 13, 14]
     assert list(measures["Trin på indsatstrappen"]) == ["Intensiv indsats i hjemmet", "Forebyggende indsats"]
     assert any("Højeste trin på indsatstrappen ved hvert møde:" in c.value for c in app.caption)
+    assert len(app.get("imgs")) + len(app.get("image")) >= 1, "the measures on the ladder over time, as a picture"
 
 
 def test_a_goal_answered_on_another_device_appears_at_once(app: AppTest, db: Database) -> None:

@@ -100,3 +100,4 @@ def test_the_handover_lists_every_measure_and_the_ladder_at_each_meeting(
     record = s.load_meeting(db, case_meetings[-1], viewer=ACTOR)
     assert sorted(row[0] for row in rows) == sorted(m.what for m in record.measures) and len(rows) == 2
     assert "Højeste trin på indsatstrappen ved hvert møde:" in full_text(document)
+    assert "Indsatserne på indsatstrappen over tid: et skridt ned ad trappen" in full_text(document), "the picture"
