@@ -12,8 +12,6 @@ from ui.db import database
 from ui.i18n import formatter, t
 from ui.text import md
 
-OPENED = "my_cases.logged"  # this session has logged its view of the list once
-
 db = database()
 worker = session.caseworker()
 lang = session.language()
@@ -22,8 +20,7 @@ st.title(t("my_cases.title"))
 if worker is None:  # a projector never gets here (its menu has no such page)
     st.info(t("my_cases.signed_out"))
     st.stop()
-lines = service.my_cases(db, worker, today, log=not st.session_state.get(OPENED))
-st.session_state[OPENED] = True
+lines = service.my_cases(db, worker, today, log=session.first_view_of_my_cases())
 sort_col, filter_col = st.columns([2, 3], vertical_alignment="bottom")
 by = sort_col.selectbox(t("my_cases.sort"), SORTS, key="my_cases.sort", format_func=formatter("my_cases.sort"))
 makker = filter_col.toggle(t("my_cases.only_makker"), key="my_cases.only_makker")

@@ -20,7 +20,6 @@ from ui.i18n import t
 
 ROOT = Path(__file__).resolve().parent.parent
 MY_CASES = "my_cases"  # every caseworker's own start page after signing in (not a role's page)
-AFTER_SIGN_IN = "navigation.after_sign_in"  # set when the purpose is chosen: the next '/' opens Mine sager
 
 # name: (title key, icon, url path)
 PAGES: dict[str, tuple[str, str, str]] = {
@@ -48,7 +47,7 @@ def pages_for_device(roles: Collection[str] | None = None) -> list[Any]:
 
     def start() -> None:
         """The root address: on to the main page, with the meeting (a reload then stays on that page)."""
-        if mine and st.session_state.pop(AFTER_SIGN_IN, False):  # just signed in: their cases first
+        if mine and session.take_just_signed_in():  # just signed in: their cases first
             st.switch_page(pages[MY_CASES])
         meeting_id = session.current_meeting_id()
         if meeting_id is None and session.url_error():  # stay: the router has said that ?m= names no meeting of theirs

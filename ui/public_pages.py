@@ -18,7 +18,6 @@ from facilitation.services import sessions
 from ui import identity, live_sync, projector_view, session
 from ui.db import database
 from ui.i18n import label, t
-from ui.navigation import AFTER_SIGN_IN
 from ui.text import md
 
 
@@ -46,7 +45,7 @@ def purpose() -> None:
     if st.button(t("purpose.continue"), type="primary", disabled=choice is None or token is None, key="purpose.go"):
         if token is not None and choice is not None:
             sessions.set_purpose(db, token, choice.value)
-            st.session_state[AFTER_SIGN_IN] = True  # signed in now: the start page is Mine sager
+            session.mark_just_signed_in()  # signed in now: the start page is Mine sager
             st.rerun()
     st.markdown(f'<a href="/signout" target="_self">{t("sidebar.sign_out")}</a>', unsafe_allow_html=True)
 

@@ -284,6 +284,27 @@ def mark_opened(meeting_id: int) -> None:
     st.session_state[OPENED] = opened_meetings() | {meeting_id}
 
 
+MY_CASES_LOGGED = "my_cases.logged"  # this browser session has logged its view of Mine sager once
+JUST_SIGNED_IN = "navigation.after_sign_in"  # set when the purpose is chosen: the next '/' opens Mine sager
+
+
+def first_view_of_my_cases() -> bool:
+    """Whether this is the browser session's first look at Mine sager (then its view is logged); marks it seen."""
+    first = not st.session_state.get(MY_CASES_LOGGED)
+    st.session_state[MY_CASES_LOGGED] = True
+    return first
+
+
+def mark_just_signed_in() -> None:
+    """Note that the caseworker has just signed in (the next start page is Mine sager)."""
+    st.session_state[JUST_SIGNED_IN] = True
+
+
+def take_just_signed_in() -> bool:
+    """Whether the caseworker has just signed in (asked once: the mark is taken away)."""
+    return bool(st.session_state.pop(JUST_SIGNED_IN, False))
+
+
 PROJECTOR_VIEWER = "projector"
 """Who reads for a paired projector device: the gate has checked its pairing, and it shows that meeting only."""
 CHECKED_READER = "app, access checked on this run"

@@ -10,7 +10,7 @@ from facilitation.services import accounts
 from facilitation.storage import Database
 from tests.app.conftest import ROOT, meeting_id, open_page, signed_in
 from tests.conftest import ACTOR
-from ui.navigation import AFTER_SIGN_IN
+from ui.session import JUST_SIGNED_IN
 
 
 def _text(at: AppTest) -> str:
@@ -54,7 +54,7 @@ def test_planning_the_overdue_follow_up_carries_the_open_actions(app: AppTest, d
 
 def test_mine_sager_is_the_start_page_just_after_signing_in_and_only_then(db: Database) -> None:
     at = signed_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=30), db)
-    at.session_state[AFTER_SIGN_IN] = True  # what choosing the purpose after signing in sets
+    at.session_state[JUST_SIGNED_IN] = True  # what choosing the purpose after signing in sets
     at.run()
     assert not at.exception
     assert at.title[0].value == "Mine sager"
