@@ -62,7 +62,8 @@ def _measures(latest: MeetingRecord, story: Sequence[MeetingSummary]) -> None:
                   for m in sorted(latest.measures, key=lambda m: (m.start, m.position))],
                  hide_index=True, width="stretch")
     st.image(_ladder(latest.measures, tuple(s.day for s in story), lang), caption=t("handover.ladder_caption"),
-             output_format="PNG")
+             output_format="PNG", alt=t("case_story.ladder_alt", steps=", ".join(
+                 f"{m.what}: {label('ladder', m.step)}" for m in latest.measures)))
     steps = [(s, highest_step(latest.measures, s.day)) for s in story]
     st.caption(t("handover.ladder_over_time") + " " + " · ".join(
         f"{_short(s)}: {label('ladder', step) if step else t('handover.no_measure')}" for s, step in steps))

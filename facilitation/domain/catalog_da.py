@@ -528,6 +528,7 @@ DA: dict[str, str] = {
     "handover.ladder_over_time": "Højeste trin på indsatstrappen ved hvert møde:",
     "handover.no_measure": "ingen indsats",
     "handover.ladder_caption": "Indsatserne på indsatstrappen over tid: et skridt ned ad trappen, mod en almindelig hverdag, er målet.",
+    "case_story.ladder_alt": "Indsatserne på indsatstrappen over tid. {steps}",
     "handover.title": "Overdragelse af sagen",
     "handover.about": "Sagen om {child} indtil nu",
     "handover.span": "Sammenfatning af {count} møder, fra {first} til {last}",

@@ -519,6 +519,7 @@ EN: dict[str, str] = {
     "handover.ladder_over_time": "The highest step on the intervention ladder at each meeting:",
     "handover.no_measure": "no measure",
     "handover.ladder_caption": "The measures on the intervention ladder over time: a step down the ladder, towards ordinary life, is the aim.",
+    "case_story.ladder_alt": "The measures on the intervention ladder over time. {steps}",
     "handover.title": "Case handover",
     "handover.about": "The case of {child} so far",
     "handover.span": "A summary of {count} meetings, from {first} to {last}",
