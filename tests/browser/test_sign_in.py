@@ -59,7 +59,7 @@ def sign_in(page: Page, url: str, email: str, password: str = PASSWORD) -> None:
     page.wait_for_url(f"{url}/*")
     page.get_by_text("Møde", exact=True).click()
     page.get_by_role("button", name="Fortsæt").click()
-    expect(page.get_by_text("Logget ind som")).to_be_visible()
+    expect(page.get_by_test_id("stSidebarUserContent").get_by_text("Logget ind som")).to_be_visible()
 
 
 def all_text(page: Page) -> str:
@@ -94,10 +94,10 @@ def test_a_session_survives_a_reload_and_a_new_tab_and_sign_out_ends_it_in_every
         sign_in(page, app_server, "demo@moedetavlen.invalid")
         expect(page.get_by_text("Juhl").first).to_be_visible()
         page.reload()
-        expect(page.get_by_text("Logget ind som")).to_be_visible()
+        expect(page.get_by_test_id("stSidebarUserContent").get_by_text("Logget ind som")).to_be_visible()
         other = context.new_page()
         other.goto(app_server)
-        expect(other.get_by_text("Logget ind som")).to_be_visible()
+        expect(other.get_by_test_id("stSidebarUserContent").get_by_text("Logget ind som")).to_be_visible()
         page.get_by_role("link", name="Log ud").click()
         expect(page.get_by_role("heading", name="Log ind på Mødetavlen")).to_be_visible()
         expect(other.get_by_role("heading", name="Log ind på Mødetavlen")).to_be_visible(timeout=20_000)
