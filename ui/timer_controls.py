@@ -50,7 +50,8 @@ def _buttons(
     move, pause, end = st.columns(3)
     with move:
         label = t("timer.next") if current is not None else t("timer.start")
-        forms.button("timer.next", label, lambda: services.next_agenda_item(db, me, mid), success="",
+        forms.button("timer.next", label, partial(services.next_agenda_item, db, me, mid, drawn_for=current),
+                     success="",
                      disabled=current is None and upcoming is None, type="primary", icon=":material/skip_next:",
                      width="stretch")
     with pause:
@@ -63,10 +64,12 @@ def _buttons(
     with end:
         forms.button("timer.end", t("timer.end"), _on_current(current, partial(services.end_agenda_item, db, me, mid)),
                      success="", disabled=current is None, icon=":material/stop:", width="stretch")
+    extra = next((i.extra_minutes for i in record.agenda if i.id == current), None)
     for col, minutes in zip(st.columns(len(ADD_MINUTES)), ADD_MINUTES, strict=True):
         with col:
             forms.button(f"timer.add.{minutes}", f"+{minutes} {t('timer.min')}",
-                         _on_current(current, partial(services.add_minutes, db, me, mid, minutes=minutes)),
+                         _on_current(current, partial(services.add_minutes, db, me, mid, minutes=minutes,
+                                                      drawn_with=extra)),
                          success="", disabled=current is None, width="stretch",
                          help=t("timer.add_help", minutes=minutes))
 

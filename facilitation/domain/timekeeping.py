@@ -62,6 +62,11 @@ def next_item(agenda: Sequence[AgendaItem], moment: datetime) -> tuple[tuple[Age
     return tuple(changed), upcoming
 
 
+def current_id(agenda: Sequence[AgendaItem]) -> int | None:
+    """The item started and not ended (running or paused), first in order; None when none is."""
+    return next((i.id for i in agenda if i.started_at is not None and i.ended_at is None), None)
+
+
 def extra_minutes(item: AgendaItem, change: int) -> int:
     """The item's extra minutes after giving it `change` more (or fewer); its total stays 1..MINUTES_MAX."""
     total = item.planned_minutes + item.extra_minutes + change

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from types import EllipsisType
 
 from facilitation.domain import model as m
 from facilitation.domain import timekeeping as moves
@@ -43,19 +44,39 @@ def resume_timer(db: Database, actor: Actor, meeting_id: int, now: datetime | No
         _store(e, moves.resume_all(e.items(m.AgendaItem), now or utcnow()))
 
 
-def next_agenda_item(db: Database, actor: Actor, meeting_id: int, now: datetime | None = None) -> int | None:
-    """Finish the current item and start the next one not yet started; returns its id (None at the end)."""
+def next_agenda_item(
+    db: Database, actor: Actor, meeting_id: int, now: datetime | None = None, *,
+    drawn_for: int | None | EllipsisType = ...,
+) -> int | None:
+    """Finish the current item and start the next one not yet started; returns the item now current.
+
+    `drawn_for` is the item that was current when the button was drawn (None: the meeting had not started).
+    When another item is current now, the move was already made, by another device or by the same click
+    replayed after an interrupted run (Streamlit calls a button's callback again then), and nothing changes:
+    two presses of "Næste punkt" for one item never skip the next item.
+    """
     with edit(db, meeting_id, actor) as e:
-        changed, upcoming = moves.next_item(e.items(m.AgendaItem), now or utcnow())
+        agenda = e.items(m.AgendaItem)
+        if drawn_for is not ... and moves.current_id(agenda) != drawn_for:
+            return moves.current_id(agenda)
+        changed, upcoming = moves.next_item(agenda, now or utcnow())
         _store(e, changed)
         return None if upcoming is None else upcoming.id
 
 
-def add_minutes(db: Database, actor: Actor, meeting_id: int, item_id: int, minutes: int | str) -> None:
-    """Give an item more (or, negative, fewer) minutes than planned."""
+def add_minutes(db: Database, actor: Actor, meeting_id: int, item_id: int, minutes: int | str, *,
+                drawn_with: int | None = None) -> None:
+    """Give an item more (or, negative, fewer) minutes than planned.
+
+    `drawn_with` is the item's extra minutes when the button was drawn: when they have changed since, the
+    click was already counted (a replayed callback, or the makker pressed the same button a moment before)
+    and nothing changes.
+    """
     change = whole_number(minutes, "minutes", -MINUTES_MAX, MINUTES_MAX)
     with edit(db, meeting_id, actor) as e:
         item = e.get(m.AgendaItem, item_id, what="agenda_item")
+        if drawn_with is not None and item.extra_minutes != drawn_with:
+            return
         e.update(m.AgendaItem, item_id, extra_minutes=moves.extra_minutes(item, change))
 
 

@@ -100,3 +100,20 @@ def test_the_agenda_list_follows_the_timer_moved_on_another_device(app: AppTest,
     app.run()
     assert "✓ Færdig" in markdown_of(app) and "▶ I gang" not in markdown_of(app)
     assert countdown_of(app)["state"] == "idle"
+
+
+def test_a_stale_next_press_after_the_makker_moved_on_does_not_skip_an_item(app: AppTest, db: Database) -> None:
+    """The facilitator presses 'Start mødet' on a screen drawn before the makker started the meeting."""
+    open_page(app, "agenda")
+    mid = meeting_id(app)
+    first, second = services.load_meeting(db, mid, viewer=ACTOR).agenda[:2]
+    services.next_agenda_item(db, "anden enhed", mid)  # the makker's laptop, a moment earlier
+    app.button(key="timer.next").click().run()  # drawn as 'Start mødet'
+    agenda = services.load_meeting(db, mid, viewer=ACTOR).agenda
+    assert agenda[0].started_at is not None and agenda[0].ended_at is None, f"{first.title} still runs"
+    assert agenda[1].started_at is None, f"{second.title} was not started by the stale press"
+    assert app.button(key="timer.next").label == "Næste punkt"
+    app.button(key="timer.add.5").click().run()
+    services.add_minutes(db, "anden enhed", mid, first.id, 1)
+    app.run()
+    assert services.load_meeting(db, mid, viewer=ACTOR).agenda[0].extra_minutes == 6

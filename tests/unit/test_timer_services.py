@@ -51,6 +51,29 @@ def test_next_starts_the_first_item_then_moves_on(db: Database, meeting_id: int)
     assert now.items[0].phase == Phase.FINISHED and now.items[0].elapsed_seconds == 700
 
 
+def test_a_second_press_for_the_same_item_does_not_skip_the_next(db: Database, meeting_id: int) -> None:
+    """'Start mødet' / 'Næste punkt' pressed twice for what one screen showed (a replayed callback, or the
+    facilitator and the makker at once) moves once: the second press finds another item current."""
+    first, second = agenda_ids(db, meeting_id)[:2]
+    assert s.next_agenda_item(db, ACTOR, meeting_id, now=at(0), drawn_for=None) == first
+    assert s.next_agenda_item(db, ACTOR, meeting_id, now=at(1), drawn_for=None) == first
+    assert s.next_agenda_item(db, ACTOR, meeting_id, now=at(600), drawn_for=first) == second
+    assert s.next_agenda_item(db, ACTOR, meeting_id, now=at(601), drawn_for=first) == second
+    now = clock(db, meeting_id, 700)
+    assert now.current is not None and now.current.item_id == second
+    assert now.items[2].phase == Phase.NOT_STARTED
+
+
+def test_added_minutes_count_once_per_drawn_button(db: Database, meeting_id: int) -> None:
+    first = agenda_ids(db, meeting_id)[0]
+    s.next_agenda_item(db, ACTOR, meeting_id, now=at(0))
+    s.add_minutes(db, ACTOR, meeting_id, first, 5, drawn_with=0)
+    s.add_minutes(db, ACTOR, meeting_id, first, 5, drawn_with=0)  # the same press again: already counted
+    assert s.load_meeting(db, meeting_id, viewer=ACTOR).agenda[0].extra_minutes == 5
+    s.add_minutes(db, ACTOR, meeting_id, first, 2, drawn_with=5)
+    assert s.load_meeting(db, meeting_id, viewer=ACTOR).agenda[0].extra_minutes == 7
+
+
 def test_pause_and_resume_leave_the_pause_out_of_the_item_time(db: Database, meeting_id: int) -> None:
     s.next_agenda_item(db, ACTOR, meeting_id, now=at(0))
     s.pause_timer(db, ACTOR, meeting_id, now=at(100))
