@@ -29,10 +29,6 @@ def open_device(browser: Browser, url: str, data_dir: Path, width: int = 1600, h
     return page
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known race (#14): under a loaded CI machine the pushed projector sometimes misses one of twenty quick edits "
-    "for over 10 s (the 20 s safety poll then brings it), and the shared 'Start mødet'/'Næste punkt' button can "
-    "advance twice on a replayed click; both are diagnosed in the session note, not yet fixed"))
 def test_the_projector_follows_the_minute_taker_timer_and_curtain(
     server_data_dir: Path, app_server: str, browser: Browser, server_db: Database
 ) -> None:

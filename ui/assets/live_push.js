@@ -6,6 +6,9 @@
 // Streamlit calls the default export when the element mounts and again when its data changes.
 
 const RETRY_SECONDS = [0.3, 1, 2, 5, 10, 30];
+// A "changed" whose rerun never drew a newer version (Streamlit can drop a fragment rerun asked for while
+// another run of the page is being sent) is asked for again after these pauses, then left to the safety poll.
+const RECHECK_SECONDS = [3, 6];
 const channels = (globalThis.__mtLive ||= new Map()); // meeting id -> channel (tests reach it to drop sockets)
 
 function channelFor(meeting, path) {
@@ -41,7 +44,7 @@ function connect(channel) {
   socket.onmessage = (event) => {
     if (event.data !== "changed") return; // "." is the keep-alive
     // One part per task: Streamlit sends the widget updates of one task as one message for ONE fragment.
-    [...channel.parts.values()].forEach((part, index) => setTimeout(part.changed, index * 250));
+    [...channel.parts.values()].forEach((part, index) => setTimeout(() => part.heard(0), index * 250));
   };
   socket.onclose = () => {
     if (channel.socket !== socket) return;
@@ -73,7 +76,23 @@ export default function ({ data, key, parentElement, setTriggerValue }) {
   const channel = channelFor(String(data.meeting), data.path);
   channel.version = String(data.version);
   let count = 0;
-  const part = { element, changed: () => setTriggerValue("changed", ++count) };
+  const drawn = Number(data.version);
+  const part = { element, recheck: null, changed: () => setTriggerValue("changed", ++count) };
+  // Rerun now; unless a newer version is drawn meanwhile (which replaces this part and clears the timer),
+  // ask again after RECHECK_SECONDS[attempt].
+  part.heard = (attempt) => {
+    part.changed();
+    clearTimeout(part.recheck);
+    if (attempt < RECHECK_SECONDS.length) {
+      part.recheck = setTimeout(() => part.heard(attempt + 1), RECHECK_SECONDS[attempt] * 1000);
+    }
+  };
+  const previous = channel.parts.get(key);
+  if (previous && previous.recheck && !(drawn > previous.drawn)) {
+    part.recheck = setTimeout(() => part.heard(1), RECHECK_SECONDS[0] * 1000); // still waiting for it
+  }
+  if (previous) clearTimeout(previous.recheck);
+  part.drawn = drawn;
   channel.parts.set(key, part);
   show(channel);
   connect(channel);
@@ -81,6 +100,7 @@ export default function ({ data, key, parentElement, setTriggerValue }) {
   const again = data.again ? setTimeout(part.changed, data.again * 1000) : null;
   return () => {
     clearTimeout(again);
+    if (channel.parts.get(key) !== part) clearTimeout(part.recheck); // a newer call took its place
     release(channel, key, part);
   };
 }
