@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
+from facilitation.domain import words
 from facilitation.domain.cadence import CADENCES, Cadence, next_follow_up
 from facilitation.domain.model import CaseType, MeetingRecord
 from facilitation.domain.model import LegalBasis as LegalBasis  # re-exported: measures are read from here
@@ -80,6 +81,16 @@ def meeting_rule(record: MeetingRecord) -> CaseRule:
 def follow_up_date(record: MeetingRecord) -> date:
     """The meeting's agreed follow-up date (the caseworker's override), else the date its rule's cadence gives."""
     return record.meeting.follow_up_date or next_follow_up(record.meeting.date, meeting_rule(record).case_type)
+
+
+def step_words(step: str, language: str = words.DEFAULT) -> str:
+    """A ladder step in words: the catalog's for a default step, a configured step as written."""
+    return words.label("ladder", step, language) if step in DEFAULT_LADDER else step
+
+
+def active_measures(measures: Iterable[Measure], day: date) -> list[Measure]:
+    """The measures running on `day`, oldest start first."""
+    return sorted((m for m in measures if m.active_on(day)), key=lambda m: (m.start, m.position))
 
 
 def step_index(step: str, ladder: Sequence[str] = DEFAULT_LADDER) -> int:

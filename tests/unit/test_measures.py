@@ -11,11 +11,13 @@ from facilitation.domain.measures import (
     DEFAULT_LADDER,
     LegalBasis,
     Measure,
+    active_measures,
     case_rule,
     due_state,
     highest_step,
     ladder_of,
     measure_values,
+    step_words,
 )
 from facilitation.domain.model import CaseType
 from facilitation.domain.validation import ValidationError
@@ -125,3 +127,18 @@ def test_measure_values_are_checked() -> None:
         with pytest.raises(ValidationError):
             measure_values(bad)
     assert measure_values({"step": "anbringelse"}, ladder_of("almen;anbringelse")) == {"step": "anbringelse"}
+
+
+def test_the_measures_running_on_a_day_oldest_start_first() -> None:
+    later = _measure(B.SEL_52, start=date(2026, 6, 1))
+    first = _measure(B.SEL_11, start=date(2026, 2, 1))
+    ended = _measure(B.SEL_44, start=date(2026, 1, 1), end=date(2026, 3, 1))
+    planned = _measure(B.SEL_41, start=date(2027, 1, 1))
+    assert active_measures([later, ended, planned, first], TODAY) == [first, later]
+    assert active_measures([], TODAY) == []
+
+
+def test_a_step_in_words_default_steps_from_the_catalog_configured_ones_as_written() -> None:
+    assert step_words("intensive_home") == "Intensiv indsats i hjemmet"
+    assert step_words("intensive_home", "en") == "Intensive support at home"
+    assert step_words("Anbringelse i slægten", "en") == "Anbringelse i slægten"
