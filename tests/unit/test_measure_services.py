@@ -93,6 +93,23 @@ def test_the_follow_up_meeting_sees_the_same_measures(db: Database, meeting_id: 
 DAY = date(2026, 12, 2)
 
 
+def test_the_configured_ladder_decides_the_steps_and_an_older_step_is_kept_on_edit(
+    db: Database, meeting_id: int, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    case_id = case_of_meeting(db, meeting_id)
+    old = _measure(db, ACTOR, case_id, step="foster_family")  # stored under the default ladder
+    monkeypatch.setenv("MOEDETAVLEN_LADDER", "Almene tilbud;Forebyggende;Anbringelse")
+    new = _measure(db, ACTOR, case_id, step="Anbringelse")
+    with pytest.raises(ValidationError):
+        _measure(db, ACTOR, case_id, step="preventive")
+    s.edit_measure(db, ACTOR, old, what="Plejefamilie", step="foster_family")  # unchanged: kept
+    with pytest.raises(ValidationError):
+        s.edit_measure(db, ACTOR, new, step="institution")  # a new step must be on the ladder
+    s.edit_measure(db, ACTOR, old, step="Forebyggende")
+    steps = {m.id: (m.what, m.step) for m in s.list_measures(db, case_id, viewer=ACTOR)}
+    assert steps == {old: ("Plejefamilie", "Forebyggende"), new: ("Familiebehandling", "Anbringelse")}
+
+
 def _demo_worker(db: Database) -> Caseworker:
     create_demo_case(db, DAY)
     worker = replace(add_caseworker(db, "Demo Rådgiver", "demo@kommune.invalid"), purpose="meeting")
