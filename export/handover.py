@@ -119,7 +119,10 @@ def _measures(document: Document, latest: MeetingRecord, story: Sequence[Meeting
         when = words("measures.from", date=words.short_date(measure.start))
         when += " " + (words("measures.until", date=words.short_date(measure.end)) if measure.end
                        else words("measures.ongoing"))
-        rows.append((names.free(measure.what), words.label("legal_basis", measure.legal_basis),
+        goal = latest.measure_goals.get(measure.id)  # as it stands at the latest meeting
+        what = names.free(measure.what) + (
+            "\n" + words("measures.serves", goal=names.free(goal.text)) if goal is not None else "")
+        rows.append((what, words.label("legal_basis", measure.legal_basis),
                      names.free(measure.provider), when, step_words(measure.step, words.language)))
     k.table(document, (words("field.what"), words("field.legal_basis"), words("field.provider"),
                        words("handover.col_when"), words("field.step")), rows, [4.6, 2.6, 2.8, 3.4, 2.6])

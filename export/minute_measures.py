@@ -1,7 +1,7 @@
 """The minute's "Den hjælp, familien får": each measure running on the meeting's day, in plain words.
 
-What it is, the paragraph it is given under, who provides it, from when to when and its step on the
-intervention ladder, then why the case is followed up as often as it is (the model's rule). Providers are
+What it is, the paragraph it is given under, who provides it, from when to when, its step on the intervention
+ladder and the goal it serves, then why the case is followed up as often as it is (the model's rule). Providers are
 organisations and are kept in the anonymised minute; every text still goes through `Names.free`, so a person's
 name typed into one becomes initials like everywhere else.
 """
@@ -28,7 +28,11 @@ def measures(document: Document, record: MeetingRecord, names: Names, words: Wor
     for measure in running:
         paragraph = document.add_paragraph(style="List Bullet")
         k.text(paragraph, names.free(measure.what), bold=True)
-        k.text(paragraph, "\n" + "\n".join(measure_lines(measure, names, words)), size=9.5, color=k.MUTED)
+        lines = measure_lines(measure, names, words)
+        goal = record.measure_goals.get(measure.id)  # the goal's copy at this meeting, wherever it was set
+        if goal is not None:
+            lines.append(words("measures.serves", goal=names.free(goal.text)))
+        k.text(paragraph, "\n" + "\n".join(lines), size=9.5, color=k.MUTED)
     reason = words(f"rule.{meeting_rule(record).reason}")
     for paragraph in k.paragraphs(document, words("minute.measures_rule", reason=reason), size=10):
         paragraph.paragraph_format.space_before = Pt(6)  # apart from the last bullet's details

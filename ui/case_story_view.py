@@ -59,7 +59,8 @@ def _measures(latest: MeetingRecord, story: Sequence[MeetingSummary]) -> None:
     st.dataframe([{t("field.what"): m.what, t("field.legal_basis"): label("legal_basis", m.legal_basis),
                    t("field.provider"): m.provider, t("field.start"): long_date(m.start, lang),
                    t("field.end"): long_date(m.end, lang) if m.end else t("measures.ongoing"),
-                   t("field.step"): step_words(m.step, lang)}
+                   t("field.step"): step_words(m.step, lang),
+                   t("field.measure_goal"): _goal_text(latest, m)}
                   for m in sorted(latest.measures, key=lambda m: (m.start, m.position))],
                  hide_index=True, width="stretch")
     ladder = settings.ladder()
@@ -69,6 +70,12 @@ def _measures(latest: MeetingRecord, story: Sequence[MeetingSummary]) -> None:
     steps = [(s, highest_step(latest.measures, s.day, ladder)) for s in story]
     st.caption(t("handover.ladder_over_time") + " " + " · ".join(
         f"{_short(s)}: {step_words(step, lang) if step else t('handover.no_measure')}" for s, step in steps))
+
+
+def _goal_text(latest: MeetingRecord, measure: Measure) -> str:
+    """The goal the measure serves, as it stands at the latest meeting ("" for none)."""
+    goal = latest.measure_goals.get(measure.id)
+    return "" if goal is None else goal.text
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

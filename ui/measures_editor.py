@@ -24,6 +24,9 @@ def measures(db: Database, record: MeetingRecord, me: Actor) -> None:
     rule = meeting_rule(record)
     st.caption(t(f"follow_up.cadence.{rule.case_type.value}") + " " + t(f"rule.{rule.reason}"))
     goals = {g.id: g.text for g in record.goals}
+    # A measure keeps the id of the goal it was linked to at some meeting; here it serves that goal's copy in
+    # this meeting (or its latest copy before it), so the choice list and the text find it in every meeting.
+    goals |= {goal.id: goal.text for goal in record.measure_goals.values()}
     lang = session.language()
     if not record.measures:
         st.caption(t("measures.none"))
@@ -43,8 +46,9 @@ def _one(db: Database, record: MeetingRecord, me: Actor, measure: Measure, goals
     title = f"{md(measure.what)}" + (f" ({t('measures.ended')})" if ended else "")
     with st.expander(title, icon=":material/stairs:"):
         st.caption(" · ".join(parts))
-        if measure.goal_id in goals:
-            st.markdown(t("measures.serves", goal=md(goals[measure.goal_id])))
+        goal = record.measure_goals.get(measure.id)
+        if goal is not None:
+            st.markdown(t("measures.serves", goal=md(goal.text)))
         _form(db, record, me, measure, goals)
         forms.button(f"measure.remove.{measure.id}", t("measures.remove"),
                      lambda: services.remove_measure(db, me, measure.id), type="tertiary",
@@ -54,18 +58,20 @@ def _one(db: Database, record: MeetingRecord, me: Actor, measure: Measure, goals
 def _form(db: Database, record: MeetingRecord, me: Actor, measure: Measure | None, goals: dict[int, str]) -> None:
     ident = measure.id if measure else "new"
     form_key = f"measure.{ident}"
-    stored = (measure.what, measure.legal_basis, measure.provider, measure.start, measure.end, measure.goal_id,
+    served = record.measure_goals.get(measure.id) if measure else None
+    goal_id = served.id if served is not None else None  # the goal's copy at this meeting
+    stored = (measure.what, measure.legal_basis, measure.provider, measure.start, measure.end, goal_id,
               measure.step) if measure else ()
     keys = {name: session.fresh_key(f"{form_key}.{name}", record.case.id, *stored)
             for name in ("what", "legal_basis", "provider", "start", "end", "goal_id", "step")}
     ladder = settings.ladder()  # the configured ladder (MOEDETAVLEN_LADDER), else the default
     bases, steps = list(LegalBasis), list(ladder)
     first_step = steps[min(1, len(steps) - 1)]  # a new measure starts on the second step: most are preventive
-    goal_ids: list[int | None] = [None, *goals]
+    goal_ids: list[int | None] = [None, *(g.id for g in record.goals)]
     if measure and measure.step not in steps:
         steps.append(measure.step)
-    if measure and measure.goal_id not in goal_ids:
-        goal_ids.append(measure.goal_id)
+    if goal_id not in goal_ids:  # a goal reached or dropped at an earlier meeting: still shown, still chosen
+        goal_ids.append(goal_id)
     with st.form(form_key, border=False):
         st.text_input(t("field.measure_what"), measure.what if measure else "", key=keys["what"])
         left, right = st.columns(2)
@@ -83,7 +89,7 @@ def _form(db: Database, record: MeetingRecord, me: Actor, measure: Measure | Non
                        format="DD.MM.YYYY", min_value=DATE_MIN, max_value=DATE_MAX)
         no_goal = t("measures.no_goal")
         st.selectbox(t("field.measure_goal"), goal_ids,
-                     index=goal_ids.index(measure.goal_id) if measure else 0, key=keys["goal_id"],
+                     index=goal_ids.index(goal_id), key=keys["goal_id"],
                      format_func=lambda g: goals.get(g, no_goal) if g is not None else no_goal)
 
         def save() -> None:

@@ -60,3 +60,25 @@ def test_the_case_story_shows_a_configured_step_as_written(
     assert highest.endswith("Intensiv indsats i hjemmet"), "a step off the configured ladder comes after its last"
     steps = [str(v) for frame in at.dataframe for v in frame.value.get("Trin på indsatstrappen", [])]
     assert "Anbringelse i slægten" in steps and "Intensiv indsats i hjemmet" in steps
+
+
+def test_a_measure_s_goal_set_at_the_first_meeting_shows_and_is_chosen_in_the_follow_up(
+    app: AppTest, db: Database,
+) -> None:
+    at = open_page(app, "meeting")
+    record = s.load_meeting(db, meeting_id(at), viewer=ACTOR)
+    linked = next(x for x in record.measures if x.goal_id is not None)
+    assert linked.goal_id not in {g.id for g in record.goals}, "the demo links the start meeting's goal"
+    copy = record.measure_goals[linked.id]
+    assert copy.meeting_id == record.meeting.id, "the goal's copy in this meeting"
+    choice = at.selectbox(key=_key(at, f"measure.{linked.id}.goal_id"))
+    assert choice.value == copy.id and list(choice.options).count(copy.text) == 1
+    assert any(f"Støtter målet: {copy.text}" in str(x.value) for x in at.markdown)
+    at.text_input(key=_key(at, f"measure.{linked.id}.what")).input("Familiebehandling, en gang om ugen")
+    at.button(key=f"measure.{linked.id}.submit").click().run()
+    assert not at.exception
+    assert s.load_meeting(db, meeting_id(at), viewer=ACTOR).measure_goals[linked.id].id == copy.id
+
+    at = open_page(at, "case_story")
+    served = [str(v) for frame in at.dataframe for v in frame.value.get("Målet, indsatsen skal støtte", [])]
+    assert copy.text in served

@@ -77,3 +77,17 @@ def test_the_anonymised_minute_keeps_providers_but_scrubs_names_in_them(db: Data
     section = _section(minute_for_meeting(db, mid, anonymised=True, now=NOW, viewer=ACTOR))
     assert "Udføres af Familiehuset" in section and "Samtaler for B." in section
     assert "Bjørn" not in section and "Østergaard" not in section
+
+
+def test_a_measure_serves_its_goal_s_copy_in_the_follow_up_minute(db: Database, full_meeting: int) -> None:  # noqa: F811
+    record = s.load_meeting(db, full_meeting, viewer=ACTOR)
+    linked = next(x for x in record.measures if x.goal_id is not None)
+    goal = record.measure_goals[linked.id]
+    assert goal.meeting_id == full_meeting and linked.goal_id != goal.id, "linked at the start meeting"
+    section = _section(minute_for_meeting(db, full_meeting, now=NOW, viewer=ACTOR))
+    assert f"Støtter målet: {goal.text}" in section
+    later = s.plan_meeting(db, ACTOR, record.case.id, "follow_up", date(2027, 1, 6))  # copies, linked
+    copy = s.load_meeting(db, later, viewer=ACTOR).measure_goals[linked.id]
+    s.edit_goal(db, ACTOR, later, copy.id, text="Alma sover hjemme alle hverdage")  # the copy, reworded
+    section = _section(minute_for_meeting(db, later, now=NOW, viewer=ACTOR))
+    assert "Støtter målet: Alma sover hjemme alle hverdage" in section

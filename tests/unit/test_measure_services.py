@@ -90,6 +90,23 @@ def test_the_follow_up_meeting_sees_the_same_measures(db: Database, meeting_id: 
     assert [x.what for x in s.load_meeting(db, later, viewer=ACTOR).measures] == ["Familiebehandling"]
 
 
+def test_a_measure_s_goal_follows_the_goal_into_every_follow_up(db: Database, meeting_id: int) -> None:
+    case_id = case_of_meeting(db, meeting_id)
+    goal = s.add_goal(db, ACTOR, meeting_id, "short", "Alma sover hjemme", "Sanne")
+    measure = _measure(db, ACTOR, case_id, goal_id=goal)
+    later = s.plan_meeting(db, ACTOR, case_id, "follow_up", date(2026, 4, 13))
+    (copy,) = s.load_meeting(db, later, viewer=ACTOR).goals
+    s.edit_goal(db, ACTOR, later, copy.id, text="Alma sover hjemme hver nat")
+    seen = s.load_meeting(db, later, viewer=ACTOR).measure_goals[measure]
+    assert (seen.id, seen.text) == (copy.id, "Alma sover hjemme hver nat"), "the copy in the follow-up"
+    assert s.load_meeting(db, meeting_id, viewer=ACTOR).measure_goals[measure].id == goal
+    s.edit_measure(db, ACTOR, measure, goal_id=copy.id)  # chosen again in the follow-up: still the same goal
+    assert s.load_meeting(db, meeting_id, viewer=ACTOR).measure_goals[measure].id == goal
+    assert s.load_meeting(db, later, viewer=ACTOR).measure_goals[measure].id == copy.id
+    s.edit_measure(db, ACTOR, measure, goal_id=None)
+    assert s.load_meeting(db, later, viewer=ACTOR).measure_goals == {}
+
+
 DAY = date(2026, 12, 2)
 
 
