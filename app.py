@@ -7,9 +7,11 @@ live channel (ui/live_stream.py) with the app; each browser session then runs th
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from facilitation import settings
 from ui import auth_routes, live_stream, offline
 
 offline.never_look_up_own_address()
+settings.ladder()  # a wrong MOEDETAVLEN_LADDER stops the server at its start, naming the setting
 # The app names its pages with st.navigation (ui/navigation.py, ui/gate.py). Because a folder pages/ lies beside
 # this file, Streamlit runs the first session of a new server process the old way, as if every pages/*.py were a
 # page at its file name, and says "Page not found" for any other address (a bookmark of /dagsorden or /projektor

@@ -28,10 +28,11 @@ from export.minute import PRODUCT, cleaned
 from export.minute_names import Names, names_for
 from export.minute_plan import for_whom
 from export.minute_text import Words
+from facilitation import settings
 from facilitation.domain.case_story import MeetingSummary, summaries
 from facilitation.domain.clock import utcnow
 from facilitation.domain.goal_progress import GoalTrail, goal_trails
-from facilitation.domain.measures import highest_step
+from facilitation.domain.measures import highest_step, step_words
 from facilitation.domain.model import ActionStatus, MeetingRecord, Participant, PlanFor, Sector
 from facilitation.domain.scaling import ScoreRound
 from facilitation.domain.words import DEFAULT
@@ -118,15 +119,19 @@ def _measures(document: Document, latest: MeetingRecord, story: Sequence[Meeting
         when = words("measures.from", date=words.short_date(measure.start))
         when += " " + (words("measures.until", date=words.short_date(measure.end)) if measure.end
                        else words("measures.ongoing"))
-        rows.append((names.free(measure.what), words.label("legal_basis", measure.legal_basis),
-                     names.free(measure.provider), when, words.label("ladder", measure.step)))
+        goal = latest.measure_goals.get(measure.id)  # as it stands at the latest meeting
+        what = names.free(measure.what) + (
+            "\n" + words("measures.serves", goal=names.free(goal.text)) if goal is not None else "")
+        rows.append((what, words.label("legal_basis", measure.legal_basis),
+                     names.free(measure.provider), when, step_words(measure.step, words.language)))
     k.table(document, (words("field.what"), words("field.legal_basis"), words("field.provider"),
                        words("handover.col_when"), words("field.step")), rows, [4.6, 2.6, 2.8, 3.4, 2.6])
-    chart = render_ladder_chart(latest.measures, [s.day for s in story], language=words.language)
+    ladder = settings.ladder()
+    chart = render_ladder_chart(latest.measures, [s.day for s in story], ladder=ladder, language=words.language)
     k.picture(document, chart, 15.5, words("handover.ladder_caption"))
-    steps = [(s.day, highest_step(latest.measures, s.day)) for s in story]
+    steps = [(s.day, highest_step(latest.measures, s.day, ladder)) for s in story]
     k.paragraphs(document, words("handover.ladder_over_time") + " " + " · ".join(
-        f"{words.short_date(day)}: {words.label('ladder', step) if step else words('handover.no_measure')}"
+        f"{words.short_date(day)}: {step_words(step, words.language) if step else words('handover.no_measure')}"
         for day, step in steps), size=10, color=k.MUTED)
 
 

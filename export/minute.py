@@ -24,7 +24,7 @@ import docx
 from docx.shared import Pt
 
 from export import docx_kit as k
-from export import minute_network, minute_plan
+from export import minute_measures, minute_network, minute_plan
 from export import minute_pictures as pictures
 from export import minute_sections as sections
 from export.minute_names import Names, names_for
@@ -89,6 +89,7 @@ def render_minute(
         minute_plan.family_plan(document, record, names, words, child)
     else:
         sections.goals(document, record, names, words)
+    minute_measures.measures(document, record, names, words)  # the help the plan has from the municipality
     minute_network.network(document, record, names, words)  # who can help with the plan
     sections.board(document, record, names, words)
     sections.safety(document, record, names, words)

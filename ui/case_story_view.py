@@ -8,10 +8,11 @@ from datetime import date
 import streamlit as st
 
 from export.ladder_chart import render_ladder_chart
+from facilitation import settings
 from facilitation.domain.case_story import MeetingSummary, scores_by_person, summaries
 from facilitation.domain.dates import long_date
 from facilitation.domain.goal_progress import GoalTrail, goal_trails
-from facilitation.domain.measures import highest_step
+from facilitation.domain.measures import highest_step, step_words
 from facilitation.domain.model import Measure, MeetingRecord, PlanFor, Sector
 from ui import session
 from ui.i18n import label, t
@@ -58,21 +59,29 @@ def _measures(latest: MeetingRecord, story: Sequence[MeetingSummary]) -> None:
     st.dataframe([{t("field.what"): m.what, t("field.legal_basis"): label("legal_basis", m.legal_basis),
                    t("field.provider"): m.provider, t("field.start"): long_date(m.start, lang),
                    t("field.end"): long_date(m.end, lang) if m.end else t("measures.ongoing"),
-                   t("field.step"): label("ladder", m.step)}
+                   t("field.step"): step_words(m.step, lang),
+                   t("field.measure_goal"): _goal_text(latest, m)}
                   for m in sorted(latest.measures, key=lambda m: (m.start, m.position))],
                  hide_index=True, width="stretch")
-    st.image(_ladder(latest.measures, tuple(s.day for s in story), lang), caption=t("handover.ladder_caption"),
+    ladder = settings.ladder()
+    st.image(_ladder(latest.measures, tuple(s.day for s in story), ladder, lang), caption=t("handover.ladder_caption"),
              output_format="PNG", alt=t("case_story.ladder_alt", steps=", ".join(
-                 f"{m.what}: {label('ladder', m.step)}" for m in latest.measures)))
-    steps = [(s, highest_step(latest.measures, s.day)) for s in story]
+                 f"{m.what}: {step_words(m.step, lang)}" for m in latest.measures)))
+    steps = [(s, highest_step(latest.measures, s.day, ladder)) for s in story]
     st.caption(t("handover.ladder_over_time") + " " + " · ".join(
-        f"{_short(s)}: {label('ladder', step) if step else t('handover.no_measure')}" for s, step in steps))
+        f"{_short(s)}: {step_words(step, lang) if step else t('handover.no_measure')}" for s, step in steps))
+
+
+def _goal_text(latest: MeetingRecord, measure: Measure) -> str:
+    """The goal the measure serves, as it stands at the latest meeting ("" for none)."""
+    goal = latest.measure_goals.get(measure.id)
+    return "" if goal is None else goal.text
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _ladder(measures: tuple[Measure, ...], days: tuple[date, ...], language: str) -> bytes:
-    """The measures on the ladder over time (drawn again only when they or the meetings change)."""
-    return render_ladder_chart(measures, days, language=language)
+def _ladder(measures: tuple[Measure, ...], days: tuple[date, ...], ladder: tuple[str, ...], language: str) -> bytes:
+    """The measures on the ladder over time (drawn again only when they, the meetings or the ladder change)."""
+    return render_ladder_chart(measures, days, ladder=ladder, language=language)
 
 
 def _scale(records: Sequence[MeetingRecord], story: Sequence[MeetingSummary]) -> None:

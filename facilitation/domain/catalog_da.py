@@ -516,6 +516,12 @@ DA: dict[str, str] = {
     "minute.network_helping": "Kan hjælpe",
     "minute.others_who_can_help": "Andre der kan hjælpe",
     "minute.others_who_can_help_intro": "Personer på netværkskortet, som ikke var inviteret til mødet, men som kan hjælpe eller kan spørges.",
+    "minute.measures": "Den hjælp, familien får",
+    "minute.measures_intro": "De indsatser, kommunen har sat i gang, og som kører nu.",
+    "minute.measure_basis": "Efter {basis}",
+    "minute.measure_provider": "Udføres af {provider}",
+    "minute.measure_step": "Trin på indsatstrappen: {step}",
+    "minute.measures_rule": "Derfor mødes vi så tit: {reason}",
     "minute.could_be_asked": "kan spørges",
     # whom a goal or an action is for (the whole family's plan)
     "page.case_story": "Sagens forløb",

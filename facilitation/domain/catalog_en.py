@@ -507,6 +507,12 @@ EN: dict[str, str] = {
     "minute.network_helping": "Can help",
     "minute.others_who_can_help": "Others who can help",
     "minute.others_who_can_help_intro": "People on the network map who were not invited to the meeting but can help or could be asked.",
+    "minute.measures": "The help the family gets",
+    "minute.measures_intro": "The measures the municipality has started and that are running now.",
+    "minute.measure_basis": "Under {basis}",
+    "minute.measure_provider": "Provided by {provider}",
+    "minute.measure_step": "Step on the intervention ladder: {step}",
+    "minute.measures_rule": "Why we meet this often: {reason}",
     "minute.could_be_asked": "could be asked",
     # whom a goal or an action is for (the whole family's plan)
     "page.case_story": "The case over time",

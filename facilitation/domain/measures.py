@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
+from facilitation.domain import words
 from facilitation.domain.cadence import CADENCES, Cadence, next_follow_up
 from facilitation.domain.model import CaseType, MeetingRecord
 from facilitation.domain.model import LegalBasis as LegalBasis  # re-exported: measures are read from here
@@ -36,13 +37,35 @@ DEFAULT_LADDER: tuple[str, ...] = (
 to placement in the network, in a foster family and in an institution. A municipality may give its own."""
 
 
+STEP_MAX = 40  # characters of one configured ladder step: it must fit the chart's labels and a choice list
+
+
 def ladder_of(text: str | Sequence[str] | None) -> tuple[str, ...]:
-    """A configured ladder (steps lowest first, as a list or separated by ';'), or the default one."""
+    """A configured ladder (steps lowest first, as a list or separated by ';'), or the default one.
+
+    Spaces are tidied, empty steps and repeats (ignoring case) dropped; a step longer than STEP_MAX characters
+    or holding a control character is refused (ValueError): a ladder is configured once, so a mistake should stop.
+    """
     if text is None:
         return DEFAULT_LADDER
     steps = text.split(";") if isinstance(text, str) else list(text)
-    cleaned = tuple(dict.fromkeys(s.strip() for s in steps if s.strip()))
-    return cleaned or DEFAULT_LADDER
+    cleaned: dict[str, str] = {}
+    for step in (" ".join(str(s).split()) for s in steps):
+        if len(step) > STEP_MAX:
+            raise ValueError(f"a ladder step is longer than {STEP_MAX} characters: {step[:STEP_MAX]}…")
+        if any(ord(c) < 32 or ord(c) == 127 for c in step):
+            raise ValueError("a ladder step holds a control character")
+        if step:
+            cleaned.setdefault(step.casefold(), step)
+    return tuple(cleaned.values()) or DEFAULT_LADDER
+
+
+def ladder_with(ladder: Sequence[str], measures: Iterable[Measure]) -> tuple[str, ...]:
+    """The ladder and, after its last step, every step of the measures not on it (one stored under an earlier
+    ladder): default steps in the default ladder's order, then the others as first met. Nothing is left out."""
+    others = [step for step in dict.fromkeys(m.step for m in measures) if step not in ladder]
+    known = [step for step in DEFAULT_LADDER if step in others]
+    return (*ladder, *known, *(step for step in others if step not in known))
 
 
 class CaseRule(NamedTuple):
@@ -82,22 +105,36 @@ def follow_up_date(record: MeetingRecord) -> date:
     return record.meeting.follow_up_date or next_follow_up(record.meeting.date, meeting_rule(record).case_type)
 
 
+def step_words(step: str, language: str = words.DEFAULT) -> str:
+    """A ladder step in words: the catalog's for a default step, a configured step as written."""
+    return words.label("ladder", step, language) if step in DEFAULT_LADDER else step
+
+
+def active_measures(measures: Iterable[Measure], day: date) -> list[Measure]:
+    """The measures running on `day`, oldest start first."""
+    return sorted((m for m in measures if m.active_on(day)), key=lambda m: (m.start, m.position))
+
+
 def step_index(step: str, ladder: Sequence[str] = DEFAULT_LADDER) -> int:
-    """The step's place on the ladder (0 the lowest); a step not on it counts as the lowest."""
-    return ladder.index(step) if step in ladder else 0
+    """The step's place on the ladder (0 the lowest); a step not on it comes after the last (see ladder_with)."""
+    return ladder.index(step) if step in ladder else len(ladder)
 
 
 def highest_step(measures: Iterable[Measure], today: date, ladder: Sequence[str] = DEFAULT_LADDER) -> str | None:
     """The highest ladder step among the measures active today, or None when none is."""
-    steps = [m.step for m in measures if m.active_on(today)]
-    return max(steps, key=lambda s: step_index(s, ladder)) if steps else None
+    running = [m for m in measures if m.active_on(today)]
+    steps = ladder_with(ladder, running)
+    return max((m.step for m in running), key=steps.index) if running else None
 
 
 MEASURE_FIELDS = ("what", "legal_basis", "provider", "start", "end", "goal_id", "step")
 
 
-def measure_values(fields: Mapping[str, Any], ladder: Sequence[str] = DEFAULT_LADDER) -> dict[str, Any]:
-    """Checked fields of a measure (those given); the end may not be before the start."""
+def measure_values(fields: Mapping[str, Any], ladder: Sequence[str] | None = DEFAULT_LADDER) -> dict[str, Any]:
+    """Checked fields of a measure (those given); the end may not be before the start.
+
+    The step must be on `ladder`; with None any short single line is taken (a backup keeps what was stored).
+    """
     values: dict[str, Any] = {}
     if "what" in fields:
         values["what"] = single_line(fields["what"], "what", SHORT_MAX)
@@ -118,7 +155,9 @@ def measure_values(fields: Mapping[str, Any], ladder: Sequence[str] = DEFAULT_LA
         values["goal_id"] = goal or None
     if "step" in fields:
         step = str(fields["step"] or "").strip()
-        if step not in ladder:
+        if ladder is None:
+            step = single_line(step, "step", STEP_MAX)
+        elif step not in ladder:
             raise ValidationError("invalid_choice", field="step")
         values["step"] = step
     return values

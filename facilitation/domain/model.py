@@ -395,6 +395,10 @@ def _no_reach() -> Mapping[str, Reach]:
     return MappingProxyType({})
 
 
+def _no_goals() -> Mapping[int, Goal]:
+    return MappingProxyType({})
+
+
 @dataclass(frozen=True)
 class MeetingRecord:
     """Everything recorded for one meeting, as read in one transaction.
@@ -418,6 +422,9 @@ class MeetingRecord:
     contacts: Mapping[Role, str] = field(default_factory=_empty_mapping)  # how to reach the caseworker holding a role
     reach: Mapping[str, Reach] = field(default_factory=_no_reach)  # a role holder's name -> their account's contact
     measures: tuple[Measure, ...] = ()  # the case's measures (they belong to the case, not to this meeting)
+    # Each measure's goal as it stands at this meeting (the goal's copy here, else its latest before): a measure
+    # keeps the id of the goal it was linked to, and goals are copied into every follow-up (goal_progress.goal_as_of).
+    measure_goals: Mapping[int, Goal] = field(default_factory=_no_goals)
 
     def __post_init__(self) -> None:
         """Freeze whatever sequences and mappings a caller passed in (lists, dicts)."""
@@ -426,7 +433,7 @@ class MeetingRecord:
             value = getattr(self, name)
             if not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(value))
-        for name in ("roles", "contacts", "reach"):
+        for name in ("roles", "contacts", "reach", "measure_goals"):
             value = getattr(self, name)
             if not isinstance(value, MappingProxyType):
                 object.__setattr__(self, name, MappingProxyType(dict(value)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from facilitation import settings
 from facilitation.domain import measures as rules
 from facilitation.domain import model as m
 from facilitation.domain.access import Actor
@@ -24,20 +25,29 @@ def list_measures(db: Database, case_id: int, *, viewer: Actor) -> tuple[Measure
 def add_measure(
     db: Database, actor: Actor, case_id: int, *, what: str, legal_basis: str, start: date | str,
     step: str, provider: str = "", end: date | str | None = None, goal_id: int | None = None,
-    ladder: Sequence[str] = rules.DEFAULT_LADDER,
+    ladder: Sequence[str] | None = None,
 ) -> int:
-    """Put a measure on a case; returns its id."""
+    """Put a measure on a case, on a step of the ladder (the configured one unless given); returns its id."""
     values = rules.measure_values({"what": what, "legal_basis": legal_basis, "provider": provider, "start": start,
-                                   "end": end, "goal_id": goal_id, "step": step}, ladder)
+                                   "end": end, "goal_id": goal_id, "step": step},
+                                  settings.ladder() if ladder is None else ladder)
     return store.insert_measure(db, actor, case_id, values)
 
 
 def edit_measure(
-    db: Database, actor: Actor, measure_id: int, *, ladder: Sequence[str] = rules.DEFAULT_LADDER,
+    db: Database, actor: Actor, measure_id: int, *, ladder: Sequence[str] | None = None,
     **fields: object,
 ) -> None:
-    """Change a measure's what, legal basis, provider, start, end, goal or step (an end ends it)."""
-    values = rules.measure_values({k: v for k, v in fields.items() if k in rules.MEASURE_FIELDS}, ladder)
+    """Change a measure's what, legal basis, provider, start, end, goal or step (an end ends it).
+
+    A new step must be on the ladder (the configured one unless given); a step the measure already has is kept
+    even when the ladder no longer holds it, so editing an older measure's dates never fails on its step.
+    """
+    ladder = settings.ladder() if ladder is None else tuple(ladder)
+    changes = {k: v for k, v in fields.items() if k in rules.MEASURE_FIELDS}
+    if "step" in changes and changes["step"] not in ladder and changes["step"] == store.step_of(db, actor, measure_id):
+        del changes["step"]
+    values = rules.measure_values(changes, ladder)
     if values:
         store.update_measure(db, actor, measure_id, values)
 

@@ -515,7 +515,7 @@ def _load_measures(data: Mapping[str, Any], session: Any, case_id: int, goals: M
         with _at("measures", index, x):
             fields: dict[str, Any] = {k: x[k] for k in ("what", "legal_basis", "provider", "start", "end", "step")
                                       if k in x}
-            values = measure_values(fields)
+            values = measure_values(fields, ladder=None)  # the step as stored, whatever the ladder is now
             goal = _ref(goals, x, "goal").id if x.get("goal") is not None else None
             add_measure_row(session, case_id, {"provider": "", **values, "goal_id": goal})
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from facilitation.domain import model as m
 from facilitation.domain.access import AccessKind, Actor, Caseworker, MemberRole, actor_name
 from facilitation.domain.clock import utcnow
+from facilitation.domain.goal_progress import MeetingGoals, measure_goals
 from facilitation.domain.roles import Role
 from facilitation.domain.validation import NAME_MAX, ValidationError
 from facilitation.storage import access_rows, rows
@@ -179,6 +180,7 @@ def record(db: Database, meeting_id: int, viewer: Actor) -> m.MeetingRecord:
             found = session.scalars(select(table).where(table.meeting_id == meeting_id).order_by(*order))
             return tuple(rows.item_of(kind, row) for row in found)
 
+        measures = measures_in(session, meeting_row.case_id)
         role_rows = list(session.scalars(
             select(t.RoleRow).where(t.RoleRow.meeting_id == meeting_id).order_by(t.RoleRow.id)
         ))
@@ -197,8 +199,28 @@ def record(db: Database, meeting_id: int, viewer: Actor) -> m.MeetingRecord:
             decisions=items(m.Decision),
             contacts=MappingProxyType({Role(r.role): r.contact for r in role_rows if r.contact}),
             reach=_reach(session, meeting_row.case_id, {r.caseworker for r in role_rows}),
-            measures=measures_in(session, meeting_row.case_id),
+            measures=measures,
+            measure_goals=MappingProxyType(_measure_goals(session, measures, meeting_row)),
         )
+
+
+def _measure_goals(session: Session, measures: Sequence[m.Measure], meeting: t.MeetingRow) -> dict[int, m.Goal]:
+    """Each measure's goal as it stands at this meeting (no read when no measure serves a goal)."""
+    if all(x.goal_id is None for x in measures):
+        return {}
+    return measure_goals(measures, _case_goals(session, meeting.case_id), meeting.id)
+
+
+def _case_goals(session: Session, case_id: int) -> list[MeetingGoals]:
+    """Each meeting of the case, oldest first, with its goals in their order (to follow a goal across them)."""
+    meetings = session.execute(select(t.MeetingRow.id).where(t.MeetingRow.case_id == case_id)
+                               .order_by(t.MeetingRow.date, t.MeetingRow.id)).scalars().all()
+    goals: dict[int, list[m.Goal]] = {mid: [] for mid in meetings}
+    found = session.scalars(select(t.GoalRow).join(t.MeetingRow, t.MeetingRow.id == t.GoalRow.meeting_id)
+                            .where(t.MeetingRow.case_id == case_id).order_by(t.GoalRow.position, t.GoalRow.id))
+    for row in found:
+        goals[row.meeting_id].append(rows.item_of(m.Goal, row))
+    return [(mid, tuple(items)) for mid, items in goals.items()]
 
 
 def _reach(session: Session, case_id: int, holders: set[str]) -> MappingProxyType[str, m.Reach]:

@@ -41,6 +41,12 @@ def measures_of(db: Database, viewer: Actor, case_id: int) -> tuple[Measure, ...
         return measures_in(session, case_id)
 
 
+def step_of(db: Database, actor: Actor, measure_id: int) -> str:
+    """The ladder step a measure has now (NotFoundError for one the actor may not reach)."""
+    with db.read() as session:
+        return str(_measure_row(session, actor, measure_id).step)
+
+
 def add_measure_row(session: Session, case_id: int, values: Mapping[str, Any]) -> int:
     """Inside an open transaction (access already checked): add a measure last; returns its id."""
     last = session.scalar(select(func.max(t.MeasureRow.position)).where(t.MeasureRow.case_id == case_id))

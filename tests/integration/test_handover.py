@@ -98,6 +98,33 @@ def test_the_handover_lists_every_measure_and_the_ladder_at_each_meeting(
     document = open_docx(handover_for_meeting(db, case_meetings[-1], viewer=ACTOR, now=NOW))
     rows = table_rows(table_after(document, "Indsatser"))[1:]
     record = s.load_meeting(db, case_meetings[-1], viewer=ACTOR)
-    assert sorted(row[0] for row in rows) == sorted(m.what for m in record.measures) and len(rows) == 2
+    assert sorted(row[0].split("\n")[0] for row in rows) == sorted(m.what for m in record.measures)
+    assert len(rows) == 2
     assert "Højeste trin på indsatstrappen ved hvert møde:" in full_text(document)
     assert "Indsatserne på indsatstrappen over tid: et skridt ned ad trappen" in full_text(document), "the picture"
+
+
+def test_the_handover_writes_a_configured_step_as_written_and_an_older_one_in_words(
+    db: Database, case_meetings: list[int], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("MOEDETAVLEN_LADDER", "Almene tilbud;Forebyggende;Anbringelse i slægten")
+    record = s.load_meeting(db, case_meetings[-1], viewer=ACTOR)
+    s.add_measure(db, ACTOR, record.case.id, what="Ophold hos mormor", legal_basis="sel_52", start=DAY,
+                  step="Anbringelse i slægten")
+    document = open_docx(handover_for_meeting(db, case_meetings[-1], viewer=ACTOR, now=NOW))
+    steps = {row[0].split("\n")[0]: row[-1] for row in table_rows(table_after(document, "Indsatser"))[1:]}
+    assert steps["Ophold hos mormor"] == "Anbringelse i slægten"
+    assert steps["Familiebehandling i hjemmet, to gange om ugen"] == "Intensiv indsats i hjemmet"
+
+
+def test_the_handover_names_the_goal_each_measure_serves_as_it_stands_now(
+    db: Database, case_meetings: list[int],
+) -> None:
+    latest = s.load_meeting(db, case_meetings[-1], viewer=ACTOR)
+    linked = next(x for x in latest.measures if x.goal_id is not None)
+    goal = latest.measure_goals[linked.id]
+    assert goal.meeting_id == case_meetings[-1], "the goal's copy at the planned meeting"
+    s.edit_goal(db, ACTOR, case_meetings[-1], goal.id, text="Alma sover hjemme alle hverdage")
+    document = open_docx(handover_for_meeting(db, case_meetings[-1], viewer=ACTOR, now=NOW))
+    cells = {row[0].split("\n")[0]: row[0] for row in table_rows(table_after(document, "Indsatser"))[1:]}
+    assert cells[linked.what].endswith("\nStøtter målet: Alma sover hjemme alle hverdage")

@@ -209,3 +209,17 @@ def test_a_version_1_file_whose_roles_are_not_a_mapping_is_refused_in_plain_word
     with pytest.raises(BackupError) as info:
         loads_meeting(db, ACTOR, json.dumps(v1))
     assert info.value.message("en") == f"»{section}« must be an object in {{ }}."
+
+
+def test_a_measure_s_step_survives_a_load_under_another_configured_ladder(
+    db: Database, demo_id: int, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    case_id = s.load_meeting(db, demo_id, viewer=ACTOR).case.id
+    monkeypatch.setenv("MOEDETAVLEN_LADDER", "Almene tilbud;Forebyggende;Anbringelse")
+    s.add_measure(db, ACTOR, case_id, what="Aflastning", legal_basis="sel_44", start=DEMO_DAY, step="Forebyggende")
+    first = dumps_meeting(db, demo_id, viewer=ACTOR)
+    monkeypatch.delenv("MOEDETAVLEN_LADDER")  # the default ladder again: the stored steps are kept as they were
+    copy_id = loads_meeting(db, ACTOR, first)
+    assert dumps_meeting(db, copy_id, viewer=ACTOR) == first
+    steps = [m.step for m in s.load_meeting(db, copy_id, viewer=ACTOR).measures]
+    assert "Forebyggende" in steps

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from facilitation.domain import model as m
-from facilitation.domain.goal_progress import goal_trails
+from facilitation.domain.goal_progress import goal_as_of, goal_chains, goal_trails, measure_goals
 from facilitation.domain.outcomes import goal_values
 from facilitation.domain.validation import ValidationError
 
@@ -80,3 +80,44 @@ def test_progress_may_be_unasked_and_a_status_is_one_of_three() -> None:
     with pytest.raises(ValidationError):
         goal_values({"status": "finished"})
     assert replace(goal(1, 1, "x"), status=m.GoalStatus.DROPPED).status == "dropped"
+
+
+def _three_meetings() -> list[m.MeetingRecord]:
+    """A goal carried twice (once matched by text only), one reached at the second meeting, one set at the third."""
+    return [
+        meeting(1, date(2026, 9, 1), [goal(1, 1, "Alma sover hjemme", 2), goal(2, 1, "Mor får job")]),
+        meeting(2, date(2026, 10, 13), [goal(3, 2, "Alma sover hjemme", 5),  # no link: the same term and text
+                                        goal(4, 2, "Mor får job", status="achieved", carried_from=2)]),
+        meeting(3, date(2026, 11, 24), [goal(5, 3, "Alma sover hjemme", 8, carried_from=3),
+                                        goal(6, 3, "Skole hver dag")]),
+    ]
+
+
+def _goals(records: list[m.MeetingRecord]) -> list[tuple[int, tuple[m.Goal, ...]]]:
+    return [(r.meeting.id, r.goals) for r in records]
+
+
+def test_a_goal_s_chain_holds_every_copy_oldest_first() -> None:
+    chains = goal_chains(_goals(_three_meetings()))
+    assert [[g.id for g in chain] for chain in chains] == [[2, 4], [1, 3, 5], [6]]
+    assert goal_chains([]) == []
+
+
+def test_a_goal_as_it_stands_at_a_meeting_is_its_copy_there_or_the_latest_before() -> None:
+    meetings = _goals(_three_meetings())
+    assert goal_as_of(1, meetings, 3).id == 5 and goal_as_of(5, meetings, 3).id == 5  # type: ignore[union-attr]
+    assert goal_as_of(5, meetings, 2).id == 3, "seen from an earlier meeting: the copy there"  # type: ignore[union-attr]
+    assert goal_as_of(2, meetings, 3).id == 4, "reached at meeting 2: as it ended"  # type: ignore[union-attr]
+    assert goal_as_of(6, meetings, 1).id == 6, "set later: as first set"  # type: ignore[union-attr]
+    assert goal_as_of(99, meetings, 3) is None
+
+
+def test_each_measure_serves_its_goal_as_it_stands_at_the_meeting() -> None:
+    meetings = _goals(_three_meetings())
+    day = date(2026, 9, 1)
+    served = m.Measure(10, 1, "Familiebehandling", m.LegalBasis.SEL_52, "", day, None, 1, "preventive")
+    none = replace(served, id=11, goal_id=None)
+    gone = replace(served, id=12, goal_id=99)
+    assert {k: g.id for k, g in measure_goals([served, none, gone], meetings, 3).items()} == {10: 5}
+    assert {k: g.id for k, g in measure_goals([served], meetings, 1).items()} == {10: 1}
+    assert measure_goals([none], meetings, 3) == {}

@@ -90,7 +90,41 @@ def test_the_follow_up_meeting_sees_the_same_measures(db: Database, meeting_id: 
     assert [x.what for x in s.load_meeting(db, later, viewer=ACTOR).measures] == ["Familiebehandling"]
 
 
+def test_a_measure_s_goal_follows_the_goal_into_every_follow_up(db: Database, meeting_id: int) -> None:
+    case_id = case_of_meeting(db, meeting_id)
+    goal = s.add_goal(db, ACTOR, meeting_id, "short", "Alma sover hjemme", "Sanne")
+    measure = _measure(db, ACTOR, case_id, goal_id=goal)
+    later = s.plan_meeting(db, ACTOR, case_id, "follow_up", date(2026, 4, 13))
+    (copy,) = s.load_meeting(db, later, viewer=ACTOR).goals
+    s.edit_goal(db, ACTOR, later, copy.id, text="Alma sover hjemme hver nat")
+    seen = s.load_meeting(db, later, viewer=ACTOR).measure_goals[measure]
+    assert (seen.id, seen.text) == (copy.id, "Alma sover hjemme hver nat"), "the copy in the follow-up"
+    assert s.load_meeting(db, meeting_id, viewer=ACTOR).measure_goals[measure].id == goal
+    s.edit_measure(db, ACTOR, measure, goal_id=copy.id)  # chosen again in the follow-up: still the same goal
+    assert s.load_meeting(db, meeting_id, viewer=ACTOR).measure_goals[measure].id == goal
+    assert s.load_meeting(db, later, viewer=ACTOR).measure_goals[measure].id == copy.id
+    s.edit_measure(db, ACTOR, measure, goal_id=None)
+    assert s.load_meeting(db, later, viewer=ACTOR).measure_goals == {}
+
+
 DAY = date(2026, 12, 2)
+
+
+def test_the_configured_ladder_decides_the_steps_and_an_older_step_is_kept_on_edit(
+    db: Database, meeting_id: int, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    case_id = case_of_meeting(db, meeting_id)
+    old = _measure(db, ACTOR, case_id, step="foster_family")  # stored under the default ladder
+    monkeypatch.setenv("MOEDETAVLEN_LADDER", "Almene tilbud;Forebyggende;Anbringelse")
+    new = _measure(db, ACTOR, case_id, step="Anbringelse")
+    with pytest.raises(ValidationError):
+        _measure(db, ACTOR, case_id, step="preventive")
+    s.edit_measure(db, ACTOR, old, what="Plejefamilie", step="foster_family")  # unchanged: kept
+    with pytest.raises(ValidationError):
+        s.edit_measure(db, ACTOR, new, step="institution")  # a new step must be on the ladder
+    s.edit_measure(db, ACTOR, old, step="Forebyggende")
+    steps = {m.id: (m.what, m.step) for m in s.list_measures(db, case_id, viewer=ACTOR)}
+    assert steps == {old: ("Plejefamilie", "Forebyggende"), new: ("Familiebehandling", "Anbringelse")}
 
 
 def _demo_worker(db: Database) -> Caseworker:

@@ -9,13 +9,18 @@ import pytest
 from facilitation.domain.cadence import Cadence, next_follow_up
 from facilitation.domain.measures import (
     DEFAULT_LADDER,
+    STEP_MAX,
     LegalBasis,
     Measure,
+    active_measures,
     case_rule,
     due_state,
     highest_step,
     ladder_of,
+    ladder_with,
     measure_values,
+    step_index,
+    step_words,
 )
 from facilitation.domain.model import CaseType
 from facilitation.domain.validation import ValidationError
@@ -108,6 +113,29 @@ def test_the_default_ladder_goes_from_universal_offers_to_an_institution() -> No
     assert ladder_of(" ; ") == DEFAULT_LADDER
 
 
+def test_a_configured_ladder_is_tidied_and_a_too_long_step_is_refused() -> None:
+    assert ladder_of("Almene  tilbud ;\tForebyggende; almene tilbud;;Anbringelse;") == (
+        "Almene tilbud", "Forebyggende", "Anbringelse")
+    assert ladder_of("x" * STEP_MAX) == ("x" * STEP_MAX,)
+    with pytest.raises(ValueError, match="longer than"):
+        ladder_of("Almene tilbud;" + "x" * (STEP_MAX + 1))
+    with pytest.raises(ValueError, match="control"):
+        ladder_of(["Almene\x00tilbud"])
+
+
+def test_a_step_off_the_configured_ladder_comes_after_its_last_step() -> None:
+    ladder = ("Almene", "Anbringelse")
+    old, new = _measure(B.SEL_52, step="foster_family"), _measure(B.SEL_11, step="Almene")
+    other = _measure(B.SEL_44, step="moon")
+    earlier = _measure(B.SEL_11, step="preventive")
+    assert ladder_with(ladder, [new, other, old, earlier, old]) == (
+        "Almene", "Anbringelse", "preventive", "foster_family", "moon"), "default steps in their own order"
+    assert ladder_with(ladder, []) == ladder
+    assert step_index("foster_family", ladder) == 2 and step_index("Anbringelse", ladder) == 1
+    assert highest_step([new, old], TODAY, ladder) == "foster_family"
+    assert highest_step([new], TODAY, ladder) == "Almene"
+
+
 def test_the_highest_active_step() -> None:
     low, high = _measure(B.SEL_11, step="universal"), _measure(B.SEL_52, step="foster_family", end=date(2026, 6, 1))
     assert highest_step([low, high], date(2026, 5, 1)) == "foster_family"
@@ -125,3 +153,22 @@ def test_measure_values_are_checked() -> None:
         with pytest.raises(ValidationError):
             measure_values(bad)
     assert measure_values({"step": "anbringelse"}, ladder_of("almen;anbringelse")) == {"step": "anbringelse"}
+    assert measure_values({"step": " Eget  trin "}, ladder=None) == {"step": "Eget trin"}, "a backup keeps its step"
+    for bad_step in ("", "x" * (STEP_MAX + 1)):
+        with pytest.raises(ValidationError):
+            measure_values({"step": bad_step}, ladder=None)
+
+
+def test_the_measures_running_on_a_day_oldest_start_first() -> None:
+    later = _measure(B.SEL_52, start=date(2026, 6, 1))
+    first = _measure(B.SEL_11, start=date(2026, 2, 1))
+    ended = _measure(B.SEL_44, start=date(2026, 1, 1), end=date(2026, 3, 1))
+    planned = _measure(B.SEL_41, start=date(2027, 1, 1))
+    assert active_measures([later, ended, planned, first], TODAY) == [first, later]
+    assert active_measures([], TODAY) == []
+
+
+def test_a_step_in_words_default_steps_from_the_catalog_configured_ones_as_written() -> None:
+    assert step_words("intensive_home") == "Intensiv indsats i hjemmet"
+    assert step_words("intensive_home", "en") == "Intensive support at home"
+    assert step_words("Anbringelse i slægten", "en") == "Anbringelse i slægten"
