@@ -14,7 +14,7 @@ const channels = (globalThis.__mtLive ||= new Map()); // meeting id -> channel (
 function channelFor(meeting, path) {
   let channel = channels.get(meeting);
   if (!channel) {
-    channel = { meeting, path, version: "", parts: new Map(), socket: null, retries: 0, opened: 0,
+    channel = { meeting, path, version: "", parts: new Map(), pending: new Map(), socket: null, retries: 0, opened: 0,
                 closeTimer: null, retryTimer: null, state: "connecting" };
     channels.set(meeting, channel);
   }
@@ -44,7 +44,7 @@ function connect(channel) {
   socket.onmessage = (event) => {
     if (event.data !== "changed") return; // "." is the keep-alive
     // One part per task: Streamlit sends the widget updates of one task as one message for ONE fragment.
-    [...channel.parts.values()].forEach((part, index) => setTimeout(() => part.heard(0), index * 250));
+    [...channel.parts.keys()].forEach((key, index) => setTimeout(() => heard(channel, key, 0), index * 250));
   };
   socket.onclose = () => {
     if (channel.socket !== socket) return;
@@ -56,6 +56,22 @@ function connect(channel) {
     channel.retries += 1;
     channel.retryTimer = setTimeout(() => { channel.retryTimer = null; connect(channel); }, pause * 1000);
   };
+}
+
+// Rerun the part now, and again after RECHECK_SECONDS[attempt] unless by then it drew a version newer than
+// the one it showed when the change was heard (whichever call of the element is current then).
+function heard(channel, key, attempt) {
+  const part = channel.parts.get(key);
+  const before = channel.pending.get(key);
+  clearTimeout(before && before.timer);
+  channel.pending.delete(key);
+  if (!part) return;
+  const from = before && attempt ? before.from : Number(part.drawn);
+  part.changed();
+  if (attempt < RECHECK_SECONDS.length) {
+    const timer = setTimeout(() => heard(channel, key, attempt + 1), RECHECK_SECONDS[attempt] * 1000);
+    channel.pending.set(key, { from, timer });
+  }
 }
 
 function release(channel, key, part) {
@@ -77,30 +93,19 @@ export default function ({ data, key, parentElement, setTriggerValue }) {
   channel.version = String(data.version);
   let count = 0;
   const drawn = Number(data.version);
-  const part = { element, recheck: null, changed: () => setTriggerValue("changed", ++count) };
-  // Rerun now; unless a newer version is drawn meanwhile (which replaces this part and clears the timer),
-  // ask again after RECHECK_SECONDS[attempt].
-  part.heard = (attempt) => {
-    part.changed();
-    clearTimeout(part.recheck);
-    if (attempt < RECHECK_SECONDS.length) {
-      part.recheck = setTimeout(() => part.heard(attempt + 1), RECHECK_SECONDS[attempt] * 1000);
-    }
-  };
-  const previous = channel.parts.get(key);
-  if (previous && previous.recheck && !(drawn > previous.drawn)) {
-    part.recheck = setTimeout(() => part.heard(1), RECHECK_SECONDS[0] * 1000); // still waiting for it
-  }
-  if (previous) clearTimeout(previous.recheck);
-  part.drawn = drawn;
+  const part = { element, drawn, changed: () => setTriggerValue("changed", ++count) };
   channel.parts.set(key, part);
+  const pending = channel.pending.get(key);
+  if (pending && drawn > pending.from) { // the change asked for is drawn
+    clearTimeout(pending.timer);
+    channel.pending.delete(key);
+  }
   show(channel);
   connect(channel);
   // The server held a rerun back (at most one per few seconds while typing): ask again after `again` s.
   const again = data.again ? setTimeout(part.changed, data.again * 1000) : null;
   return () => {
     clearTimeout(again);
-    if (channel.parts.get(key) !== part) clearTimeout(part.recheck); // a newer call took its place
     release(channel, key, part);
   };
 }
