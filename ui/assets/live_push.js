@@ -6,15 +6,12 @@
 // Streamlit calls the default export when the element mounts and again when its data changes.
 
 const RETRY_SECONDS = [0.3, 1, 2, 5, 10, 30];
-// A "changed" whose rerun never drew a newer version (Streamlit can drop a fragment rerun asked for while
-// another run of the page is being sent) is asked for again after these pauses, then left to the safety poll.
-const RECHECK_SECONDS = [3, 6];
 const channels = (globalThis.__mtLive ||= new Map()); // meeting id -> channel (tests reach it to drop sockets)
 
 function channelFor(meeting, path) {
   let channel = channels.get(meeting);
   if (!channel) {
-    channel = { meeting, path, version: "", parts: new Map(), pending: new Map(), socket: null, retries: 0, opened: 0,
+    channel = { meeting, path, version: "", parts: new Map(), socket: null, retries: 0, opened: 0,
                 closeTimer: null, retryTimer: null, state: "connecting" };
     channels.set(meeting, channel);
   }
@@ -44,7 +41,7 @@ function connect(channel) {
   socket.onmessage = (event) => {
     if (event.data !== "changed") return; // "." is the keep-alive
     // One part per task: Streamlit sends the widget updates of one task as one message for ONE fragment.
-    [...channel.parts.keys()].forEach((key, index) => setTimeout(() => heard(channel, key, 0), index * 250));
+    [...channel.parts.values()].forEach((part, index) => setTimeout(part.changed, index * 250));
   };
   socket.onclose = () => {
     if (channel.socket !== socket) return;
@@ -56,22 +53,6 @@ function connect(channel) {
     channel.retries += 1;
     channel.retryTimer = setTimeout(() => { channel.retryTimer = null; connect(channel); }, pause * 1000);
   };
-}
-
-// Rerun the part now, and again after RECHECK_SECONDS[attempt] unless by then it drew a version newer than
-// the one it showed when the change was heard (whichever call of the element is current then).
-function heard(channel, key, attempt) {
-  const part = channel.parts.get(key);
-  const before = channel.pending.get(key);
-  clearTimeout(before && before.timer);
-  channel.pending.delete(key);
-  if (!part) return;
-  const from = before && attempt ? before.from : Number(part.drawn);
-  part.changed();
-  if (attempt < RECHECK_SECONDS.length) {
-    const timer = setTimeout(() => heard(channel, key, attempt + 1), RECHECK_SECONDS[attempt] * 1000);
-    channel.pending.set(key, { from, timer });
-  }
 }
 
 function release(channel, key, part) {
@@ -92,14 +73,8 @@ export default function ({ data, key, parentElement, setTriggerValue }) {
   const channel = channelFor(String(data.meeting), data.path);
   channel.version = String(data.version);
   let count = 0;
-  const drawn = Number(data.version);
-  const part = { element, drawn, changed: () => setTriggerValue("changed", ++count) };
+  const part = { element, changed: () => setTriggerValue("changed", ++count) };
   channel.parts.set(key, part);
-  const pending = channel.pending.get(key);
-  if (pending && drawn > pending.from) { // the change asked for is drawn
-    clearTimeout(pending.timer);
-    channel.pending.delete(key);
-  }
   show(channel);
   connect(channel);
   // The server held a rerun back (at most one per few seconds while typing): ask again after `again` s.
