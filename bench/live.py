@@ -149,9 +149,9 @@ def first_action(db: Database, meeting_id: int) -> int:
     return services.load_meeting(db, meeting_id, viewer=DEMO_ACTOR).actions[0].id
 
 
-def edit_action_owner(db: Database, meeting_id: int, action_id: int) -> Callable[[str], None]:
-    """A commit: another device changes who does the action (`what=` cannot be changed: see bench/results.md)."""
-    return lambda text: services.edit_action(db, "bench-device", meeting_id, action_id, who=text)
+def edit_action_text(db: Database, meeting_id: int, action_id: int) -> Callable[[str], None]:
+    """A commit: another device changes what the action says (the text the projector shows in its row)."""
+    return lambda text: services.edit_action(db, "bench-device", meeting_id, action_id, what=text)
 
 
 def time_edits(pages: list[Page], commit: Callable[[str], None], edits: int, *, gap: tuple[float, float],

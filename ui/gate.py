@@ -8,9 +8,10 @@ that meeting's projector view, read-only, until it is unpaired or the meeting en
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from facilitation.storage import Database
-from ui import identity, public_pages, session
+from ui import identity, session
 from ui.navigation import PAGES
 
 PATHS = [path for _title, _icon, path in PAGES.values()]
@@ -26,18 +27,23 @@ def admit(db: Database) -> bool:
         _watch_sign_out(db, who.token)
         if who.caseworker.purpose:
             return True
-        page = st.navigation(public_pages.everywhere(public_pages.purpose, PATHS, ":material/login:"),
-                             position="hidden")
-    elif who.projector is not None:
-        session.set_current_meeting(who.projector.meeting_id)  # None unless paired
-        page = st.navigation(public_pages.everywhere(public_pages.projector_device, PATHS, ":material/cast:"),
-                             position="hidden")
-    else:
-        session.set_current_meeting(None)
-        page = st.navigation(public_pages.everywhere(public_pages.signin, PATHS, ":material/login:"),
-                             position="hidden")
-    page.run()
+    _public_page(who).run()
     return False
+
+
+def _public_page(who: identity.Identity) -> StreamlitPage:
+    """The one page a browser without a chosen purpose sees: the purpose, a projector's meeting, or the sign-in."""
+    from ui import public_pages  # here, not at the top: a caseworker's first run never imports the projector's
+
+    if who.caseworker is not None:
+        return st.navigation(public_pages.everywhere(public_pages.purpose, PATHS, ":material/login:"),
+                             position="hidden")
+    if who.projector is not None:
+        session.set_current_meeting(who.projector.meeting_id)  # None unless paired
+        return st.navigation(public_pages.everywhere(public_pages.projector_device, PATHS, ":material/cast:"),
+                             position="hidden")
+    session.set_current_meeting(None)
+    return st.navigation(public_pages.everywhere(public_pages.signin, PATHS, ":material/login:"), position="hidden")
 
 
 def _watch_sign_out(db: Database, token: str | None) -> None:

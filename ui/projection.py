@@ -111,20 +111,22 @@ def paged(pages: Sequence[str], page_label: PageLabel, *, seconds: int = PAGE_SE
     """The pages stacked in one box; with more than one, the browser shows each for `seconds`, in turn, forever.
 
     `at` is the time of drawing in whole seconds (e.g. since 1970): the turn's phase follows the clock, not the
-    drawing, so the projector's redraws (several a second) never send the room back to page one.
+    drawing, so the projector's redraws (several a second) never send the room back to page one. The page due
+    at `at` is drawn visible; the wall's ticker (ui/assets/wall_ticker.js) turns them at each page's moment
+    (not a CSS animation: an endless one repainted the wall every frame, ~7 % of a core per projector).
     """
     if len(pages) <= 1:
         return f'<div class="mt-pages"><div class="mt-page" data-page="1">{pages[0] if pages else ""}</div></div>'
     count = len(pages)
-    share = 100 / count
-    keyframes = (f"@keyframes mt-turn-{count}{{0%{{visibility:visible}}{share:.4f}%,100%{{visibility:hidden}}}}")
+    due = (at // seconds) % count
+    shown = ' style="visibility:visible"'
     body = "".join(
-        f'<div class="mt-page" data-page="{i + 1}" style="animation:mt-turn-{count} {count * seconds}s step-end '
-        f'infinite;animation-delay:-{(at - i * seconds) % (count * seconds)}s">{page}'
+        f'<div class="mt-page" data-page="{i + 1}"{shown if i == due else ""}>{page}'
         f'<p class="mt-page-no">{page_label(i + 1, count)}</p></div>'
         for i, page in enumerate(pages)
     )
-    return f'<style>{keyframes}</style><div class="mt-pages mt-paged" data-pages="{count}">{body}</div>'
+    return (f'<div class="mt-pages mt-paged" data-pages="{count}" data-at="{at}" data-turn="{seconds}">'
+            f"{body}</div>")
 
 
 def contrast(foreground: str, background: str) -> float:

@@ -15,7 +15,7 @@ from facilitation.domain.access import Purpose
 from facilitation.domain.model import MeetingRecord
 from facilitation.domain.sessions import ProjectorStatus
 from facilitation.services import sessions
-from ui import identity, live_sync, projector_view, session
+from ui import identity, session
 from ui.db import database
 from ui.i18n import label, t
 from ui.text import md
@@ -52,6 +52,8 @@ def purpose() -> None:
 
 def projector_device() -> None:
     """A projector that has not signed in: its code until a member pairs it, then that meeting, read-only."""
+    from ui import live_sync, projector_view  # here: the sign-in page's first run need not import the projector's
+
     db = database()
     projector_view.hide_chrome()
     state = identity.current(db).projector

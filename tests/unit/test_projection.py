@@ -56,17 +56,20 @@ def test_blocks_are_packed_into_pages_in_order_and_a_too_tall_block_stands_alone
 
 def test_one_page_does_not_turn_and_many_pages_turn_in_turn() -> None:
     single = p.paged(["<p>a</p>"], label)
-    assert "animation" not in single and "Side" not in single
+    assert "data-turn" not in single and "Side" not in single
     many = p.paged(["a", "b", "c"], label, seconds=10)
     assert 'data-pages="3"' in many and "Side 3 af 3" in many
-    assert re.findall(r"animation-delay:(-?\d+)s", many) == ["-0", "-20", "-10"]
-    assert "mt-turn-3 30s" in many
+    assert 'data-at="0" data-turn="10"' in many  # the wall's ticker turns them every 10 s from the clock
+    assert re.findall(r'data-page="(\d)" style="visibility:visible"', many) == ["1"]
+    assert "animation" not in many  # an endless animation repainted the wall every frame
 
 
 def test_the_page_shown_follows_the_clock_not_the_redraw() -> None:
-    # 25 s into the cycle page 3 shows (20–30 s): its animation is 5 s into its visible tenth
+    # 25 s into the cycle page 3 shows (20–30 s), drawn so; the ticker goes on from data-at
     later = p.paged(["a", "b", "c"], label, seconds=10, at=25)
-    assert re.findall(r"animation-delay:(-?\d+)s", later) == ["-25", "-15", "-5"]
+    assert re.findall(r'data-page="(\d)" style="visibility:visible"', later) == ["3"]
+    assert 'data-at="25"' in later
+    assert re.findall(r'data-page="(\d)" style', p.paged(["a", "b", "c"], label, seconds=10, at=31)) == ["1"]
 
 
 def notes(count: int, text: str = "Mormor henter Alma om fredagen") -> list[BoardItem]:

@@ -2,6 +2,7 @@
 // The server draws each clock once with its deadline in data-deadline; this ticker, mounted once on the
 // projector page, recounts every [data-mt-tick] element each second and at once whenever the server's
 // redraw replaces one, so the wall agrees with the laptops to the second however late a redraw lands.
+// It turns the pages of every paged box at their moments too (turnPages).
 // clockText, secondsUntil, alertOf, setText and setAttr come from clock_core.js, sent in front of this file.
 
 function tickClock(clock, now) {
@@ -19,9 +20,29 @@ function tickClock(clock, now) {
   if (meeting && meeting.dataset.deadline) setText(meeting, clockText(secondsUntil(Number(meeting.dataset.deadline), now)));
 }
 
+// A paged box (ui/projection.py: paged) shows page floor(t / turn) mod pages, t the server's clock: data-at
+// when it was drawn plus the time since this browser first saw it. Returns the ms until its next turn.
+function turnPages(box, now) {
+  if (box.mtSeenAt === undefined) box.mtSeenAt = now;
+  const turn = Number(box.dataset.turn) * 1000;
+  const count = Number(box.dataset.pages);
+  if (!(turn > 0) || !(count > 1)) return 1000;
+  const t = Number(box.dataset.at) * 1000 + (now - box.mtSeenAt);
+  const due = Math.floor(t / turn) % count;
+  for (const page of box.children) {
+    const visibility = Number(page.dataset.page) === due + 1 ? "visible" : "";
+    if (page.style.visibility !== visibility) page.style.visibility = visibility;
+  }
+  return turn - (t % turn);
+}
+
 function tickWall(doc) {
   const now = Date.now();
   let wait = 1000;
+  const moment = performance.now();
+  for (const box of doc.querySelectorAll(".mt-paged[data-turn]")) {
+    wait = Math.min(wait, turnPages(box, moment) + 5);
+  }
   for (const clock of doc.querySelectorAll("[data-mt-tick]")) {
     tickClock(clock, now);
     const deadline = Number(clock.dataset.deadline);
