@@ -16,9 +16,9 @@ def _stand_in(broken: str = "") -> types.ModuleType:
     module = types.ModuleType("bench.page_figures")
 
     def fixed(samples: list[float]):  # type: ignore[no-untyped-def]
-        return lambda: samples
+        return lambda **_options: samples  # cold_start takes the port it may use
 
-    def fails() -> list[float]:
+    def fails(**_options: object) -> list[float]:
         raise RuntimeError("LibreOffice is missing")
 
     module.page_reruns = lambda: {"board": [40.0, 50.0, 60.0], "network": [120.0, 130.0]}  # type: ignore[attr-defined]
