@@ -29,10 +29,6 @@ def open_device(browser: Browser, url: str, data_dir: Path, width: int = 1600, h
     return page
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known race (#14): under load the pushed projector sometimes misses one of twenty quick edits for over 10 s "
-    "(the 20 s safety poll then brings it); the re-ask tried in ui/assets/live_push.js made other browser tests flaky "
-    "and was taken back, see the session note"))
 def test_the_projector_follows_the_minute_taker_timer_and_curtain(
     server_data_dir: Path, app_server: str, browser: Browser, server_db: Database
 ) -> None:
