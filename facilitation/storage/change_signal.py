@@ -82,6 +82,9 @@ class ChangeSignal:
     def _started(self) -> None:
         """Hook for a signal that needs a listener before its first follower (PostgreSQL)."""
 
+    def close(self) -> None:
+        """Stop listening (the database is being disposed); followers are told nothing more."""
+
 
 def _call(followers: tuple[Follower, ...]) -> None:
     for follower in followers:
@@ -99,11 +102,23 @@ class PostgresSignal(ChangeSignal):
         self._engine = engine
         self._thread: threading.Thread | None = None
         self._start_lock = threading.Lock()
+        self._stopped = threading.Event()
+        self._connection: Any = None
         self.connections = 0  # how many times the listening connection was opened (tests, diagnostics)
+
+    def close(self) -> None:
+        """Stop the listening thread and close its connection (so it does not reconnect after a dispose)."""
+        self._stopped.set()
+        connection = self._connection
+        if connection is not None:
+            try:
+                connection.close()  # wakes the listener out of its wait; it then sees it was stopped
+            except Exception:  # already closed or broken: the listener ends on its own
+                _LOG.debug("the change listener's connection was already closed", exc_info=True)
 
     def _started(self) -> None:
         with self._start_lock:
-            if self._thread is None:
+            if self._thread is None and not self._stopped.is_set():
                 self._thread = threading.Thread(target=self._listen_forever, name="mt-change-listener", daemon=True)
                 self._thread.start()
 
@@ -116,22 +131,29 @@ class PostgresSignal(ChangeSignal):
 
     def _listen_forever(self) -> None:
         failures = 0
-        while True:
+        while not self._stopped.is_set():
             try:
                 with self._connect() as connection:
+                    self._connection = connection
+                    if self._stopped.is_set():
+                        return
                     connection.execute(f"LISTEN {CHANNEL}")
                     self.connections += 1
                     if self.connections > 1:
                         self.publish_all()  # the gap while the connection was down
                     failures = 0
-                    while True:
+                    while not self._stopped.is_set():
                         for note in connection.notifies(timeout=IDLE_CHECK_SECONDS):
                             if note.payload.isdigit():
                                 self.publish(int(note.payload))
                         connection.execute("SELECT 1")  # a quiet while: is the connection still alive?
             except Exception:  # the server restarted or the network dropped: reopen, and say so in the log
+                if self._stopped.is_set():
+                    return
                 _LOG.warning("the change listener lost its connection; reconnecting", exc_info=True)
-            threading.Event().wait(RECONNECT_SECONDS[min(failures, len(RECONNECT_SECONDS) - 1)])
+            finally:
+                self._connection = None
+            self._stopped.wait(RECONNECT_SECONDS[min(failures, len(RECONNECT_SECONDS) - 1)])
             failures += 1
 
 
@@ -210,6 +232,7 @@ class SqliteSignal(ChangeSignal):
 
 _SIGNALS: dict[str, ChangeSignal] = {}
 _SIGNALS_LOCK = threading.Lock()
+_USERS: dict[str, int] = {}  # how many Database objects hold each signal (the last dispose stops it)
 
 
 def signal_for(engine: Engine) -> ChangeSignal:
@@ -224,4 +247,19 @@ def signal_for(engine: Engine) -> ChangeSignal:
         if found is None:
             found = PostgresSignal(engine) if engine.dialect.name == "postgresql" else SqliteSignal(engine)
             _SIGNALS[key] = found
+        _USERS[key] = _USERS.get(key, 0) + 1
         return found
+
+
+def release_signal(engine: Engine) -> None:
+    """One user of the engine's signal is done (Database.dispose); the last one stops it (no reconnecting)."""
+    key = engine.url.render_as_string(hide_password=False)
+    with _SIGNALS_LOCK:
+        users = _USERS.get(key, 0) - 1
+        if users > 0:
+            _USERS[key] = users
+            return
+        _USERS.pop(key, None)
+        found = _SIGNALS.pop(key, None)
+    if found is not None:
+        found.close()

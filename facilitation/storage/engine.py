@@ -23,7 +23,7 @@ from facilitation.domain.access import LOG_KEPT, AccessKind, Actor, Caseworker, 
 from facilitation.domain.clock import utcnow
 from facilitation.domain.validation import NAME_MAX, NotFoundError
 from facilitation.storage import access_rows
-from facilitation.storage.change_signal import CHANNEL, ChangeSignal, SqliteSignal, signal_for
+from facilitation.storage.change_signal import CHANNEL, ChangeSignal, SqliteSignal, release_signal, signal_for
 from facilitation.storage.tables import MeetingRow
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -89,6 +89,7 @@ class Database:
             _prepare_sqlite(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.changes: ChangeSignal = signal_for(self.engine)
+        self._disposed = False
         self._notify = self.engine.dialect.name == "postgresql"
         event.listen(self._sessions, "after_commit", self._after_commit)
         event.listen(self._sessions, "after_rollback", _forget_announced)
@@ -216,7 +217,10 @@ class Database:
             ).scalar_one_or_none()
 
     def dispose(self) -> None:
-        """Close pooled connections (tests, shutdown)."""
+        """Close pooled connections and stop listening for changes (tests, shutdown)."""
+        if not self._disposed:
+            self._disposed = True
+            release_signal(self.engine)
         self.engine.dispose()
 
 

@@ -114,3 +114,18 @@ def test_a_killed_listening_connection_reconnects_and_tells_every_follower_to_lo
         assert heard.wait(60)
     finally:
         stop()
+
+
+def test_a_disposed_database_stops_listening_and_does_not_reconnect(postgres_url: str) -> None:
+    reset(postgres_url)
+    database = open_database(postgres_url)
+    signal = listening(database)
+    stop = signal.subscribe(1, lambda: None)
+    eventually(lambda: signal.connections == 1, "the listener connected")
+    listener = signal._thread  # noqa: SLF001 - the test looks at the thread it wants ended
+    assert listener is not None
+    database.dispose()
+    listener.join(timeout=60)
+    assert not listener.is_alive()
+    assert signal.connections == 1  # it did not open a new connection after the dispose
+    stop()
