@@ -58,6 +58,7 @@ def next_agenda_item(
     with edit(db, meeting_id, actor) as e:
         agenda = e.items(m.AgendaItem)
         if drawn_for is not ... and moves.current_id(agenda) != drawn_for:
+            e.unchanged()
             return moves.current_id(agenda)
         changed, upcoming = moves.next_item(agenda, now or utcnow())
         _store(e, changed)
@@ -76,15 +77,24 @@ def add_minutes(db: Database, actor: Actor, meeting_id: int, item_id: int, minut
     with edit(db, meeting_id, actor) as e:
         item = e.get(m.AgendaItem, item_id, what="agenda_item")
         if drawn_with is not None and item.extra_minutes != drawn_with:
+            e.unchanged()
             return
         e.update(m.AgendaItem, item_id, extra_minutes=moves.extra_minutes(item, change))
 
 
 def _store(e: MeetingEdit, changed: Iterable[m.AgendaItem]) -> None:
-    """Store the moved items, then the meeting's status as the timer now implies (running, ended)."""
-    for item in changed:
+    """Store the moved items, then the meeting's status as the timer now implies (running, ended).
+
+    A move that changed nothing (pause when nothing runs, a second "Afslut punktet") stores nothing.
+    """
+    stored = {item.id: item for item in e.items(m.AgendaItem)}
+    moved = [item for item in changed
+             if any(getattr(item, name) != getattr(stored[item.id], name) for name in moves.TIMER_FIELDS)]
+    for item in moved:
         e.update(m.AgendaItem, item.id, **{name: getattr(item, name) for name in moves.TIMER_FIELDS})
     status = e.meeting().status
     after = moves.meeting_status(e.items(m.AgendaItem), status)
     if after != status:
         e.set_meeting(status=after.value)
+    elif not moved:
+        e.unchanged()

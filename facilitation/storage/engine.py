@@ -154,8 +154,19 @@ class Database:
         """One short transaction editing a meeting; bumps its version first (taking the lock).
 
         A caseworker must be a member of the meeting's case (else the NotFoundError of a missing meeting),
-        checked in the bump itself; their edit adds one access-log line in the same transaction.
+        checked in the bump itself; their edit adds one access-log line in the same transaction. An edit
+        that turned out to change nothing (`mark_unchanged`) is rolled back: no new version, nobody told.
         """
+        try:
+            with self._edit(meeting_id, actor) as session:
+                yield session
+                if session.info.pop(_UNCHANGED, False):
+                    raise _Unchanged
+        except _Unchanged:
+            pass
+
+    @contextmanager
+    def _edit(self, meeting_id: int, actor: Actor) -> Iterator[Session]:
         now = utcnow()
         with self._sessions.begin() as session:
             bumped = session.execute(
@@ -222,6 +233,18 @@ class Database:
             self._disposed = True
             release_signal(self.engine)
         self.engine.dispose()
+
+
+_UNCHANGED = "mt_unchanged"
+
+
+class _Unchanged(Exception):
+    """Raised inside an edit that changed nothing, so that its transaction is rolled back."""
+
+
+def mark_unchanged(session: Session) -> None:
+    """This edit changes nothing after all (a repeated press): roll it back instead of committing it."""
+    session.info[_UNCHANGED] = True
 
 
 def _forget_announced(session: Session) -> None:

@@ -23,7 +23,7 @@ from facilitation.domain.access import Actor
 from facilitation.domain.validation import NotFoundError
 from facilitation.storage import access_rows, cases, rows
 from facilitation.storage import tables as t
-from facilitation.storage.engine import Database
+from facilitation.storage.engine import Database, mark_unchanged
 from facilitation.storage.rows import Item
 
 
@@ -96,6 +96,10 @@ class MeetingView:
 
 class MeetingEdit(MeetingView):
     """The items of one meeting inside an open edit transaction: reading and changing them."""
+
+    def unchanged(self) -> None:
+        """Nothing is to be stored after all: the edit is rolled back (no new version for the devices)."""
+        mark_unchanged(self._session)
 
     def set_meeting(self, **values: Any) -> None:
         """Change the meeting's own fields (kind, date, status, screen, curtain, ...)."""

@@ -184,3 +184,23 @@ def test_a_meeting_whose_timer_has_not_started_keeps_its_status_when_minutes_are
     s.add_minutes(db, ACTOR, meeting_id, agenda_ids(db, meeting_id)[0], 5)
     s.pause_timer(db, ACTOR, meeting_id, now=at(0))
     assert status(db, meeting_id) == MeetingStatus.PLANNED
+
+
+def test_a_press_that_changes_nothing_stores_no_new_version(db: Database, meeting_id: int) -> None:
+    """Pause with nothing running, a replayed "Næste punkt" or "+1 min.": the devices are not told to redraw."""
+    version = s.load_meeting(db, meeting_id, viewer=ACTOR).meeting.version
+    s.pause_timer(db, ACTOR, meeting_id, now=at(0))  # nothing runs yet
+    s.resume_timer(db, ACTOR, meeting_id, now=at(1))  # nothing paused
+    assert s.load_meeting(db, meeting_id, viewer=ACTOR).meeting.version == version
+    first = s.next_agenda_item(db, ACTOR, meeting_id, now=at(2), drawn_for=None)
+    started = s.load_meeting(db, meeting_id, viewer=ACTOR).meeting.version
+    assert started == version + 1
+    assert s.next_agenda_item(db, ACTOR, meeting_id, now=at(3), drawn_for=None) == first  # the replayed press
+    s.add_minutes(db, ACTOR, meeting_id, first, 1, drawn_with=0)
+    s.add_minutes(db, ACTOR, meeting_id, first, 1, drawn_with=0)  # the same drawn button again
+    record = s.load_meeting(db, meeting_id, viewer=ACTOR)
+    assert record.meeting.version == started + 1
+    assert next(item for item in record.agenda if item.id == first).extra_minutes == 1
+    s.pause_timer(db, ACTOR, meeting_id, now=at(10))
+    s.pause_timer(db, ACTOR, meeting_id, now=at(11))  # a second press of "Pause"
+    assert s.load_meeting(db, meeting_id, viewer=ACTOR).meeting.version == started + 2
