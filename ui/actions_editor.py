@@ -135,6 +135,7 @@ def apply_changes(
                 fields[column] = value or ""
             elif column == "for" and value in by_whom:
                 fields["plan_for"], fields["plan_for_name"] = plan_for_of(by_whom[value])
-        services.edit_action(db, actor, mid, record.actions[int(row)].id, **fields)
+        drawn = record.actions[int(row)]
+        services.edit_action(db, actor, mid, drawn.id, drawn=drawn, **fields)
     for row in sorted(changes.get("deleted_rows", []), reverse=True):
         services.remove_action(db, actor, mid, record.actions[int(row)].id)

@@ -97,13 +97,25 @@ def add_action(
         return e.insert(m.Action, **values)
 
 
-def edit_action(db: Database, actor: Actor, meeting_id: int, action_id: int, **fields: Any) -> None:
-    """Change any of an action's what, who, due, coordinator, status or linked goal."""
+def edit_action(db: Database, actor: Actor, meeting_id: int, action_id: int, *, drawn: m.Action | None = None,
+                **fields: Any) -> None:
+    """Change any of an action's what, who, due, coordinator, status or linked goal.
+
+    `drawn`: the action as the editing table showed it. A field stored differently by now was changed since
+    (by another device, or by this very edit when Streamlit replays a replaced table's callback): it is
+    left alone, so an old table never writes its old edit back over a newer one.
+    """
     values = rules.action_values(fields)
     if not values:
         store.update_item(db, actor, meeting_id, m.Action, action_id)
         return
     with edit(db, meeting_id, actor) as e:
+        if drawn is not None:
+            current = e.get(m.Action, action_id, what="action")
+            values = {name: value for name, value in values.items() if getattr(current, name) == getattr(drawn, name)}
+            if not values:
+                e.unchanged()
+                return
         if "goal_id" in values:
             _check_goal(e, values["goal_id"])
         e.update(m.Action, action_id, **values)

@@ -365,3 +365,19 @@ def test_an_action_s_text_can_be_changed_and_whom_it_is_for(db: Database, meetin
     action = s.load_meeting(db, meeting_id, viewer=ACTOR).actions[-1]
     assert (action.what, action.plan_for.value, action.plan_for_name) == (
         "Ringe til skolen og PPR", "person", "Sanne Juhl")
+
+
+def test_an_old_tables_edit_never_writes_over_a_newer_one(db: Database, meeting_id: int) -> None:
+    """A table drawn before another device's edit (or replayed by Streamlit) leaves the newer fields alone."""
+    action_id = s.add_action(db, ACTOR, meeting_id, "Mormor henter", "Birthe")
+    drawn = next(a for a in s.load_meeting(db, meeting_id, viewer=ACTOR).actions if a.id == action_id)
+    s.edit_action(db, ACTOR, meeting_id, action_id, what="Morfar henter")  # another laptop, just before
+    version = s.load_meeting(db, meeting_id, viewer=ACTOR).meeting.version
+    s.edit_action(db, ACTOR, meeting_id, action_id, drawn=drawn, what="Mormor henter om fredagen")
+    record = s.load_meeting(db, meeting_id, viewer=ACTOR)
+    assert [a.what for a in record.actions] == ["Morfar henter"]
+    assert record.meeting.version == version  # nothing changed: no redraw on the devices either
+    # The same old table's edit of a field nobody else changed is stored.
+    s.edit_action(db, ACTOR, meeting_id, action_id, drawn=drawn, what="Mormor henter om fredagen", who="Bo")
+    stored = s.load_meeting(db, meeting_id, viewer=ACTOR).actions[0]
+    assert (stored.what, stored.who) == ("Morfar henter", "Bo")
