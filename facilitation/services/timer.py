@@ -88,12 +88,12 @@ def _store(e: MeetingEdit, changed: Iterable[m.AgendaItem]) -> None:
     A move that changed nothing (pause when nothing runs, a second "Afslut punktet") stores nothing.
     """
     stored = {item.id: item for item in e.items(m.AgendaItem)}
-    moved = [item for item in changed
-             if any(getattr(item, name) != getattr(stored[item.id], name) for name in moves.TIMER_FIELDS)]
-    for item in moved:
+    moved = {item.id: item for item in changed
+             if any(getattr(item, name) != getattr(stored[item.id], name) for name in moves.TIMER_FIELDS)}
+    for item in moved.values():
         e.update(m.AgendaItem, item.id, **{name: getattr(item, name) for name in moves.TIMER_FIELDS})
     status = e.meeting().status
-    after = moves.meeting_status(e.items(m.AgendaItem), status)
+    after = moves.meeting_status([moved.get(item_id, item) for item_id, item in stored.items()], status)
     if after != status:
         e.set_meeting(status=after.value)
     elif not moved:
