@@ -4,11 +4,18 @@
 live channel (ui/live_stream.py) with the app; each browser session then runs this file as its script (`__main__`).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from facilitation import settings
 from ui import auth_routes, live_stream, offline
+
+if TYPE_CHECKING:
+    from facilitation.storage import Database
 
 offline.never_look_up_own_address()
 settings.ladder()  # a wrong MOEDETAVLEN_LADDER stops the server at its start, naming the setting
@@ -22,12 +29,19 @@ app = st.App(__file__, routes=[*auth_routes.ROUTES, *live_stream.ROUTES])
 
 def main() -> None:
     """One run of the app for one browser: signed-in caseworker, paired projector, or the sign-in page."""
-    from ui import current, gate, laptop_style, navigation, session, sidebar
+    from ui import laptop_style, session
     from ui.db import database
 
     st.set_page_config(page_title="Mødetavlen", page_icon="ui/assets/favicon.png", layout="wide")
     laptop_style.apply()
-    db = database()
+    with session.one_run():
+        _run(database())
+
+
+def _run(db: Database) -> None:
+    """The run itself: the gate, then the sidebar and the chosen page."""
+    from ui import current, gate, navigation, session, sidebar
+
     if not gate.admit(db):  # nobody signed in: the sign-in page, or a projector's one meeting, and nothing else
         return
     sidebar.follow_url(db)

@@ -133,8 +133,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.soak")
     parser.add_argument("--minutes", type=float, default=60)
     parser.add_argument("--port", type=int, default=8800)
-    parser.add_argument("--mechanism", default="push (ui/live_push.py, ui/live_sync.py: a part reruns when /_mt/live says its "
-                        "meeting changed, with a 20 s safety poll), runner.postScriptGC = false")
+    parser.add_argument("--mechanism", default="push (ui/live_push.py, ui/live_sync.py: a part reruns when "
+                        "/_mt/live says its meeting changed, with a 20 s safety poll), runner.postScriptGC = false")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--report-from", type=Path, help="write the report again from a run's printed lines")
     args = parser.parse_args()

@@ -6,6 +6,7 @@ import streamlit as st
 
 from facilitation import services
 from facilitation.domain.clock import utcnow
+from facilitation.domain.model import AgendaItem
 from facilitation.domain.roles import Capability, can
 from facilitation.domain.timer import meeting_clock
 from ui import forms, session
@@ -24,6 +25,18 @@ def save_item(item_id: int, keys: tuple[str, str]) -> None:
     """Store an item's edited title and planned minutes."""
     services.edit_agenda_item(db, me, mid, item_id, title=session.text_value(keys[0]),
                               planned_minutes=session.optional_int_value(keys[1]))
+
+
+def edit_item(item: AgendaItem) -> None:
+    """The edit form of one agenda item, and its remove button."""
+    keys = (session.fresh_key(f"agenda.title.{item.id}", item.title),
+            session.fresh_key(f"agenda.minutes.{item.id}", item.planned_minutes))
+    with st.form(f"agenda_edit_{item.id}", border=False):
+        st.text_input(t("field.title"), item.title, key=keys[0])
+        st.number_input(t("field.planned_minutes"), 1, 600, item.planned_minutes, key=keys[1])
+        forms.submit_button(f"agenda_edit_{item.id}", t("save"), partial(save_item, item.id, keys))
+    forms.button(f"agenda.remove.{item.id}", t("remove"), partial(services.remove_agenda_item,
+        db, me, mid, item.id), icon=":material/delete:")
 
 
 st.title(t("page.agenda"))
@@ -52,15 +65,12 @@ for index, item in enumerate(record.agenda):
         with down:
             forms.button(f"agenda.down.{item.id}", "↓", partial(services.move_agenda_item,
                 db, me, mid, item.id, index + 1), disabled=index == len(record.agenda) - 1, help=t("move_down"))
-        with edit.popover("", icon=":material/edit:", help=t("edit")):
-            keys = (session.fresh_key(f"agenda.title.{item.id}", item.title),
-                    session.fresh_key(f"agenda.minutes.{item.id}", item.planned_minutes))
-            with st.form(f"agenda_edit_{item.id}", border=False):
-                st.text_input(t("field.title"), item.title, key=keys[0])
-                st.number_input(t("field.planned_minutes"), 1, 600, item.planned_minutes, key=keys[1])
-                forms.submit_button(f"agenda_edit_{item.id}", t("save"), partial(save_item, item.id, keys))
-            forms.button(f"agenda.remove.{item.id}", t("remove"), partial(services.remove_agenda_item,
-                db, me, mid, item.id), icon=":material/delete:")
+        # Drawn only while open (opening reruns the page once): an edit form per item on every run was the page's
+        # biggest part on a long agenda.
+        with edit.popover("", icon=":material/edit:", help=t("edit"), key=f"agenda.edit_open.{item.id}",
+                          on_change="rerun") as box:
+            if box.open:
+                edit_item(item)
         forms.show_error(f"agenda_edit_{item.id}")
 
 with st.container(border=True):

@@ -81,8 +81,10 @@ with right, st.container(border=True):
     with st.popover(t("case.delete"), icon=":material/delete:"):
         st.markdown(t("case.delete_confirm", name=md(case.family_name)))
         forms.button("case.delete_yes", t("case.delete_yes"), lambda: _delete_case(case.id), type="primary")
-    with st.expander(t("meeting_file.title"), icon=":material/upload_file:"):
-        meeting_file.load_form(db, me, meeting.id)
+    with st.expander(t("meeting_file.title"), icon=":material/upload_file:", key="meeting_file.open",
+                     on_change="rerun") as fold:
+        if fold.open:  # drawn only while open (opening reruns the page once)
+            meeting_file.load_form(db, me, meeting.id)
 
 with right, st.container(border=True):
     measures_editor.measures(db, record, me)

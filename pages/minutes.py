@@ -25,18 +25,23 @@ else:
     minutes_parts.current_item_line(record)
 tabs = minutes_parts.console_tabs()
 
-with tabs["notes"]:
-    clock = meeting_clock(record.agenda, utcnow())
-    minutes_parts.notes_and_decisions(db, me, record, clock.current.item_id if clock.current else None, editable)
+# Only the open tab runs (the tabs track their state): the big meeting's four tabs at once made every run slow.
+if tabs["notes"].open is not False:
+    with tabs["notes"]:
+        clock = meeting_clock(record.agenda, utcnow())
+        minutes_parts.notes_and_decisions(db, me, record, clock.current.item_id if clock.current else None, editable)
 
-with tabs["actions"]:
-    actions_editor(db, me, record, editable=editable)
-    if editable:
-        new_action_form(db, me, record)
-        minutes_parts.focus_when_asked()
+if tabs["actions"].open is not False:
+    with tabs["actions"]:
+        actions_editor(db, me, record, editable=editable)
+        if editable:
+            new_action_form(db, me, record)
+            minutes_parts.focus_when_asked()
 
-with tabs["goals"]:
-    minutes_parts.goals(db, me, record, editable)
+if tabs["goals"].open is not False:
+    with tabs["goals"]:
+        minutes_parts.goals(db, me, record, editable)
 
-with tabs["attendance"]:
-    minutes_parts.attendance(db, me, record, editable)
+if tabs["attendance"].open is not False:
+    with tabs["attendance"]:
+        minutes_parts.attendance(db, me, record, editable)

@@ -73,15 +73,23 @@ def column(board: Board, kind: BoardKind, *, heading: bool = True) -> None:
 def card(board: Board, item: BoardItem) -> None:
     """A note as a card with its category and speaker, and a button opening the editor on it."""
     with st.container(border=True, key=f"board_card_{item.id}"):
-        if item.category:
-            st.badge(label("category", item.category), color=_BADGE.get(item.category, "gray"))
-        st.markdown(md(item.text))
-        if item.said_by:
-            st.caption(t("board.said_by", name=md(item.said_by)))
+        st.markdown(card_markdown(item))
         # One button per card, one editor for the chosen note: a form per card made a big board's every run
         # copy thousands of widgets' state (bench/big_meeting_bench.py).
         st.button(t("edit"), key=f"board.edit.{item.id}", icon=":material/edit:", type="tertiary",
                   on_click=session.set_board_editing, args=(item.id,))
+
+
+def card_markdown(item: BoardItem) -> str:
+    """A card's category badge, text and speaker as one Markdown block (one element a card, not three: a big
+    board drew 60 cards on every run). The person's words are escaped; the badge and the labels are the app's."""
+    parts = []
+    if item.category:
+        parts.append(f":{_BADGE.get(item.category, 'gray')}-badge[{label('category', item.category)}]")
+    parts.append(md(item.text))
+    if item.said_by:
+        parts.append(f":gray[:small[{t('board.said_by', name=md(' '.join(item.said_by.split())))}]]")
+    return "\n\n".join(parts)
 
 
 def editor(board: Board, extra: Callable[[Board, BoardItem], object] | None = None) -> None:

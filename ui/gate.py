@@ -7,6 +7,8 @@ that meeting's projector view, read-only, until it is unpaired or the meeting en
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
@@ -15,6 +17,7 @@ from ui import identity, session
 from ui.navigation import PAGES
 
 PATHS = [path for _title, _icon, path in PAGES.values()]
+_ADMITTED_NOW: ContextVar[bool] = ContextVar("moedetavlen_admitted_now", default=False)
 
 
 
@@ -51,8 +54,14 @@ def _watch_sign_out(db: Database, token: str | None) -> None:
 
     @st.fragment(run_every=3)
     def check() -> None:
+        if _ADMITTED_NOW.get():
+            return  # drawn within the run admit() has just checked: nothing to look at again
         if identity.current(db).caseworker is None:
             st.rerun(scope="app")
 
     with st.sidebar:  # a fixed place outside the pages, so their own live parts never move
-        check()
+        admitted = _ADMITTED_NOW.set(True)
+        try:
+            check()
+        finally:
+            _ADMITTED_NOW.reset(admitted)

@@ -32,8 +32,11 @@ def measures(db: Database, record: MeetingRecord, me: Actor) -> None:
         st.caption(t("measures.none"))
     for measure in record.measures:
         _one(db, record, me, measure, goals, lang)
-    with st.expander(t("measures.add"), icon=":material/add:"):
-        _form(db, record, me, None, goals)
+    # Each fold runs only while open (opening reruns the page once): a form per measure on every run was a fifth
+    # of the meeting page's run.
+    with st.expander(t("measures.add"), icon=":material/add:", key="measure.new.open", on_change="rerun") as fold:
+        if fold.open:
+            _form(db, record, me, None, goals)
 
 
 def _one(db: Database, record: MeetingRecord, me: Actor, measure: Measure, goals: dict[int, str], lang: str) -> None:
@@ -44,7 +47,9 @@ def _one(db: Database, record: MeetingRecord, me: Actor, measure: Measure, goals
     if measure.provider:
         parts.insert(1, md(measure.provider))
     title = f"{md(measure.what)}" + (f" ({t('measures.ended')})" if ended else "")
-    with st.expander(title, icon=":material/stairs:"):
+    with st.expander(title, icon=":material/stairs:", key=f"measure.{measure.id}.open", on_change="rerun") as fold:
+        if not fold.open:
+            return
         st.caption(" · ".join(parts))
         goal = record.measure_goals.get(measure.id)
         if goal is not None:

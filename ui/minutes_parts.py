@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
 from facilitation import services
 from facilitation.domain.clock import utcnow
@@ -16,10 +16,13 @@ from ui import forms, paging, session
 from ui.i18n import formatter, label, t
 from ui.text import md
 
+if TYPE_CHECKING:
+    from streamlit.elements.lib.mutable_tab_container import TabContainer  # what st.tabs returns
+
 TABS = ("notes", "actions", "goals", "attendance")  # catalog keys "minutes.<tab>"
 
 
-def console_tabs() -> dict[str, DeltaGenerator]:
+def console_tabs() -> dict[str, TabContainer]:
     """The console's tabs by id; the one shown is kept over every rerun (an add, another device's edit).
 
     Stateful st.tabs (a key and on_change): the browser's own tab state was lost whenever a rerun

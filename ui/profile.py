@@ -12,13 +12,16 @@ from ui.i18n import t
 from ui.text import md
 
 FORM = "profile"
+OPEN = "profile.open"
 
 
 def profile(db: Database, caseworker: Caseworker) -> None:
     """A small popover with the caseworker's e-mail (the account's) and their phone number (editable)."""
-    stored = accounts.get_account(db, caseworker.id)
-    key = session.fresh_key("profile.phone", caseworker.id, stored.phone)
-    with st.popover(t("profile.open"), icon=":material/person:"):
+    with st.popover(t("profile.open"), icon=":material/person:", key=OPEN, on_change="rerun") as box:
+        if not box.open:  # read and drawn only while open (opening reruns the page once)
+            return
+        stored = accounts.get_account(db, caseworker.id)
+        key = session.fresh_key("profile.phone", caseworker.id, stored.phone)
         st.markdown(f"**{t('profile.heading')}**")
         st.caption(t("profile.intro"))
         st.markdown(f"{t('field.email')}: {md(stored.email)}")

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import time
 import zlib
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 from datetime import time as clock_time
 from typing import Any, TypeVar
@@ -33,6 +35,21 @@ URL_ERROR = "session.url_error"
 LANGUAGES = ("da", "en")
 
 T = TypeVar("T")
+
+# What one full run of the app has read already (app.main opens it): the device's roles are asked for by the
+# navigation, the sidebar and the page. A callback (it runs before the script) and a fragment's own run read
+# afresh. Keyed by (caseworker, meeting), so a meeting chosen during the run is read for itself.
+_RUN_MEMO: ContextVar[dict[object, object] | None] = ContextVar("moedetavlen_run_memo", default=None)
+
+
+@contextmanager
+def one_run() -> Iterator[None]:
+    """Within this block (one app run) the device's roles are read from the database once per meeting."""
+    token = _RUN_MEMO.set({})
+    try:
+        yield
+    finally:
+        _RUN_MEMO.reset(token)
 
 
 def current_meeting_id() -> int | None:
@@ -80,10 +97,17 @@ def device_roles() -> frozenset[Role]:
     meeting_id = current_meeting_id()
     if meeting_id is None:
         return PRIMARY_DEFAULT
+    memo = _RUN_MEMO.get()
+    key = ("roles", worker.id, meeting_id)
+    if memo is not None and key in memo:
+        return memo[key]  # type: ignore[return-value]
     try:
-        return my_roles(database(), worker, meeting_id)
+        roles = my_roles(database(), worker, meeting_id)
     except NotFoundError:  # a meeting gone or not theirs: the page says so
-        return PRIMARY_DEFAULT
+        roles = PRIMARY_DEFAULT
+    if memo is not None:
+        memo[key] = roles
+    return roles
 
 
 def flash(message: str) -> None:

@@ -32,6 +32,9 @@ ROLE_FORM = "sidebar.roles"
 CURTAIN_KEY = "sidebar.curtain"
 SCREEN_KEY = "sidebar.screen"
 LANGUAGE_KEY = "sidebar.language"
+NEW_MEETING_FOLD = "sidebar.new_meeting_open"
+NEW_CASE_FOLD = "sidebar.new_case_open"
+PAIRING_FOLD = "sidebar.pairing_open"
 
 
 def follow_url(db: Database) -> None:
@@ -94,11 +97,16 @@ def render(db: Database) -> None:
             )
         _role_controls(db)
         _projector_controls(db)
-        with st.expander(t("sidebar.new_meeting"), icon=":material/add:"):
-            if case_id is not None:
+        # Folded parts run only while open (on_change="rerun": opening one reruns the page once): the forms of
+        # every fold on every run were a fifth of a light page's run (bench/results.md).
+        with st.expander(t("sidebar.new_meeting"), icon=":material/add:", key=NEW_MEETING_FOLD,
+                         on_change="rerun") as fold:
+            if fold.open and case_id is not None:
                 _new_meeting_form(db, case_id)
-        with st.expander(t("sidebar.new_case"), icon=":material/create_new_folder:"):
-            _new_case_form(db)
+        with st.expander(t("sidebar.new_case"), icon=":material/create_new_folder:", key=NEW_CASE_FOLD,
+                         on_change="rerun") as fold:
+            if fold.open:
+                _new_case_form(db)
 
 
 def _sign_out(db: Database) -> None:
@@ -208,7 +216,9 @@ def _pairing_controls(db: Database, meeting_id: int) -> None:
     caseworker = session.caseworker()
     if caseworker is None:
         return
-    with st.expander(t("pairing.title"), icon=":material/cast:"):
+    with st.expander(t("pairing.title"), icon=":material/cast:", key=PAIRING_FOLD, on_change="rerun") as fold:
+        if not fold.open:
+            return
         count = pairing.paired_projectors(db, caseworker, meeting_id)
         if count:
             st.caption(t("pairing.count", count=count))

@@ -87,3 +87,21 @@ def open_board_tab(at: AppTest, label: str) -> AppTest:
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+def open_fold(at: AppTest, key: str) -> AppTest:
+    """Open a folded part (an expander or popover drawn only while open) by its key, as a click does, and run."""
+    at.session_state[key] = True
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+MINUTES_TABS = {"Noter": "notes", "Aftaler": "actions", "Mål": "goals", "Fremmøde": "attendance"}
+
+
+def choose_tab(at: AppTest, label: str) -> AppTest:
+    """Click a console tab of Referat as the browser does (only the open tab runs): its value and callback."""
+    at.session_state["minutes.tabs.da"] = label
+    at.session_state["minutes.tab"] = MINUTES_TABS[label]
+    return at.run()

@@ -9,7 +9,7 @@ from facilitation import services
 from facilitation.domain.model import BoardKind
 from facilitation.domain.validation import BOARD_ITEMS_MAX, PEOPLE_MAX
 from facilitation.storage import Database
-from tests.app.conftest import meeting_id, open_page
+from tests.app.conftest import choose_tab, meeting_id, open_page
 from tests.conftest import ACTOR
 
 
@@ -93,7 +93,7 @@ def test_a_meeting_with_more_people_than_a_map_can_show_says_so_instead_of_drawi
 
 def test_the_attendance_of_three_hundred_people_is_shown_fifty_at_a_time(app: AppTest, db: Database) -> None:
     enlarge(db, meeting_id(app), 300, 0)
-    open_page(app, "minutes")
+    choose_tab(open_page(app, "minutes"), "Fremmøde")
     people = services.load_meeting(db, meeting_id(app), viewer=ACTOR).participants
     choices = [w for w in app.get("button_group") if w.key and w.key.startswith("attendance.")]
     assert [w.key.split(".")[1] for w in choices] == [str(p.id) for p in people[:50]]

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from facilitation import services
 from facilitation.domain.roles import Role
 from facilitation.storage import Database
-from tests.app.conftest import meeting_id, open_page
+from tests.app.conftest import choose_tab, meeting_id, open_page
 from tests.conftest import ACTOR
 from ui.actions_editor import apply_changes
 
@@ -128,7 +128,7 @@ def test_the_minute_taker_gets_no_timer_buttons(app: AppTest) -> None:
 
 
 def test_an_action_with_no_what_gets_a_clear_message(app: AppTest, db: Database) -> None:
-    open_page(app, "minutes")
+    choose_tab(open_page(app, "minutes"), "Aftaler")
     before = len(services.load_meeting(db, meeting_id(app), viewer=ACTOR).actions)
     app.text_input(key="action.who").set_value("Sanne")
     app.button(key="action_new.submit").click().run()
@@ -138,7 +138,7 @@ def test_an_action_with_no_what_gets_a_clear_message(app: AppTest, db: Database)
 
 
 def test_an_action_due_in_the_past_is_kept_and_flagged(app: AppTest, db: Database) -> None:
-    open_page(app, "minutes")
+    choose_tab(open_page(app, "minutes"), "Aftaler")
     mid = meeting_id(app)
     yesterday = date.today() - timedelta(days=1)
     services.add_action(db, ACTOR, mid, "Ringe til lægen", "Sanne", yesterday)

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from facilitation import services as s
 from facilitation.storage import Database
-from tests.app.conftest import meeting_id, open_page
+from tests.app.conftest import meeting_id, open_fold, open_page
 from tests.conftest import ACTOR
 
 LADDER = "Almene tilbud;Forebyggende;Anbringelse i slægten"
@@ -17,16 +17,26 @@ def _key(at: AppTest, prefix: str) -> str:
     return next(str(w.key) for w in (*at.text_input, *at.selectbox) if w.key and str(w.key).startswith(prefix))
 
 
+def test_a_measure_s_fold_draws_its_form_only_while_open(app: AppTest, db: Database) -> None:
+    at = open_page(app, "meeting")
+    first = s.load_meeting(db, meeting_id(at), viewer=ACTOR).measures[0]
+    assert not any(str(w.key).startswith("measure.") for w in (*at.text_input, *at.selectbox)), "all folded"
+    open_fold(at, f"measure.{first.id}.open")
+    drawn = {str(w.key).split(".")[1] for w in at.text_input if str(w.key).startswith("measure.")}
+    assert drawn == {str(first.id)}, "only the measure opened"
+
+
 def test_a_configured_ladder_shows_in_the_measures_editor_and_older_steps_still_show(
     app: AppTest, db: Database, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("MOEDETAVLEN_LADDER", LADDER)
-    at = open_page(app, "meeting")
+    at = open_fold(open_page(app, "meeting"), "measure.new.open")
     new_step = at.selectbox(key=_key(at, "measure.new.step"))
     assert list(new_step.options) == ["Almene tilbud", "Forebyggende", "Anbringelse i slægten"]
     assert new_step.value == "Forebyggende", "a new measure starts on the second step"
     case = s.load_meeting(db, meeting_id(at), viewer=ACTOR)
     older = next(m for m in case.measures if m.step == "intensive_home")  # stored under the default ladder
+    open_fold(at, f"measure.{older.id}.open")
     older_step = at.selectbox(key=_key(at, f"measure.{older.id}.step"))
     assert list(older_step.options) == [*LADDER.split(";"), "Intensiv indsats i hjemmet"]
     assert older_step.value == "intensive_home"
@@ -38,6 +48,7 @@ def test_a_configured_ladder_shows_in_the_measures_editor_and_older_steps_still_
     assert not at.exception
     assert [(m.what, m.step) for m in s.load_meeting(db, meeting_id(at), viewer=ACTOR).measures][-1] == (
         "Ophold hos mormor", "Anbringelse i slægten")
+    open_fold(at, f"measure.{s.load_meeting(db, meeting_id(at), viewer=ACTOR).measures[-1].id}.open")
     assert any("Anbringelse i slægten" in str(c.value) for c in at.caption), "a configured step as written"
 
     at.text_input(key=_key(at, f"measure.{older.id}.what")).input("Familiebehandling, en gang om ugen")
@@ -71,6 +82,7 @@ def test_a_measure_s_goal_set_at_the_first_meeting_shows_and_is_chosen_in_the_fo
     assert linked.goal_id not in {g.id for g in record.goals}, "the demo links the start meeting's goal"
     copy = record.measure_goals[linked.id]
     assert copy.meeting_id == record.meeting.id, "the goal's copy in this meeting"
+    open_fold(at, f"measure.{linked.id}.open")
     choice = at.selectbox(key=_key(at, f"measure.{linked.id}.goal_id"))
     assert choice.value == copy.id and list(choice.options).count(copy.text) == 1
     assert any(f"Støtter målet: {copy.text}" in str(x.value) for x in at.markdown)

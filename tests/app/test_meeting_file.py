@@ -11,12 +11,14 @@ from facilitation import services
 from facilitation.domain.access import AccessKind
 from facilitation.services import access
 from facilitation.storage import Database
-from tests.app.conftest import meeting_id, open_page
+from tests.app.conftest import meeting_id, open_fold, open_page
 from tests.conftest import ACTOR
 from ui.text import md
 
 
 def choose_file(app: AppTest, content: bytes) -> AppTest:
+    if not app.get("file_uploader"):
+        open_fold(app, "meeting_file.open")
     (picker,) = app.get("file_uploader")
     picker.set_value(("møde.json", content, "application/json"))  # type: ignore[attr-defined]
     return app
@@ -60,7 +62,7 @@ def test_a_bad_meeting_file_is_explained_in_danish_and_nothing_is_stored(
 
 
 def test_a_file_that_is_not_text_and_a_missing_file_are_refused_in_plain_words(app: AppTest, db: Database) -> None:
-    open_page(app, "meeting")
+    open_fold(open_page(app, "meeting"), "meeting_file.open")
     app.button(key="meeting_file.submit").click().run()
     assert [e.value for e in app.error] == [
         "Vælg først en mødefil, og vent, til den er lagt op (den står under feltet)."

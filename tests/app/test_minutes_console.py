@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from facilitation import services
 from facilitation.storage import Database
-from tests.app.conftest import meeting_id, open_page
+from tests.app.conftest import MINUTES_TABS, choose_tab, meeting_id, open_page
 from tests.app.test_live_pages import as_role
 from tests.conftest import ACTOR
 from ui.actions_editor import apply_changes
@@ -24,13 +24,6 @@ def open_tab(at: AppTest) -> str:
     assert len(containers) == 1
     labels = [tab.label for tab in at.tabs]
     return labels[containers[0].proto.tab_container.default_tab_index]
-
-
-def choose_tab(at: AppTest, label: str) -> AppTest:
-    """Click a console tab as the browser does: the tabs' value changes and its callback runs."""
-    at.session_state["minutes.tabs.da"] = label
-    at.session_state["minutes.tab"] = {"Noter": "notes", "Aftaler": "actions", "Mål": "goals"}[label]
-    return at.run()
 
 
 def add_action(at: AppTest, what: str, who: str = "", due: date | None = None) -> AppTest:
@@ -75,8 +68,17 @@ def test_another_devices_edit_and_a_language_switch_keep_the_tab(app: AppTest, d
     assert open_tab(app) == "Actions"
 
 
+def test_only_the_open_console_tab_runs(app: AppTest) -> None:
+    open_page(app, "minutes")  # Noter first
+    assert not app.data_editor and not [w for w in app.get("button_group") if str(w.key).startswith("attendance.")]
+    choose_tab(app, "Aftaler")
+    assert app.data_editor and not [w for w in app.get("button_group") if str(w.key).startswith("attendance.")]
+    choose_tab(app, "Fremmøde")
+    assert not app.data_editor and [w for w in app.get("button_group") if str(w.key).startswith("attendance.")]
+
+
 def test_an_action_without_owner_or_date_is_saved_and_flagged_not_agreed_yet(app: AppTest, db: Database) -> None:
-    open_page(app, "minutes")
+    choose_tab(open_page(app, "minutes"), "Aftaler")
     add_action(app, "Finde en, der kan hente Alma om tirsdagen")
     assert not app.error
     action = services.load_meeting(db, meeting_id(app), viewer=ACTOR).actions[-1]
@@ -87,7 +89,7 @@ def test_an_action_without_owner_or_date_is_saved_and_flagged_not_agreed_yet(app
 
 
 def test_overdue_is_the_first_column_of_the_table(app: AppTest, db: Database) -> None:
-    open_page(app, "minutes")
+    choose_tab(open_page(app, "minutes"), "Aftaler")
     services.add_action(db, ACTOR, meeting_id(app), "Ringe til lægen", "Sanne", date.today() - timedelta(days=1))
     app.run()
     assert flag_of(app, "Ringe til lægen") == "⚠ Overskredet"
@@ -95,7 +97,7 @@ def test_overdue_is_the_first_column_of_the_table(app: AppTest, db: Database) ->
 
 
 def test_a_refused_action_says_why_at_once_and_still_after_another_devices_edit(app: AppTest, db: Database) -> None:
-    open_page(app, "minutes")
+    choose_tab(open_page(app, "minutes"), "Aftaler")
     mid = meeting_id(app)
     before = len(services.load_meeting(db, mid, viewer=ACTOR).actions)
     add_action(app, "   ", "Sanne")
@@ -113,15 +115,17 @@ def test_a_refused_action_says_why_at_once_and_still_after_another_devices_edit(
 def test_the_console_shows_no_none_and_no_english(app: AppTest, db: Database) -> None:
     open_page(app, "minutes")
     services.add_action(db, ACTOR, meeting_id(app), "Uden mål og dato", "", None)
-    app.run()
-    editor = app.data_editor[0]
-    assert editor.proto.placeholder == "–", "an empty cell reads '–', not 'None'"
-    texts = [node.value for node in app.main if isinstance(getattr(node, "value", None), str)]
-    assert "None" not in texts
-    choices = list(app.main.selectbox)
-    assert choices and all(w.proto.placeholder and w.proto.placeholder != "Choose an option" for w in choices), (
-        "Streamlit's own placeholder is English")
-    assert app.selectbox(key="action.coordinator.da").proto.placeholder == "Vælg …"
+    for tab in MINUTES_TABS:  # only the open tab runs: look at each
+        choose_tab(app, tab)
+        texts = [node.value for node in app.main if isinstance(getattr(node, "value", None), str)]
+        assert "None" not in texts, tab
+        choices = list(app.main.selectbox)
+        assert all(w.proto.placeholder and w.proto.placeholder != "Choose an option" for w in choices), (
+            f"{tab}: Streamlit's own placeholder is English")
+        if tab == "Aftaler":
+            assert choices
+            assert app.data_editor[0].proto.placeholder == "–", "an empty cell reads '–', not 'None'"
+            assert app.selectbox(key="action.coordinator.da").proto.placeholder == "Vælg …"
 
 
 def countdowns(app: AppTest) -> list[Any]:

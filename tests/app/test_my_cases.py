@@ -8,7 +8,7 @@ from facilitation import services as s
 from facilitation.demo import BERG_NAME
 from facilitation.services import accounts
 from facilitation.storage import Database
-from tests.app.conftest import ROOT, meeting_id, open_page, signed_in
+from tests.app.conftest import ROOT, meeting_id, open_fold, open_page, signed_in
 from tests.conftest import ACTOR
 from ui.session import JUST_SIGNED_IN
 
@@ -75,7 +75,7 @@ def test_a_caseworker_with_no_cases_sees_none_and_nothing_of_the_demo(db: Databa
 
 
 def test_a_measure_added_on_the_meeting_page_shows_with_its_ladder_step(app: AppTest, db: Database) -> None:
-    at = open_page(app, "meeting")
+    at = open_fold(open_page(app, "meeting"), "measure.new.open")
     assert "Indsatser" in [str(h.value) for h in at.subheader]
     form = "measure.new"
     at.text_input(key=next(k for k in _keys(at) if k.startswith(f"{form}.what"))).input("Aflastning <b>weekend</b>")

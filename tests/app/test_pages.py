@@ -12,7 +12,7 @@ from facilitation import services
 from facilitation.domain.model import BoardKind
 from facilitation.domain.roles import Role
 from facilitation.storage import Database
-from tests.app.conftest import ROOT, meeting_id, open_board_tab, open_page
+from tests.app.conftest import ROOT, choose_tab, meeting_id, open_board_tab, open_fold, open_page
 from tests.conftest import ACTOR
 
 
@@ -133,7 +133,7 @@ def test_the_minutes_page_saves_notes_when_the_field_is_left(app: AppTest, db: D
 
 
 def test_the_minutes_page_adds_an_action_with_no_date(app: AppTest, db: Database) -> None:
-    open_page(app, "minutes")
+    choose_tab(open_page(app, "minutes"), "Aftaler")
     mid = meeting_id(app)
     app.text_area(key="action.what").set_value("Ringe til skolen om lektiehjælp")
     app.text_input(key="action.who").set_value("Birthe")
@@ -145,7 +145,7 @@ def test_the_minutes_page_adds_an_action_with_no_date(app: AppTest, db: Database
 
 
 def test_the_minutes_page_adds_a_long_term_goal(app: AppTest, db: Database) -> None:
-    open_page(app, "minutes")
+    choose_tab(open_page(app, "minutes"), "Mål")
     app.get("button_group")[0].set_value("long")
     app.text_area(key="goal.text").set_value("Alma trives i skolen")
     app.text_input(key="goal.owner").set_value("Familien")
@@ -162,8 +162,18 @@ def test_switching_to_english_translates_the_page(app: AppTest) -> None:
     assert any(h.value == "What are we worried about?" for h in app.subheader)
 
 
+def test_the_sidebar_s_folded_forms_are_drawn_only_while_open(app: AppTest) -> None:
+    keys = {w.key for w in app.sidebar.text_input}
+    assert not keys & {"new_case.family", "new_meeting.place"}, "a closed fold runs nothing"
+    assert not any(k.startswith("pairing.code.") for k in keys)
+    open_fold(app, "sidebar.new_case_open")
+    assert "new_case.family" in {w.key for w in app.sidebar.text_input}
+    assert "new_meeting.place" not in {w.key for w in app.sidebar.text_input}, "only the fold opened"
+
+
 def test_a_new_case_from_the_sidebar_is_stored_and_chosen(app: AppTest, db: Database) -> None:
     cases_before = len(services.list_cases(db, viewer=ACTOR))
+    open_fold(app, "sidebar.new_case_open")
     app.sidebar.text_input(key="new_case.family").set_value("Familien Østergaard")
     app.sidebar.text_input(key="new_case.child").set_value("Noah")
     app.sidebar.button(key="new_case.submit").click().run()
@@ -174,6 +184,7 @@ def test_a_new_case_from_the_sidebar_is_stored_and_chosen(app: AppTest, db: Data
 
 def test_a_new_meeting_from_the_sidebar_gets_the_default_agenda_and_is_opened(app: AppTest, db: Database) -> None:
     case_id = services.list_cases(db, viewer=ACTOR)[0].id
+    open_fold(app, "sidebar.new_meeting_open")
     app.sidebar.text_input(key="new_meeting.place").set_value("Hjemme hos familien")
     app.sidebar.button(key="new_meeting.submit").click().run()
     newest = services.list_meetings(db, case_id, viewer=ACTOR)[0]

@@ -12,7 +12,7 @@ from facilitation.demo import DEMO_EMAIL
 from facilitation.domain.validation import DATE_MAX, DATE_MIN
 from facilitation.services import accounts
 from facilitation.storage import Database
-from tests.app.conftest import meeting_id, open_page
+from tests.app.conftest import meeting_id, open_fold, open_page
 from tests.conftest import ACTOR
 
 
@@ -85,6 +85,7 @@ def test_the_person_form_adds_the_child_and_a_standard_relation_word(app: AppTes
 def test_min_profil_saves_the_phone_and_refuses_a_wrong_one(app: AppTest, db: Database) -> None:
     worker = accounts.find_account(db, DEMO_EMAIL)
     assert worker is not None
+    open_fold(app, "profile.open")
     key = _key(app, "text_input", "profile.phone.")
     app.text_input(key=key).set_value("+45 12 34 56 78")
     app.button(key="profile.submit").click().run()
