@@ -8,7 +8,7 @@ from facilitation import services
 from facilitation.domain.dates import long_date
 from facilitation.domain.model import Meeting, MeetingRecord
 from facilitation.storage import Database
-from ui import forms, map_view, session
+from ui import forms, live_sync, map_view, session
 from ui.i18n import formatter, label, t
 from ui.text import md
 
@@ -18,6 +18,14 @@ def earlier_meetings(db: Database, record: MeetingRecord) -> list[Meeting]:
     this = record.meeting
     meetings = services.list_meetings(db, this.case_id, viewer=session.viewer())
     return [m for m in meetings if (m.date, m.id) < (this.date, this.id)]
+
+
+def earlier_record(db: Database, meeting: Meeting) -> MeetingRecord:
+    """An earlier meeting as earlier_meetings() listed it for this viewer: read once per change of it, shared."""
+    stamp = db.stamp(meeting.id)
+    if stamp is None:  # gone since it was listed: the service says so
+        return services.load_meeting(db, meeting.id, viewer=session.viewer())
+    return live_sync.record_at(db.url, meeting.id, stamp)
 
 
 def history_section(db: Database, actor: str, record: MeetingRecord) -> None:
@@ -30,7 +38,7 @@ def history_section(db: Database, actor: str, record: MeetingRecord) -> None:
     labels = {m.id: f"{label('kind', m.kind)} · {long_date(m.date, lang)}" for m in earlier}
     chosen = st.selectbox(t("network.compare_with"), list(labels), format_func=labels.__getitem__,
                           key=session.lang_key(f"network.compare.{record.meeting.id}"))
-    old = services.load_meeting(db, chosen, viewer=session.viewer())
+    old = earlier_record(db, next(m for m in earlier if m.id == chosen))
     from facilitation.domain.network import compare_maps  # networkx loads with the first map, not at start
 
     changes = compare_maps(old, record)

@@ -7,7 +7,6 @@ from types import MappingProxyType
 
 import streamlit as st
 
-from facilitation import services
 from facilitation.domain.model import MeetingRecord
 from facilitation.domain.network import build_graph
 from facilitation.domain.network_measures import NetworkMeasures, changes, measure
@@ -15,7 +14,7 @@ from facilitation.domain.network_story import family_sentences, names_list
 from facilitation.storage import Database
 from ui import session
 from ui.i18n import label, t
-from ui.map_history import earlier_meetings
+from ui.map_history import earlier_meetings, earlier_record
 from ui.map_view import map_content
 from ui.text import md
 
@@ -76,7 +75,7 @@ def _change_since_last_time(db: Database, record: MeetingRecord, found: NetworkM
     earlier = earlier_meetings(db, record)
     if not earlier:
         return
-    before, _ = measures_of(services.load_meeting(db, earlier[0].id, viewer=session.viewer()), session.language())
+    before, _ = measures_of(earlier_record(db, earlier[0]), session.language())
     moved = changes(before, found)
     st.caption(t("network.measures_since"))
     if not moved:

@@ -105,3 +105,11 @@ def choose_tab(at: AppTest, label: str) -> AppTest:
     at.session_state["minutes.tabs.da"] = label
     at.session_state["minutes.tab"] = MINUTES_TABS[label]
     return at.run()
+
+
+def open_network_tab(at: AppTest, label: str) -> AppTest:
+    """Open a tab of Netværk by its Danish label ("Kort", "Personer og relationer", "Over tid"); only it runs."""
+    at.session_state["network.tab.da"] = label
+    at.run()
+    assert not at.exception, at.exception
+    return at

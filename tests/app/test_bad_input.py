@@ -9,12 +9,12 @@ from streamlit.testing.v1 import AppTest
 from facilitation import services
 from facilitation.domain.model import BoardKind
 from facilitation.storage import Database
-from tests.app.conftest import ROOT, meeting_id, open_board_tab, open_page, signed_in
+from tests.app.conftest import ROOT, meeting_id, open_board_tab, open_network_tab, open_page, signed_in
 from tests.conftest import ACTOR
 
 
 def test_an_empty_name_is_refused_with_a_message_and_nothing_is_added(app: AppTest, db: Database) -> None:
-    open_page(app, "network")
+    open_network_tab(open_page(app, "network"), "Personer og relationer")
     before = services.load_meeting(db, meeting_id(app), viewer=ACTOR)
     app.text_input(key="person.new.name").set_value("   ")
     app.button(key="person_new.submit").click().run()
@@ -26,7 +26,7 @@ def test_an_empty_name_is_refused_with_a_message_and_nothing_is_added(app: AppTe
 
 
 def test_a_10000_character_name_is_refused_and_the_typed_text_is_kept(app: AppTest, db: Database) -> None:
-    open_page(app, "network")
+    open_network_tab(open_page(app, "network"), "Personer og relationer")
     count = len(services.load_meeting(db, meeting_id(app), viewer=ACTOR).participants)
     huge = "Å" * 10_000
     app.text_input(key="person.new.name").set_value(huge)
@@ -47,7 +47,7 @@ def test_a_10000_character_board_note_is_stored_whole(app: AppTest, db: Database
 
 
 def test_emoji_and_danish_letters_come_back_exactly(app: AppTest, db: Database) -> None:
-    open_page(app, "network")
+    open_network_tab(open_page(app, "network"), "Personer og relationer")
     name = "Ærlige Øjvind Åberg 👵🏽🧡"
     app.text_input(key="person.new.name").set_value(name)
     app.button(key="person_new.submit").click().run()
@@ -103,7 +103,7 @@ def test_an_item_deleted_on_another_device_gives_a_message_not_a_crash(app: AppT
 
 
 def test_a_text_that_looks_like_a_cpr_number_is_saved_only_after_a_warning(app: AppTest, db: Database) -> None:
-    open_page(app, "network")
+    open_network_tab(open_page(app, "network"), "Personer og relationer")
     count = len(services.load_meeting(db, meeting_id(app), viewer=ACTOR).participants)
     app.text_input(key="person.new.name").set_value("Mor 010203-1234")
     app.button(key="person_new.submit").click().run()

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from facilitation import services
 from facilitation.domain.anonymity import initials
 from facilitation.storage import Database
-from tests.app.conftest import meeting_id, open_page
+from tests.app.conftest import meeting_id, open_network_tab, open_page
 from tests.conftest import ACTOR
 from ui.text import md
 
@@ -39,7 +39,7 @@ def test_the_anonymised_toggle_shows_initials_instead_of_names(app: AppTest, db:
 
 
 def test_a_relation_is_added_and_removed_on_the_page(app: AppTest, db: Database) -> None:
-    open_page(app, "network")
+    open_network_tab(open_page(app, "network"), "Personer og relationer")
     mid = meeting_id(app)
     record = services.load_meeting(db, mid, viewer=ACTOR)
     henny = next(p for p in record.participants if p.name == "Henny Kragh")
@@ -56,7 +56,7 @@ def test_a_relation_is_added_and_removed_on_the_page(app: AppTest, db: Database)
 
 
 def test_a_relation_to_oneself_gets_a_clear_message(app: AppTest, db: Database) -> None:
-    open_page(app, "network")
+    open_network_tab(open_page(app, "network"), "Personer og relationer")
     first = services.load_meeting(db, meeting_id(app), viewer=ACTOR).participants[0]
     app.selectbox(key="relation.from").set_value(first.id)
     app.selectbox(key="relation.to").set_value(first.id)
@@ -65,7 +65,7 @@ def test_a_relation_to_oneself_gets_a_clear_message(app: AppTest, db: Database) 
 
 
 def test_the_time_tab_tells_who_moved_closer_since_the_earlier_meeting(app: AppTest, db: Database) -> None:
-    open_page(app, "network")
+    open_network_tab(open_page(app, "network"), "Over tid")
     text = " ".join(m.value for m in app.markdown)
     assert "Kasper Møller" in text and "tættere på (ring 3 → 2)" in text
     assert "Ole Vestergaard" in text and "ny på kortet" in text
@@ -73,15 +73,16 @@ def test_the_time_tab_tells_who_moved_closer_since_the_earlier_meeting(app: AppT
 
 
 def test_the_maps_over_time_are_sent_as_png_not_re_encoded_as_jpeg(app: AppTest) -> None:
-    open_page(app, "network")
+    open_network_tab(open_page(app, "network"), "Over tid")
     urls = [img.url for image in app.get("image") for img in image.proto.imgs]
     assert len(urls) == 2 and all(url.endswith(".png") for url in urls), urls
 
 
 def test_a_person_typed_with_markup_appears_as_text_in_the_map(app: AppTest, db: Database) -> None:
-    open_page(app, "network")
+    open_network_tab(open_page(app, "network"), "Personer og relationer")
     app.text_input(key="person.new.name").set_value("<img src=x onerror=alert(1)>")
     app.button(key="person_new.submit").click().run()
+    open_network_tab(app, "Kort")
     page = map_pages(app)[0]
     assert "<img src=x" not in page
     assert "\\u003cimg src=x onerror=alert(1)\\u003e" in page
@@ -97,7 +98,7 @@ def test_the_measures_panel_tells_what_the_network_can_help_with_and_who_could_b
 
 
 def test_a_new_person_s_support_and_could_be_asked_are_stored_and_counted(app: AppTest, db: Database) -> None:
-    open_page(app, "network")
+    open_network_tab(open_page(app, "network"), "Personer og relationer")
     app.text_input(key="person.new.name").set_value("Gitte <b>Bo</b>")
     app.multiselect(key="person.new.gives.da").set_value(["practical", "linking"])
     app.multiselect(key="person.new.receives.da").set_value(["linking"])
@@ -107,6 +108,7 @@ def test_a_new_person_s_support_and_could_be_asked_are_stored_and_counted(app: A
     added = services.load_meeting(db, meeting_id(app), viewer=ACTOR).participants[-1]
     assert added.name == "Gitte <b>Bo</b>" and added.could_be_asked
     assert [(s.kind.value, s.direction.value) for s in added.supports] == [("practical", "gives"), ("linking", "both")]
+    open_network_tab(app, "Kort")
     said = " ".join(m.value for m in app.markdown)
     assert md("Gitte <b>Bo</b>") in said and "<b>" not in said, "the name is in the panel, as text"
 
@@ -122,3 +124,10 @@ def test_the_map_can_be_filtered_by_a_kind_of_support(app: AppTest, db: Database
     record = services.load_meeting(db, meeting_id(app), viewer=ACTOR)
     giving = sum(any(s.kind == "practical" and s.given for s in p.supports) for p in record.participants)
     assert any(f"{giving} på kortet giver praktisk hjælp" in c.value for c in app.caption)
+
+
+def test_only_the_open_tab_of_the_network_page_runs(app: AppTest) -> None:
+    open_page(app, "network")  # Kort first
+    assert "person.new.name" not in {w.key for w in app.text_input} and not app.get("image"), "no form, no old maps"
+    open_network_tab(app, "Over tid")
+    assert app.get("image") and not app.get("iframe"), "the maps over time, not the live map"

@@ -12,7 +12,7 @@ from facilitation import services
 from facilitation.domain.model import BoardKind
 from facilitation.domain.roles import Role
 from facilitation.storage import Database
-from tests.app.conftest import ROOT, choose_tab, meeting_id, open_board_tab, open_fold, open_page
+from tests.app.conftest import ROOT, choose_tab, meeting_id, open_board_tab, open_fold, open_network_tab, open_page
 from tests.conftest import ACTOR
 
 
@@ -57,7 +57,7 @@ def test_the_meeting_page_gives_a_role_to_a_caseworker(app: AppTest, db: Databas
 
 
 def test_the_network_page_adds_a_person(app: AppTest, db: Database) -> None:
-    open_page(app, "network")
+    open_network_tab(open_page(app, "network"), "Personer og relationer")
     before = len(services.load_meeting(db, meeting_id(app), viewer=ACTOR).participants)
     app.text_input(key="person.new.name").set_value("Søren Ågård")
     app.text_input(key="person.new.relation").set_value("Spejderleder")
@@ -71,7 +71,7 @@ def test_the_network_page_adds_a_person(app: AppTest, db: Database) -> None:
 
 
 def test_the_network_page_edits_a_chosen_person(app: AppTest, db: Database) -> None:
-    open_page(app, "network")
+    open_network_tab(open_page(app, "network"), "Personer og relationer")
     person = services.load_meeting(db, meeting_id(app), viewer=ACTOR).participants[0]
     app.selectbox(key="network.edit_choice").set_value(person.id).run()
     key = next(w.key for w in app.text_input if w.key.startswith(f"person.edit.{person.id}.name."))

@@ -12,7 +12,7 @@ from facilitation.demo import DEMO_EMAIL
 from facilitation.domain.validation import DATE_MAX, DATE_MIN
 from facilitation.services import accounts
 from facilitation.storage import Database
-from tests.app.conftest import meeting_id, open_fold, open_page
+from tests.app.conftest import meeting_id, open_fold, open_network_tab, open_page
 from tests.conftest import ACTOR
 
 
@@ -67,7 +67,7 @@ def test_the_follow_up_form_saves_a_time_and_place(app: AppTest, db: Database) -
 
 
 def test_the_person_form_adds_the_child_and_a_standard_relation_word(app: AppTest, db: Database) -> None:
-    open_page(app, "network")
+    open_network_tab(open_page(app, "network"), "Personer og relationer")
     app.text_input(key="person.new.name").set_value("Alma")
     app.button_group(key="person.new.ring.da").set_value(0)
     app.button(key="person_new.submit").click().run()

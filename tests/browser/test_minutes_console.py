@@ -80,8 +80,8 @@ def test_a_second_edit_from_another_laptop_reaches_the_open_actions_tab(
     expect(page.get_by_text("Skrevet på den anden computer")).to_be_visible(timeout=45_000)
     page.get_by_role("tab", name="Aftaler").click()
     wait_for_app(page)
-    services.save_note(server_db, "operator", meeting_id, record.agenda[0].id, "Og en gang til")
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('textarea')].some(t => t.value === 'Og en gang til')",
+    services.add_action(server_db, "operator", meeting_id, "Og en aftale til", "Sanne", None)
+    page.wait_for_function(  # the table's cells are in the page for screen readers (the grid itself is a canvas)
+        "() => [...document.querySelectorAll('[role=gridcell]')].some(c => c.textContent.includes('Og en aftale til'))",
         timeout=90_000)  # the other laptop's edit reaches this page within the watcher's rerun gap; generous on 2 cores
     expect(page.get_by_role("tab", name="Aftaler")).to_have_attribute("aria-selected", "true")  # …and kept the tab
