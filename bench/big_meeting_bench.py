@@ -23,8 +23,12 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench import big_meeting
+
+if TYPE_CHECKING:
+    from streamlit.testing.v1 import AppTest  # noqa: TID251 (only for the types: imported where the page runs)
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ("meeting", "network", "agenda", "board", "minutes", "drawing", "export", "access_log")
@@ -72,7 +76,8 @@ def time_page(data: Path, page: str, runs: int) -> tuple[float, list[float]]:
     # One script cache for every run, as `streamlit run` keeps one per server: AppTest makes a new one per run,
     # so each re-run compiled the page scripts again (a fifth of a light page's run, which a server never pays).
     shared = ScriptCache()
-    local_script_runner.ScriptCache = lambda: shared  # type: ignore[attr-defined]
+    # A patch of Streamlit's module: its ScriptCache name is neither exported nor meant to be a function.
+    local_script_runner.ScriptCache = lambda: shared  # type: ignore[attr-defined,assignment]
 
     at = _signed_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=600), data)
     at.run()
@@ -84,7 +89,7 @@ def time_page(data: Path, page: str, runs: int) -> tuple[float, list[float]]:
     return first, [_timed(at.run) for _ in range(runs)]
 
 
-def _signed_in(at: object, data: Path) -> object:
+def _signed_in(at: AppTest, data: Path) -> AppTest:
     """The AppTest signed in through the identity provider as the demo caseworker, purpose chosen."""
     from facilitation.demo import DEMO_EMAIL
     from facilitation.services import accounts, sessions
@@ -101,10 +106,10 @@ def _signed_in(at: object, data: Path) -> object:
         sessions.set_purpose(db, token, "meeting")
     finally:
         db.dispose()
-    at.secrets["auth"] = {  # type: ignore[attr-defined]
+    at.secrets["auth"] = {
         "redirect_uri": "http://127.0.0.1/oauth2callback", "cookie_secret": "bench-secret-0123456789",
         "client_id": "moedetavlen", "client_secret": "bench", "server_metadata_url": "http://bench.invalid"}
-    at.user = dict(user)  # type: ignore[attr-defined]
+    at.user = dict(user)
     return at
 
 
@@ -147,7 +152,7 @@ def _emit(line: dict[str, object]) -> None:
 
 def measure(size: str, data: Path, meeting_id: int, runs: int, timeout: float) -> None:
     """Every page, every projector screen and the minute of one data folder, one JSON line each."""
-    targets = [(f"page_rerun:{p}", p, None) for p in PAGES]
+    targets: list[tuple[str, str, str | None]] = [(f"page_rerun:{p}", p, None) for p in PAGES]
     targets += [(f"page_rerun:projector:{screen}", "projector", screen) for screen in PROJECTOR_SCREENS]
     for name, page, screen in targets:
         if screen:
@@ -179,8 +184,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.page:
-        first, runs = time_page(args.data, args.page, args.runs)
-        print(json.dumps({"first": first, "runs": runs, "cpu": CPU}))
+        first, times = time_page(args.data, args.page, args.runs)
+        print(json.dumps({"first": first, "runs": times, "cpu": CPU}))
         return 0
     if args.minute is not None:
         print(json.dumps({"runs": time_minute(args.data, args.minute, args.runs), "cpu": CPU}))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 
 from bench import big_meeting, big_meeting_bench, page_figures
 
@@ -48,12 +49,12 @@ def main(argv: list[str]) -> int:
 
     calls = {"n": 0}
 
-    def timed(work: object) -> float:
+    def timed(work: Callable[[], object]) -> float:
         profiling["on"] = calls["n"] > 0  # the sign-in and the page's first run are not profiled: the re-runs
         calls["n"] += 1
-        return original(work)  # type: ignore[arg-type]
+        return original(work)
 
-    big_meeting_bench._timed = timed  # type: ignore[assignment]
+    big_meeting_bench._timed = timed
     big_meeting_bench.print = lambda *a, **k: None  # type: ignore[attr-defined]  # no "ready" line here
     first, runs = big_meeting_bench.time_page(folder, name, args.runs)
     print(f"# {args.page}: first run {first * 1000:.0f} ms, re-runs {[round(r * 1000) for r in runs]} ms",

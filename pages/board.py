@@ -35,7 +35,7 @@ else:
     # Only the open tab runs (on_change="rerun"): a big board's five tabs at once made every run slow.
     tabs = st.tabs([t(f"board.part.{p}") for p in board_present.PARTS], key=session.lang_key("board.tab"),
                    on_change="rerun")
-    parts = {
+    sections = {
         "columns": lambda: board_view.mapping_columns(board),
         "safety": lambda: danger_and_safety(board),
         "scale": lambda: scale_section(board, history),
@@ -45,6 +45,6 @@ else:
     for tab, part in zip(tabs, board_present.PARTS, strict=True):
         if tab.open is not False:
             with tab:
-                parts[part]()
+                sections[part]()
     board_view.editor(board, answers_editor)
 

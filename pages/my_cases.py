@@ -1,6 +1,7 @@
 """Mine sager: the signed-in caseworker's cases, the next follow-up of each (overdue first), and what falls due."""
 
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
@@ -64,7 +65,7 @@ for line in shown:
             st.page_link("pages/case_story.py", label=t("page.case_story"), icon=":material/timeline:",
                          query_params={"m": str(line.meeting_id)})
             if not line.planned:
-                forms.button(f"my_cases.plan.{line.case.id}", t("my_cases.plan"), lambda line=line: _plan(line),
+                forms.button(f"my_cases.plan.{line.case.id}", t("my_cases.plan"), partial(_plan, line),
                              success=t("follow_up.planned"), icon=":material/event_repeat:", type="primary",
                              help=t("follow_up.plan_help"))
 

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from facilitation import services
+from facilitation.domain.access import Actor
 from facilitation.domain.model import ActionStatus, Coordinator, MeetingRecord
 from facilitation.domain.outcomes import ActionFlag, action_flags
 from facilitation.domain.validation import DATE_MAX, DATE_MIN
@@ -32,7 +33,7 @@ def flag_text(flags: tuple[ActionFlag, ...]) -> str:
     return " · ".join(t(f"action_flag.{flag.value}") for flag in flags)
 
 
-def actions_editor(db: Database, actor: str, record: MeetingRecord, *, editable: bool) -> None:
+def actions_editor(db: Database, actor: Actor, record: MeetingRecord, *, editable: bool) -> None:
     """The actions table; edits and deletions go to the database cell by cell."""
     actions = record.actions
     if not actions:
@@ -75,7 +76,7 @@ def actions_editor(db: Database, actor: str, record: MeetingRecord, *, editable:
     )
 
 
-def new_action_form(db: Database, actor: str, record: MeetingRecord) -> None:
+def new_action_form(db: Database, actor: Actor, record: MeetingRecord) -> None:
     """What, who, by when, who coordinates; after an add the fields are empty and the focus is back in 'what'."""
     coordinator_key = session.lang_key("action.coordinator")
     choices = plan_choices(record)
@@ -97,7 +98,7 @@ def new_action_form(db: Database, actor: str, record: MeetingRecord) -> None:
     forms.show_error(FORM)
 
 
-def _add(db: Database, actor: str, meeting_id: int, coordinator_key: str, for_key: str) -> None:
+def _add(db: Database, actor: Actor, meeting_id: int, coordinator_key: str, for_key: str) -> None:
     """Store the new action, then empty the date (a date widget keeps its value unless set) and ask for focus."""
     plan_for, plan_for_name = plan_for_of(session.text_value(for_key))
     services.add_action(db, actor, meeting_id, session.text_value(WHAT), session.text_value(WHO),
@@ -107,13 +108,13 @@ def _add(db: Database, actor: str, meeting_id: int, coordinator_key: str, for_ke
     session.request_focus(WHAT)
 
 
-def _save(db: Database, actor: str, record: MeetingRecord, key: str, goals: dict[int, str],
+def _save(db: Database, actor: Actor, record: MeetingRecord, key: str, goals: dict[int, str],
           choices: dict[str, str]) -> None:
     apply_changes(db, actor, record, session.mapping_value(key), goals, choices)
 
 
 def apply_changes(
-    db: Database, actor: str, record: MeetingRecord, changes: Mapping[str, Any], goals: dict[int, str],
+    db: Database, actor: Actor, record: MeetingRecord, changes: Mapping[str, Any], goals: dict[int, str],
     choices: Mapping[str, str] | None = None,
 ) -> None:
     """Turn a data editor's changes (edited and deleted rows) into service calls, one row at a time."""

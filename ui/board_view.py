@@ -10,6 +10,7 @@ from typing import Literal
 import streamlit as st
 
 from facilitation import services
+from facilitation.domain.access import Actor
 from facilitation.domain.board import speakers
 from facilitation.domain.model import (
     CATEGORIES,
@@ -38,7 +39,7 @@ class Board:
     """What every board widget needs: the database, who acts, and the meeting as just read."""
 
     db: Database
-    actor: str
+    actor: Actor
     record: MeetingRecord
 
     @property

@@ -18,6 +18,7 @@ from streamlit_drawable_canvas import st_canvas
 
 from export.drawing_backgrounds import board_template_png, map_background_png
 from facilitation import services
+from facilitation.domain.access import Actor
 from facilitation.domain.drawing import CANVAS_HEIGHT, CANVAS_WIDTH, png_from_data_url
 from facilitation.domain.model import Drawing, DrawingBackground, MeetingRecord
 from facilitation.domain.validation import NotFoundError, ValidationError
@@ -76,7 +77,7 @@ def background_picture(kind: str, record: MeetingRecord) -> bytes | None:
     return None
 
 
-def background_choice(db: Database, actor: str, record: MeetingRecord, drawing: Drawing) -> None:
+def background_choice(db: Database, actor: Actor, record: MeetingRecord, drawing: Drawing) -> None:
     """Choose what the drawing is drawn on; the strokes stay where they are."""
     key = session.fresh_key("drawing.background", drawing.id, drawing.background)
     kinds = list(DrawingBackground)
@@ -120,7 +121,7 @@ def _mount(drawing_id: int, revision: int) -> tuple[int, int, int]:
     return mount
 
 
-def _save(db: Database, actor: str, meeting_id: int, drawing_id: int, key: str) -> None:
+def _save(db: Database, actor: Actor, meeting_id: int, drawing_id: int, key: str) -> None:
     """The component's on_change: store what it sent, unless it changed elsewhere meanwhile or is too big."""
     sent: dict[str, Any] = session.mapping_value(key).get("drawing") or {}
     loaded, saved, count = session.canvas_mount(drawing_id) or (-1, -1, 0)
@@ -139,7 +140,7 @@ def _save(db: Database, actor: str, meeting_id: int, drawing_id: int, key: str) 
 
 
 @st.fragment
-def canvas(db: Database, actor: str, meeting_id: int, drawing: Drawing) -> None:
+def canvas(db: Database, actor: Actor, meeting_id: int, drawing: Drawing) -> None:
     """The tool bar and the canvas of one drawing, saved on every change; a damaged drawing gets a message.
 
     The tool bar lives in the canvas's fragment: a tool change reruns only the fragment, like a stroke
@@ -171,7 +172,7 @@ def canvas(db: Database, actor: str, meeting_id: int, drawing: Drawing) -> None:
     st.caption(t("drawing.help"))
 
 
-def damaged(db: Database, actor: str, meeting_id: int, drawing: Drawing) -> None:
+def damaged(db: Database, actor: Actor, meeting_id: int, drawing: Drawing) -> None:
     """A drawing whose stored canvas cannot be read: say so, show its last picture, offer to go on or clear."""
     st.error(t("error.drawing_corrupt", name=md(drawing.name)), icon=":material/broken_image:")
     forms.show_error(ERROR_KEY)

@@ -130,7 +130,7 @@ def follow_up(db: Database, record: MeetingRecord, me: Actor) -> None:
                  help=t("follow_up.plan_help"), icon=":material/event_repeat:")
 
 
-def contacts(db: Database, record: MeetingRecord, me: str) -> None:
+def contacts(db: Database, record: MeetingRecord, me: Actor) -> None:
     """How the family reaches each caseworker: one text per person, stored on each role they hold."""
     st.subheader(t("contacts.heading"))
     held: dict[str, list[Role]] = {}
@@ -159,7 +159,7 @@ def contacts(db: Database, record: MeetingRecord, me: str) -> None:
     forms.show_error("contacts")
 
 
-def evaluation(db: Database, record: MeetingRecord, me: str) -> None:
+def evaluation(db: Database, record: MeetingRecord, me: Actor) -> None:
     """'Blev du hørt?' and 'Var mødet nyttigt?' (1–5) with a comment, per person or for the room."""
     st.subheader(t("evaluation.heading"))
     st.caption(t("evaluation.intro"))

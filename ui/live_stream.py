@@ -21,6 +21,7 @@ import asyncio
 from collections.abc import Mapping
 from functools import cache
 from http import HTTPStatus
+from typing import Any
 from urllib.parse import urlparse
 
 from starlette.concurrency import run_in_threadpool
@@ -116,8 +117,9 @@ async def live(websocket: WebSocket) -> None:
 async def _next(websocket: WebSocket, changed: asyncio.Event, gone: asyncio.Future[None]) -> bool:
     """Wait for a change (send "changed"), a quiet KEEPALIVE_SECONDS (send "."), or the browser leaving (False)."""
     waiter = asyncio.ensure_future(changed.wait())
+    futures: set[asyncio.Future[Any]] = {waiter, gone}
     try:
-        await asyncio.wait({waiter, gone}, timeout=KEEPALIVE_SECONDS, return_when=asyncio.FIRST_COMPLETED)
+        await asyncio.wait(futures, timeout=KEEPALIVE_SECONDS, return_when=asyncio.FIRST_COMPLETED)
     finally:
         waiter.cancel()
     if gone.done():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from facilitation import services
+from facilitation.domain.access import Actor
 from facilitation.domain.dates import long_date
 from facilitation.domain.model import Meeting, MeetingRecord
 from facilitation.storage import Database
@@ -28,7 +29,7 @@ def earlier_record(db: Database, meeting: Meeting) -> MeetingRecord:
     return live_sync.record_at(db.url, meeting.id, stamp)
 
 
-def history_section(db: Database, actor: str, record: MeetingRecord) -> None:
+def history_section(db: Database, actor: Actor, record: MeetingRecord) -> None:
     """Compare with an earlier meeting of the case, or say there is none."""
     earlier = earlier_meetings(db, record)
     if not earlier:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from facilitation import services
+from facilitation.domain.access import Actor
 from facilitation.domain.clock import utcnow
 from facilitation.domain.model import Attendance, GoalTerm, MeetingRecord
 from facilitation.domain.timer import meeting_clock
@@ -88,7 +89,7 @@ def current_item_line(record: MeetingRecord) -> None:
         st.caption(f"▶ **{md(clock.current.title)}**")
 
 
-def notes_and_decisions(db: Database, actor: str, record: MeetingRecord, current: int | None, editable: bool) -> None:
+def notes_and_decisions(db: Database, actor: Actor, record: MeetingRecord, current: int | None, editable: bool) -> None:
     """Notes per agenda item (saved when the field is left) and the decisions under it."""
     items = {a.id: a for a in record.agenda}
     if not items:
@@ -122,7 +123,7 @@ def notes_and_decisions(db: Database, actor: str, record: MeetingRecord, current
         forms.show_error(f"decision_{item.id}")
 
 
-def goals(db: Database, actor: str, record: MeetingRecord, editable: bool) -> None:
+def goals(db: Database, actor: Actor, record: MeetingRecord, editable: bool) -> None:
     """Short- and long-term goals with their owners, and a form to add one."""
     for term in GoalTerm:
         st.subheader(label("term", term))
@@ -147,7 +148,7 @@ def goals(db: Database, actor: str, record: MeetingRecord, editable: bool) -> No
 ATTENDANCE_PAGE = 50  # people per page: one choice each, and a big meeting's thousands made every run slow
 
 
-def attendance(db: Database, actor: str, record: MeetingRecord, editable: bool) -> None:
+def attendance(db: Database, actor: Actor, record: MeetingRecord, editable: bool) -> None:
     """Who is present, absent or not invited; one choice per person, saved at once."""
     choices = list(Attendance)
     for person in paging.page_of(record.participants, "attendance", ATTENDANCE_PAGE):
@@ -161,6 +162,6 @@ def attendance(db: Database, actor: str, record: MeetingRecord, editable: bool) 
     paging.pager("attendance", len(record.participants), ATTENDANCE_PAGE)
 
 
-def _save_attendance(db: Database, actor: str, meeting_id: int, person_id: int, key: str, stored: str) -> None:
+def _save_attendance(db: Database, actor: Actor, meeting_id: int, person_id: int, key: str, stored: str) -> None:
     """Store the attendance chosen in `key` (deselecting keeps the stored one)."""
     services.edit_participant(db, actor, meeting_id, person_id, attendance=session.text_value(key) or stored)

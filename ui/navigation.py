@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import streamlit as st
 
@@ -59,7 +59,7 @@ def pages_for_device(roles: Collection[str] | None = None) -> list[Any]:
     return [home, *pages.values()]
 
 
-def _page(name: str, visibility: str) -> Any:
+def _page(name: str, visibility: Literal["visible", "hidden"]) -> Any:
     title, icon, path = PAGES[name]
     return st.Page(f"pages/{name}.py", title=t(title), icon=icon, url_path=path, visibility=visibility)
 

@@ -20,6 +20,7 @@ from facilitation.domain.outcomes import overdue
 from facilitation.domain.roles import Screen
 from facilitation.domain.scaling import ScoreRound
 from facilitation.domain.timer import MeetingClock, Phase, meeting_clock
+from facilitation.domain.validation import PEOPLE_MAX
 from facilitation.storage import Database
 from ui import live_sync, map_view, session
 from ui import projection as p
@@ -77,7 +78,7 @@ def show(db: Database, record: MeetingRecord, history: Sequence[ScoreRound]) -> 
     elif screen == Screen.STORY:
         st.html(_wall(screen, bar, story_screen(live_sync.case_so_far(db, record), language, at)))
     elif screen == Screen.MAP and map_view.too_big_to_draw(record):  # a meeting from before the limit
-        count, limit = len(record.participants), map_view.PEOPLE_MAX
+        count, limit = len(record.participants), PEOPLE_MAX
         st.html(_wall(screen, bar, f"<p>{h(words.text('network.too_many_to_draw', language, count=count, limit=limit))}"
                                    "</p>"))
     elif screen == Screen.MAP:

@@ -7,6 +7,7 @@ from functools import partial
 import streamlit as st
 
 from facilitation import services
+from facilitation.domain.access import Actor
 from facilitation.domain.model import MeetingRecord
 from facilitation.storage import Database
 from ui import forms, paging, session
@@ -14,7 +15,7 @@ from ui.i18n import t
 from ui.text import md
 
 
-def relations_section(db: Database, actor: str, record: MeetingRecord) -> None:
+def relations_section(db: Database, actor: Actor, record: MeetingRecord) -> None:
     """List the meeting's ties and offer to add or remove one."""
     mid = record.meeting.id
     names = {p.id: p.name for p in record.participants}

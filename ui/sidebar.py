@@ -135,7 +135,7 @@ def _role_controls(db: Database) -> None:
     st.markdown(f"**{t('sidebar.role')}**", help=t("sidebar.role_help"))
     for index, place in enumerate(st.columns(2, gap="small")):
         with place:
-            for role in ordered_roles(Role)[index::2]:
+            for role in ordered_roles(list(Role))[index::2]:
                 has = role in held
                 st.button(label("role", role), key=f"{ROLE_KEY}.{role.value}", type="primary" if has else "secondary",
                           icon=":material/check:" if has else None, width="stretch",

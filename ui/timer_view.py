@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from facilitation.domain.model import AgendaItem
@@ -43,7 +44,7 @@ def countdown_html(clock: MeetingClock, *, size_rem: float = 4.0, now: datetime 
     )
 
 
-def agenda_html(agenda: list[AgendaItem], clock: MeetingClock, *, size_rem: float = 1.0) -> str:
+def agenda_html(agenda: Sequence[AgendaItem], clock: MeetingClock, *, size_rem: float = 1.0) -> str:
     """The agenda with planned and actual minutes, the current item marked."""
     times = {time.item_id: time for time in clock.items}
     rows = []

@@ -33,7 +33,7 @@ IDLE_CHECK_SECONDS = 30.0  # a silent listening connection is checked this often
 RECONNECT_SECONDS = (0.5, 1.0, 2.0, 5.0)  # waits between attempts to reopen a dropped listening connection
 _LOG = logging.getLogger(__name__)
 
-Follower = Callable[[], None]
+Follower = Callable[[], object]  # what a follower returns is ignored
 
 
 class ChangeSignal:
