@@ -139,4 +139,5 @@ def apply_changes(
         drawn = record.actions[int(row)]
         services.edit_action(db, actor, mid, drawn.id, drawn=drawn, **fields)
     for row in sorted(changes.get("deleted_rows", []), reverse=True):
-        services.remove_action(db, actor, mid, record.actions[int(row)].id)
+        # A row deleted meanwhile on another device (or a table's deletion Streamlit replays) is simply gone.
+        services.remove_action(db, actor, mid, record.actions[int(row)].id, gone_ok=True)

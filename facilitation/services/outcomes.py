@@ -121,9 +121,9 @@ def edit_action(db: Database, actor: Actor, meeting_id: int, action_id: int, *, 
         e.update(m.Action, action_id, **values)
 
 
-def remove_action(db: Database, actor: Actor, meeting_id: int, action_id: int) -> None:
-    """Remove an agreed action."""
-    store.delete_item(db, actor, meeting_id, m.Action, action_id)
+def remove_action(db: Database, actor: Actor, meeting_id: int, action_id: int, *, gone_ok: bool = False) -> None:
+    """Remove an agreed action (`gone_ok`: one already gone is no error, and nothing is stored)."""
+    store.delete_item(db, actor, meeting_id, m.Action, action_id, gone_ok=gone_ok)
 
 
 def move_action(db: Database, actor: Actor, meeting_id: int, action_id: int, to_index: int) -> None:

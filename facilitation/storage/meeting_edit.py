@@ -86,6 +86,11 @@ class MeetingView:
             raise NotFoundError("meeting", self.meeting_id)
         return row
 
+    def has(self, cls: type[Any], item_id: int) -> bool:
+        """Whether the item is in this meeting."""
+        row = self._session.get(rows.table_of(cls), item_id)
+        return row is not None and row.meeting_id == self.meeting_id
+
     def _owned(self, cls: type[Any], item_id: int | None, what: str | None) -> Any:
         table = rows.table_of(cls)
         row = None if item_id is None else self._session.get(table, item_id)
@@ -231,9 +236,17 @@ def update_item(db: Database, actor: Actor, meeting_id: int, cls: type[Item], it
         e.update(cls, item_id, **values)
 
 
-def delete_item(db: Database, actor: Actor, meeting_id: int, cls: type[Item], item_id: int) -> None:
-    """Remove one item in its own edit, closing the gap in the order."""
+def delete_item(db: Database, actor: Actor, meeting_id: int, cls: type[Item], item_id: int, *,
+                gone_ok: bool = False) -> None:
+    """Remove one item in its own edit, closing the gap in the order.
+
+    `gone_ok`: an item no longer in the meeting (removed on another device, or a replayed removal) is left as it
+    is: nothing stored, no new version. The meeting and the actor's access are checked either way.
+    """
     with edit(db, meeting_id, actor) as e:
+        if gone_ok and not e.has(cls, item_id):
+            e.unchanged()
+            return
         e.delete(cls, item_id)
 
 

@@ -158,3 +158,15 @@ def test_editor_changes_are_saved_row_by_row(app: AppTest, db: Database) -> None
     assert (after[0].status.value, after[0].who) == ("done", "Mormor")
     assert record.actions[1].id not in {a.id for a in after}
     assert len(after) == len(record.actions) - 1
+
+
+def test_a_deletion_replayed_from_an_older_table_does_nothing_and_says_nothing(app: AppTest, db: Database) -> None:
+    mid = meeting_id(app)
+    record = services.load_meeting(db, mid, viewer=ACTOR)  # the table as drawn
+    goals = {g.id: g.text[:60] for g in record.goals}
+    apply_changes(db, ACTOR, record, {"deleted_rows": [1]}, goals)
+    version = db.version(mid)
+    apply_changes(db, ACTOR, record, {"deleted_rows": [1]}, goals)  # the same deletion once more
+    after = services.load_meeting(db, mid, viewer=ACTOR).actions
+    assert len(after) == len(record.actions) - 1, "one row gone, not two"
+    assert db.version(mid) == version, "nothing stored the second time"

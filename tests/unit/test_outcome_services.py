@@ -306,6 +306,20 @@ def test_moving_and_removing_actions_keeps_the_list_dense(db: Database, meeting_
     assert positions(s.load_meeting(db, meeting_id, viewer=ACTOR).actions) == [0, 1, 2]
 
 
+def test_removing_an_action_already_gone_is_no_error_when_asked_and_stores_nothing(
+    db: Database, meeting_id: int
+) -> None:
+    gone = s.add_action(db, ACTOR, meeting_id, "Slettet på den anden computer", "Sanne")
+    s.remove_action(db, ACTOR, meeting_id, gone)
+    before = db.version(meeting_id)
+    s.remove_action(db, ACTOR, meeting_id, gone, gone_ok=True)  # a replayed deletion: nothing to do
+    assert db.version(meeting_id) == before, "no new version for the devices"
+    with not_found(db):
+        s.remove_action(db, ACTOR, meeting_id, gone)  # asked plainly, it says so
+    with not_found(db):
+        s.remove_action(db, ACTOR, 999_999, gone, gone_ok=True)  # a meeting that is not there is still an error
+
+
 def test_an_action_of_another_meeting_cannot_be_touched_through_this_one(
     db: Database, meeting_id: int, other_meeting_id: int
 ) -> None:
