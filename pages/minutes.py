@@ -1,5 +1,7 @@
 """Referat og aftaler: the minute-taker's console — notes per item, decisions, actions, attendance."""
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from facilitation.domain.clock import utcnow
@@ -25,23 +27,26 @@ else:
     minutes_parts.current_item_line(record)
 tabs = minutes_parts.console_tabs()
 
+
+def notes() -> None:
+    """Notes and decisions, on the item running now."""
+    clock = meeting_clock(record.agenda, utcnow())
+    minutes_parts.notes_and_decisions(db, me, record, clock.current.item_id if clock.current else None, editable)
+
+
+def actions() -> None:
+    """The actions table, and the add form for the minute-taker."""
+    actions_editor(db, me, record, editable=editable)
+    if editable:
+        new_action_form(db, me, record)
+        minutes_parts.focus_when_asked()
+
+
+sections: dict[str, Callable[[], None]] = {"notes": notes, "actions": actions,
+                                          "goals": lambda: minutes_parts.goals(db, me, record, editable),
+                                          "attendance": lambda: minutes_parts.attendance(db, me, record, editable)}
 # Only the open tab runs (the tabs track their state): the big meeting's four tabs at once made every run slow.
-if tabs["notes"].open is not False:
-    with tabs["notes"]:
-        clock = meeting_clock(record.agenda, utcnow())
-        minutes_parts.notes_and_decisions(db, me, record, clock.current.item_id if clock.current else None, editable)
-
-if tabs["actions"].open is not False:
-    with tabs["actions"]:
-        actions_editor(db, me, record, editable=editable)
-        if editable:
-            new_action_form(db, me, record)
-            minutes_parts.focus_when_asked()
-
-if tabs["goals"].open is not False:
-    with tabs["goals"]:
-        minutes_parts.goals(db, me, record, editable)
-
-if tabs["attendance"].open is not False:
-    with tabs["attendance"]:
-        minutes_parts.attendance(db, me, record, editable)
+for name, tab in tabs.items():
+    if tab.open is not False:
+        with tab:
+            sections[name]()
