@@ -223,3 +223,24 @@ def test_a_measure_s_step_survives_a_load_under_another_configured_ladder(
     assert dumps_meeting(db, copy_id, viewer=ACTOR) == first
     steps = [m.step for m in s.load_meeting(db, copy_id, viewer=ACTOR).measures]
     assert "Forebyggende" in steps
+
+
+def test_a_measure_for_a_goal_of_another_meeting_is_carried_without_that_goal(db: Database, demo_id: int) -> None:
+    case_id = s.load_meeting(db, demo_id, viewer=ACTOR).case.id
+    later = s.create_meeting(db, ACTOR, case_id, "follow_up", "2027-03-01")
+    here = s.add_goal(db, ACTOR, later, "short", "Noah sover i egen seng")
+    earlier = s.load_meeting(db, demo_id, viewer=ACTOR).goals[0].id  # a goal of the case's first meeting
+    s.add_measure(db, ACTOR, case_id, what="Aflastning", legal_basis="sel_44", start=DEMO_DAY, step="Forebyggende",
+                  goal_id=earlier, ladder=("Forebyggende",))
+    s.add_measure(db, ACTOR, case_id, what="Familiebehandling", legal_basis="sel_52", start=DEMO_DAY,
+                  step="Forebyggende", goal_id=here, ladder=("Forebyggende",))
+    data = dump_meeting(db, later, viewer=ACTOR)
+    goal_of = {x["what"]: x["goal"] for x in data["measures"]}
+    assert goal_of["Aflastning"] is None, "a goal outside the file is not referred to"
+    ref = next(g["ref"] for g in data["goals"] if g["text"] == "Noah sover i egen seng")
+    assert goal_of["Familiebehandling"] == ref
+    copy = s.load_meeting(db, loads_meeting(db, ACTOR, json.dumps(data)), viewer=ACTOR)
+    copied_goal = {g.text: g.id for g in copy.goals}
+    linked = {x.what: x.goal_id for x in copy.measures if x.what in goal_of}
+    assert linked["Aflastning"] is None
+    assert linked["Familiebehandling"] == copied_goal["Noah sover i egen seng"], "the copy's own goal, not the old one"
