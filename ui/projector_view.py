@@ -22,7 +22,7 @@ from facilitation.domain.scaling import ScoreRound
 from facilitation.domain.timer import MeetingClock, Phase, meeting_clock
 from facilitation.domain.validation import PEOPLE_MAX
 from facilitation.storage import Database
-from ui import live_sync, map_view, session
+from ui import live_sync, map_view, session, wall_element
 from ui import projection as p
 from ui.drawing_view import picture_at
 from ui.projector_board import CSS as BOARD_CSS
@@ -68,19 +68,19 @@ def show(db: Database, record: MeetingRecord, history: Sequence[ScoreRound]) -> 
     corner = "" if screen == Screen.AGENDA else corner_clock_html(clock, language)
     bar = _bar(record, screen, language, corner)
     if screen in BOARD_PARTS:
-        st.html(_wall(screen, bar, board_screen(record, language, BOARD_PARTS[screen], history, at)))
+        wall_element.show(_wall(screen, bar, board_screen(record, language, BOARD_PARTS[screen], history, at)))
     elif screen == Screen.ACTIONS:
-        st.html(_wall(screen, bar, actions_html(record, language, now.date(), at)))
+        wall_element.show(_wall(screen, bar, actions_html(record, language, now.date(), at)))
     elif screen == Screen.AGENDA:
-        st.html(_wall(screen, bar, agenda_html(record, clock, now, language)))
+        wall_element.show(_wall(screen, bar, agenda_html(record, clock, now, language)))
     elif screen == Screen.NETWORK:
-        st.html(_wall(screen, bar, network_screen(record, language, at)))
+        wall_element.show(_wall(screen, bar, network_screen(record, language, at)))
     elif screen == Screen.STORY:
-        st.html(_wall(screen, bar, story_screen(live_sync.case_so_far(db, record), language, at)))
+        wall_element.show(_wall(screen, bar, story_screen(live_sync.case_so_far(db, record), language, at)))
     elif screen == Screen.MAP and map_view.too_big_to_draw(record):  # a meeting from before the limit
         count, limit = len(record.participants), PEOPLE_MAX
-        st.html(_wall(screen, bar, f"<p>{h(words.text('network.too_many_to_draw', language, count=count, limit=limit))}"
-                                   "</p>"))
+        too_many = words.text("network.too_many_to_draw", language, count=count, limit=limit)
+        wall_element.show(_wall(screen, bar, f"<p>{h(too_many)}</p>"))
     elif screen == Screen.MAP:
         st.html(_wall(screen, bar, "", top=True) + PICTURE_CSS)
         # PNG said outright: the picture has no alpha channel, and st.image would re-encode it as JPEG every run
@@ -242,7 +242,7 @@ def _drawing(db: Database, record: MeetingRecord, language: str, corner: str) ->
     if drawing is None or picture is None:
         bar = _bar(record, Screen.DRAWING, language, corner)
         key = "projector.no_drawing" if drawing is None else "drawing.picture_corrupt"
-        st.html(_wall(Screen.DRAWING, bar, f"<p>{h(words.text(key, language))}</p>"))
+        wall_element.show(_wall(Screen.DRAWING, bar, f"<p>{h(words.text(key, language))}</p>"))
         return
     bar = f'<header class="mt-bar"><h1>{h(drawing.name)} · {h(record.case.child_names)}</h1>{corner}</header>'
     st.html(_wall(Screen.DRAWING, bar, "", top=True) + PICTURE_CSS)

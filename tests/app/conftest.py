@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +14,7 @@ from facilitation.demo import DEMO_EMAIL, create_demo_account, first_meeting_or_
 from facilitation.services import accounts, sessions
 from facilitation.storage import Database
 from tests.conftest import ACTOR
-from ui import identity
+from ui import identity, wall_element
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -113,3 +114,11 @@ def open_network_tab(at: AppTest, label: str) -> AppTest:
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+def drawn_html(at: AppTest, *, styles: bool = True) -> str:
+    """All HTML the page drew: st.html elements and the projector's wall element (ui/wall_element.py)."""
+    parts = [e.proto.body for e in at.get("html") if styles or not e.proto.body.startswith("<style>")]
+    parts += [json.loads(e.proto.json)["html"] for e in at.get("bidi_component")
+              if e.proto.component_name.endswith(wall_element.NAME)]
+    return "\n".join(parts)

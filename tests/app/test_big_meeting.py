@@ -9,7 +9,7 @@ from facilitation import services
 from facilitation.domain.model import BoardKind
 from facilitation.domain.validation import BOARD_ITEMS_MAX, PEOPLE_MAX
 from facilitation.storage import Database
-from tests.app.conftest import choose_tab, meeting_id, open_network_tab, open_page
+from tests.app.conftest import choose_tab, drawn_html, meeting_id, open_network_tab, open_page
 from tests.conftest import ACTOR
 
 
@@ -112,6 +112,6 @@ def test_the_projectors_map_screen_of_a_meeting_too_big_to_draw_says_so_instead_
     enlarge(db, meeting_id(app), PEOPLE_MAX + 1, 0)
     services.set_screen(db, ACTOR, meeting_id(app), "map")
     open_page(app, "projector")
-    html = "\n".join(e.proto.body for e in app.get("html"))
+    html = drawn_html(app)
     assert 'data-screen="map"' in html and f"et kort kan højst vise {PEOPLE_MAX}" in html
     assert not app.get("image"), "no picture of thousands of people is drawn"

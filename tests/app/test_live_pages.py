@@ -9,14 +9,14 @@ from streamlit.testing.v1 import AppTest
 from facilitation import services
 from facilitation.domain.roles import Role
 from facilitation.storage import Database
-from tests.app.conftest import choose_tab, meeting_id, open_page
+from tests.app.conftest import choose_tab, drawn_html, meeting_id, open_page
 from tests.conftest import ACTOR
 from ui.actions_editor import apply_changes
 
 
 def html_of(at: AppTest) -> str:
-    """All HTML the page drew (st.html elements)."""
-    return "\n".join(e.proto.body for e in at.get("html"))
+    """All HTML the page drew (st.html elements and the projector's wall)."""
+    return drawn_html(at)
 
 
 def held_roles(at: AppTest) -> set[str]:

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from facilitation import services
 from facilitation.storage import Database
-from tests.app.conftest import ROOT
+from tests.app.conftest import ROOT, drawn_html
 from tests.conftest import ACTOR
 from ui import session
 
@@ -23,7 +23,7 @@ GONE = {"da": "Mødet er slettet. Der er ikke noget at vise.",
 
 def _html(at: AppTest) -> str:
     """What the wall shows: every st.html element but the page's own style sheet."""
-    return "\n".join(e.proto.body for e in at.get("html") if not e.proto.body.startswith("<style>"))
+    return drawn_html(at, styles=False)
 
 
 def _demo_meeting(db: Database) -> int:

@@ -21,9 +21,12 @@ function tickClock(clock, now) {
 }
 
 // A paged box (ui/projection.py: paged) shows page floor(t / turn) mod pages, t the server's clock: data-at
-// when it was drawn plus the time since this browser first saw it. Returns the ms until its next turn.
+// when it was drawn plus the time since this browser first saw that drawing. Returns the ms until its next turn.
 function turnPages(box, now) {
-  if (box.mtSeenAt === undefined) box.mtSeenAt = now;
+  if (box.mtSeenFor !== box.dataset.at) { // a new drawing (the wall's element keeps the box, with a new data-at)
+    box.mtSeenFor = box.dataset.at;
+    box.mtSeenAt = now;
+  }
   const turn = Number(box.dataset.turn) * 1000;
   const count = Number(box.dataset.pages);
   if (!(turn > 0) || !(count > 1)) return 1000;
@@ -68,6 +71,8 @@ export default function ({ parentElement }) {
     queueMicrotask(() => { queued = false; tickWall(doc); });
   });
   observer.observe(doc.body, { childList: true, subtree: true });
+  // The wall's element (wall_morph.js) changes texts and attributes in place: it says when it has drawn.
+  doc.addEventListener("mt-wall-drawn", schedule); // recount now, and the next moment from the new drawing
   schedule();
-  return () => { clearTimeout(timer); observer.disconnect(); };
+  return () => { clearTimeout(timer); observer.disconnect(); doc.removeEventListener("mt-wall-drawn", schedule); };
 }
