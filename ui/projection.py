@@ -12,6 +12,7 @@ Pure strings, no Streamlit: the page sizes are computed here from the rule, and 
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
@@ -42,9 +43,14 @@ def chars_per_line(share: float) -> int:
     return max(8, math.floor(width_vh / (BODY_VH * _CHAR_EM)))
 
 
+_MAYBE_WIDE = re.compile("[^\x00-\u0377]")  # unicodedata calls no code point below U+0378 wide (W or F)
+
+
 def width(text: str) -> int:
     """The text's width in ordinary letters: emoji and wide letters count double."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" or ord(c) > 0xFFFF else 1 for c in text)
+    # Only the few letters outside Latin and Greek are looked at one by one (a regex scan, C-fast).
+    return len(text) + sum(1 for c in _MAYBE_WIDE.findall(text)
+                           if unicodedata.east_asian_width(c) in "WF" or ord(c) > 0xFFFF)
 
 
 def lines_of(text: str, per_line: int) -> int:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from facilitation.domain.catalog_da import DA
 from facilitation.domain.model import Action, ActionStatus, BoardItem, BoardKind, Coordinator
@@ -34,6 +38,13 @@ def test_emoji_count_double_and_every_paragraph_starts_a_line() -> None:
     assert p.width("😊") == 2
     assert p.lines_of("a\nb", 40) == 2
     assert p.lines_of("x" * 81, 40) == 3
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_the_quick_width_of_latin_text_is_the_width_letter_by_letter(text: str) -> None:
+    letter_by_letter = sum(2 if unicodedata.east_asian_width(c) in "WF" or ord(c) > 0xFFFF else 1 for c in text)
+    assert p.width(text) == letter_by_letter
+    assert p.width("Mødet " + text) == letter_by_letter + 6
 
 
 def test_a_long_text_is_split_into_pieces_that_each_fit_and_keep_every_word() -> None:
