@@ -27,7 +27,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
-from bench import live, postgres
+from bench import live, postgres, timing
 from bench.stats import Figure, figure, json_line, results_md
 from facilitation.storage import Database, open_database
 
@@ -239,6 +239,8 @@ def main() -> None:
         return
     parts = set(args.only.split(",")) if args.only else {"app", "naive", "floor", "pg", "pages"}
     run = Run()
+    with run.part("machine_speed"):  # before anything else runs: how fast the machine is today
+        run.emit("machine_speed", timing.machine_ms(), "ms")
     folder = Path(tempfile.mkdtemp(prefix="moedetavlen-bench-"))
     try:
         with sync_playwright() as playwright:

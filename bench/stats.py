@@ -57,7 +57,7 @@ NAIVE_FACTOR = 5.0
 # The figures of every run, in the order of the table; page_rerun:<page> lines go where "page_rerun:*" is.
 EXPECTED = ("edit_to_projector", "naive_whole_page", "streamlit_floor", "cross_process", "projectors_20",
             "idle_cpu_20", "rss_per_session", "page_rerun:*", "minute_big", "map200_html", "map200_png",
-            "cold_start")
+            "cold_start", "machine_speed")
 
 
 def goal_of(name: str) -> Goal | None:
