@@ -3,8 +3,10 @@ and the pages of a long list keep turning by the clock after a redraw."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from facilitation import services
 from facilitation.storage import Database
@@ -40,40 +42,40 @@ def shown_page(wall: Page) -> dict[str, int]:
     }}""")
 
 
+@pytest.fixture
+def wall(browser: Browser, app_server: str, server_db: Database, long_actions: tuple[int, int]) -> Iterator[Page]:
+    """A projector paired to the meeting with the long actions list, closed after the test."""
+    page = projector(browser, app_server, server_db, long_actions[0])
+    yield page
+    page.context.close()
+
+
 def test_an_edit_changes_only_its_row_and_hostile_text_stays_text(
-    browser: object, app_server: str, server_db: Database, long_actions: tuple[int, int],
+    wall: Page, server_db: Database, long_actions: tuple[int, int],
 ) -> None:
     meeting_id, first = long_actions
-    wall = projector(browser, app_server, server_db, meeting_id)  # type: ignore[arg-type]
-    try:
-        expect(wall.get_by_text("Aftale 24: Mormor henter om tirsdagen")).to_be_attached()
-        wall.evaluate("""() => {
-            const rows = document.querySelectorAll(".mt-action:not(.mt-head)");
-            window.__kept = [rows[rows.length - 1], document.querySelector(".mt-bar h1")];
-        }""")
-        services.edit_action(server_db, ACTOR, meeting_id, first, what=HOSTILE)
-        expect(wall.locator(".mt-action").filter(has_text="**fed** æøå 😊")).to_have_count(1)
-        row = wall.locator(".mt-action").filter(has_text="**fed**").first
-        assert row.inner_text().startswith('<img src=x onerror="window.__pwned=1"><script>'), "shown as typed"
-        assert wall.evaluate("() => window.__kept.every(node => node.isConnected)"), "the other nodes were kept"
-        assert wall.evaluate("() => window.__pwned") is None
-        assert wall.locator(".mt-wall img, .mt-wall script").count() == 0
-    finally:
-        wall.context.close()
+    expect(wall.get_by_text("Aftale 24: Mormor henter om tirsdagen")).to_be_attached()
+    wall.evaluate("""() => {
+        const rows = document.querySelectorAll(".mt-action:not(.mt-head)");
+        window.__kept = [rows[rows.length - 1], document.querySelector(".mt-bar h1")];
+    }""")
+    services.edit_action(server_db, ACTOR, meeting_id, first, what=HOSTILE)
+    expect(wall.locator(".mt-action").filter(has_text="**fed** æøå 😊")).to_have_count(1)
+    row = wall.locator(".mt-action").filter(has_text="**fed**").first
+    assert row.inner_text().startswith('<img src=x onerror="window.__pwned=1"><script>'), "shown as typed"
+    assert wall.evaluate("() => window.__kept.every(node => node.isConnected)"), "the other nodes were kept"
+    assert wall.evaluate("() => window.__pwned") is None
+    assert wall.locator(".mt-wall img, .mt-wall script").count() == 0
 
 
 def test_after_a_redraw_the_pages_still_turn_by_the_clock(
-    browser: object, app_server: str, server_db: Database, long_actions: tuple[int, int],
+    wall: Page, server_db: Database, long_actions: tuple[int, int],
 ) -> None:
     meeting_id, first = long_actions
-    wall = projector(browser, app_server, server_db, meeting_id)  # type: ignore[arg-type]
-    try:
-        assert shown_page(wall)["count"] >= 3
-        wall.wait_for_timeout(15_000)  # more than a turn: a redraw timed from the first drawing would be a page ahead
-        services.edit_action(server_db, ACTOR, meeting_id, first, what="Mormor henter om onsdagen")
-        expect(wall.get_by_text("Mormor henter om onsdagen")).to_be_attached()
-        wall.wait_for_timeout(wall.evaluate(f"() => {TURN_MS} - Date.now() % {TURN_MS}") + 1_500)  # past a turn
-        page = shown_page(wall)
-        assert page["shown"] in (page["due"], page["dueBefore"]), page
-    finally:
-        wall.context.close()
+    assert shown_page(wall)["count"] >= 3
+    wall.wait_for_timeout(15_000)  # more than a turn: a redraw timed from the first drawing would be a page ahead
+    services.edit_action(server_db, ACTOR, meeting_id, first, what="Mormor henter om onsdagen")
+    expect(wall.get_by_text("Mormor henter om onsdagen")).to_be_attached()
+    wall.wait_for_timeout(wall.evaluate(f"() => {TURN_MS} - Date.now() % {TURN_MS}") + 1_500)  # past a turn
+    page = shown_page(wall)
+    assert page["shown"] in (page["due"], page["dueBefore"]), page
