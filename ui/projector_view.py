@@ -63,24 +63,12 @@ def show(db: Database, record: MeetingRecord, history: Sequence[ScoreRound]) -> 
         return
     screen = Screen(meeting.screen) if meeting.screen in set(Screen) else Screen.AGENDA
     language, now = session.language(), utcnow()
-    at = int((now - EPOCH).total_seconds())
     clock = meeting_clock(record.agenda, now, meeting.warn_minutes)
     corner = "" if screen == Screen.AGENDA else corner_clock_html(clock, language)
     bar = _bar(record, screen, language, corner)
-    if screen in BOARD_PARTS:
-        wall_element.show(_wall(screen, bar, board_screen(record, language, BOARD_PARTS[screen], history, at)))
-    elif screen == Screen.ACTIONS:
-        wall_element.show(_wall(screen, bar, actions_html(record, language, now.date(), at)))
-    elif screen == Screen.AGENDA:
-        wall_element.show(_wall(screen, bar, agenda_html(record, clock, now, language)))
-    elif screen == Screen.NETWORK:
-        wall_element.show(_wall(screen, bar, network_screen(record, language, at)))
-    elif screen == Screen.STORY:
-        wall_element.show(_wall(screen, bar, story_screen(live_sync.case_so_far(db, record), language, at)))
-    elif screen == Screen.MAP and map_view.too_big_to_draw(record):  # a meeting from before the limit
-        count, limit = len(record.participants), PEOPLE_MAX
-        too_many = words.text("network.too_many_to_draw", language, count=count, limit=limit)
-        wall_element.show(_wall(screen, bar, f"<p>{h(too_many)}</p>"))
+    stage = _text_stage(db, record, screen, history, clock, now)
+    if stage is not None:
+        wall_element.show(_wall(screen, bar, stage))
     elif screen == Screen.MAP:
         st.html(_wall(screen, bar, "", top=True) + PICTURE_CSS)
         # PNG said outright: the picture has no alpha channel, and st.image would re-encode it as JPEG every run
@@ -88,6 +76,26 @@ def show(db: Database, record: MeetingRecord, history: Sequence[ScoreRound]) -> 
                  output_format="PNG", alt=f"{words.text('screen.map', language)} · {record.case.child_names}")
     else:
         _drawing(db, record, language, corner)
+
+
+def _text_stage(db: Database, record: MeetingRecord, screen: Screen, history: Sequence[ScoreRound],
+                clock: MeetingClock, now: datetime) -> str | None:
+    """The stage of a screen of text (escaped HTML for the wall element); None for the map's and drawing's picture."""
+    language, at = session.language(), int((now - EPOCH).total_seconds())
+    if screen in BOARD_PARTS:
+        return board_screen(record, language, BOARD_PARTS[screen], history, at)
+    if screen == Screen.ACTIONS:
+        return actions_html(record, language, now.date(), at)
+    if screen == Screen.AGENDA:
+        return agenda_html(record, clock, now, language)
+    if screen == Screen.NETWORK:
+        return network_screen(record, language, at)
+    if screen == Screen.STORY:
+        return story_screen(live_sync.case_so_far(db, record), language, at)
+    if screen == Screen.MAP and map_view.too_big_to_draw(record):  # a meeting from before the limit
+        count, limit = len(record.participants), PEOPLE_MAX
+        return f"<p>{h(words.text('network.too_many_to_draw', language, count=count, limit=limit))}</p>"
+    return None
 
 
 def meeting_gone() -> None:

@@ -1,12 +1,12 @@
 // The projector's wall (see ui/wall_element.py): the server's new HTML for the wall is parsed once and only
-// the nodes that differ are changed, so an edit of one action re-lays out one row, not the whole wall, and no
-// sanitiser pass runs over the whole wall on every redraw (st.html's DOMPurify took a quarter of a redraw).
-// Every text in the HTML is escaped by the server; as a second line of defence, elements that could run or
-// load anything (script, iframe, object, ...) and event-handler or javascript: attributes are dropped here.
+// the nodes that differ are changed, so an edit of one action re-lays out one row, not the whole wall (st.html
+// sanitised with DOMPurify and replaced the whole wall on every redraw: a quarter of a redraw's script time).
+// Every text in the HTML is escaped by the server; as a second line of defence, one pass over the parsed HTML
+// drops elements that could run or load anything (script, iframe, object, ...) and on…/javascript: attributes.
 // Streamlit calls the default export when the element mounts and again whenever its data changes.
 
 const REFUSED = new Set(["SCRIPT", "IFRAME", "FRAME", "OBJECT", "EMBED", "LINK", "META", "BASE", "FORM", "INPUT",
-  "BUTTON", "TEXTAREA", "SELECT", "STYLE", "TEMPLATE", "NOSCRIPT", "foreignObject"]);
+  "BUTTON", "TEXTAREA", "SELECT", "STYLE", "TEMPLATE", "NOSCRIPT", "FOREIGNOBJECT"]); // nodeName, upper case
 const URL_ATTRIBUTES = new Set(["href", "src", "xlink:href", "action", "formaction", "srcset", "poster"]);
 
 function safe(attribute) {
@@ -18,7 +18,7 @@ function safe(attribute) {
 // Drops what is refused from the parsed HTML (before any of it is in the page).
 function clean(fragment) {
   for (const element of Array.from(fragment.querySelectorAll("*"))) {
-    if (REFUSED.has(element.nodeName) || REFUSED.has(element.nodeName.toUpperCase())) {
+    if (REFUSED.has(element.nodeName.toUpperCase())) { // an SVG element's nodeName keeps its case
       element.remove();
       continue;
     }
