@@ -8,14 +8,19 @@ import time
 from collections.abc import Callable
 
 
-def median_seconds(work: Callable[[], object], runs: int) -> float:
-    """The median wall time of `runs` calls of `work`."""
+def times_ms(work: Callable[[], object], runs: int) -> list[float]:
+    """The wall time (ms) of each of `runs` calls of `work`."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def median_seconds(work: Callable[[], object], runs: int) -> float:
+    """The median wall time of `runs` calls of `work`."""
+    return statistics.median(times_ms(work, runs)) / 1000
 
 
 def machine_ms(runs: int = 15) -> list[float]:
@@ -27,9 +32,4 @@ def machine_ms(runs: int = 15) -> list[float]:
         sorted(rows, key=lambda row: (row["at"], row["text"]))
         sum(i * i for i in range(200_000))
 
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return times
+    return times_ms(work, runs)
